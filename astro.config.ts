@@ -1,0 +1,34 @@
+import { unified } from '@astrojs/markdown-remark';
+import { defineConfig } from 'astro/config';
+import remarkCjkFriendly from 'remark-cjk-friendly';
+
+/**
+ * Where the site is served from, e.g. `/baoku/` on a project page. Set `BASE_PATH` at build
+ * time; every link in `src/` is built from `import.meta.env.BASE_URL`, which follows it.
+ */
+const base = process.env.BASE_PATH?.trim() || '/';
+
+export default defineConfig({
+  // Placeholder; the real origin is set when the site gets a home.
+  site: 'https://example.org',
+  base,
+  trailingSlash: 'always',
+  build: {
+    // `articles/<slug>/index.html`, matching `trailingSlash: 'always'`.
+    format: 'directory',
+    // Keep CSS in files (no inline <style>), so a strict Content-Security-Policy stays possible.
+    inlineStylesheets: 'never',
+  },
+  markdown: {
+    // Astro 7's default processor (Sätteri) does not run remark plugins: use unified explicitly.
+    processor: unified({
+      // CommonMark will not close `**“稳中求进”**工作` (punctuation before `**`, CJK after);
+      // remark-cjk-friendly makes such emphasis work.
+      remarkPlugins: [remarkCjkFriendly],
+      // The normalizer's punctuation is final: no smart quotes, dashes or ellipses on top.
+      smartypants: false,
+    }),
+    // News text has no code blocks; skip loading a highlighter.
+    syntaxHighlight: false,
+  },
+});

@@ -1,0 +1,92 @@
+/**
+ * The `articles` collection: Markdown files written by the normalizer (`npm run normalize`)
+ * into `src/content/articles/`. The schema mirrors `ArticleMeta` and `SourceRef` in
+ * `scripts/normalize/types.ts`; keep the two in step.
+ */
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+
+/** Collapse runs of white space to one space and trim; YAML may carry stray spaces or newlines. */
+const cleanText = (value: string): string => value.replace(/\s+/g, ' ').trim();
+
+/** A required one-line text field. */
+const text = z.string().transform(cleanText).pipe(z.string().min(1));
+
+/** An optional one-line text field; an empty or blank value counts as absent. */
+const optionalText = z
+  .string()
+  .transform((value) => cleanText(value) || undefined)
+  .optional();
+
+/** A 1-based inclusive line range `[start, end]`, with `start <= end`. */
+const lineRange = z
+  .tuple([z.number().int().positive(), z.number().int().positive()])
+  .refine(([start, end]) => start <= end, { message: 'a line range must have start <= end' });
+
+const articles = defineCollection({
+  // One file per article; the file name (ASCII, e.g. `2024-03-06-gao-zhi-liang-fa-zhan-3f2a.md`)
+  // becomes the entry id, which the site uses as the URL slug.
+  loader: glob({ pattern: '**/*.md', base: './src/content/articles' }),
+  schema: z.object({
+    /** Headline as printed (or as derived/corrected, see `titleSource`). */
+    title: text,
+    /** How the title was obtained: `printed` in the source, `derived` from the text, or `corrected` by hand. */
+    titleSource: z.enum(['printed', 'derived', 'corrected']),
+    /** Second headline printed below the title (副题). */
+    subtitle: optionalText,
+    /** Line printed above the title (引题 / column name), e.g. `学习规划建议每日问答`. */
+    kicker: optionalText,
+    /** Author line, e.g. `新华社记者 董瑞丰 温竞华 张京`. */
+    byline: optionalText,
+    /** News agency the text comes from, e.g. `新华社`. */
+    agency: optionalText,
+    /** Newspaper or outlet that printed it, e.g. `人民日报`. */
+    publication: optionalText,
+    /**
+     * Publication date as an ISO `YYYY-MM-DD` string. Kept a string (no time zone games);
+     * an unquoted YAML date, which the YAML parser turns into a `Date`, is turned back into one.
+     */
+    date: z.preprocess(
+      (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD')
+        .optional(),
+    ),
+    /** Dateline opening the text, e.g. `新华社北京3月6日电`. */
+    dateline: optionalText,
+    /** Page of the printed edition, e.g. `"01"`; a bare YAML number is accepted and made a string. */
+    page: z.preprocess(
+      (value) => (typeof value === 'number' ? String(value) : value),
+      optionalText,
+    ),
+    /** What sort of text this is. */
+    kind: z.enum([
+      'news',
+      'report',
+      'commentary',
+      'interview',
+      'photo',
+      'qa',
+      'explainer',
+      'speech',
+      'feature',
+    ]),
+    /** Where the text came from in `seeds/`; at least one, the `primary` one first. */
+    sources: z
+      .array(
+        z.object({
+          /** Input file name relative to `seeds/`, e.g. `000_0bf04e9a29c61db5.txt`. */
+          file: text,
+          /** Line ranges used from that file, 1-based inclusive. */
+          lines: z.array(lineRange).min(1),
+          /** `primary` gave the article its order; `variant` was merged into it; `fragment` was stitched on. */
+          role: z.enum(['primary', 'variant', 'fragment']),
+        }),
+      )
+      .min(1),
+  }),
+});
+
+export const collections = { articles };
