@@ -1,0 +1,89 @@
+import type { ArticleKind, LineRange } from './types.ts';
+import { bigrams, sentenceKey, splitSentences } from './text.ts';
+
+/** A sentence (or a whole heading) with its comparison key and where it came from. */
+export interface Sentence {
+  text: string;
+  key: string;
+  grams: Set<string>;
+  range: LineRange;
+}
+
+/** A paragraph or subhead of a fragment, as a list of sentences. */
+export interface Para {
+  /** Unique across the corpus: `file#index`. */
+  id: string;
+  kind: 'paragraph' | 'heading' | 'highlight' | 'caption';
+  sentences: Sentence[];
+  range: LineRange;
+  /** Index of the fragment it was printed in. */
+  fragment: number;
+  /** Position in its file, for ordering. */
+  order: number;
+  /** The paragraph ends with an article-end dateline such as `（新华社北京3月7日电）`. */
+  endsArticle?: boolean;
+}
+
+/** Header fields read from a headline group, a byline, a dateline or a source line. */
+export interface Header {
+  title?: string;
+  kicker?: string;
+  subtitle?: string;
+  byline?: string;
+  agency?: string;
+  publication?: string;
+  date?: string;
+  dateline?: string;
+  page?: string;
+  kind?: ArticleKind;
+  /** Title taken from a running head printed after the body. */
+  runningHead?: string;
+}
+
+/** A run of text printed together in one file: an article, or a piece of one. */
+export interface Fragment {
+  index: number;
+  file: string;
+  header: Header;
+  /** Line ranges of header lines (headline, byline, source line …). */
+  headerRanges: LineRange[];
+  paras: Para[];
+  /** Starts with a continuation marker (`（上接1版）`): the beginning is printed elsewhere. */
+  continued?: boolean;
+  /** Ended by an end dateline or a source line: the article is complete here. */
+  closed?: boolean;
+}
+
+/** Make a sentence record. */
+export function makeSentence(text: string, range: LineRange): Sentence {
+  const key = sentenceKey(text);
+  return { text, key, grams: bigrams(key), range };
+}
+
+/** Split paragraph text into sentence records that share the paragraph's line range. */
+export function sentencesOf(text: string, range: LineRange): Sentence[] {
+  return splitSentences(text).map((s) => makeSentence(s, range));
+}
+
+/** The text of a paragraph. */
+export function paraText(p: Para): string {
+  return p.sentences.map((s) => s.text).join('');
+}
+
+/** Total key length of a paragraph (a measure of how much text it carries). */
+export function paraWeight(p: Para): number {
+  let n = 0;
+  for (const s of p.sentences) n += s.key.length;
+  return n;
+}
+
+/** Paragraphs believed to belong to one article, from one or more files. */
+export interface Story {
+  id: number;
+  /** Indexes into the corpus paragraph list. */
+  paras: number[];
+  /** Indexes of the fragments that contributed headers. */
+  fragments: number[];
+  /** Split off from inside another story's text: never merged back into it. */
+  splitFrom?: number;
+}

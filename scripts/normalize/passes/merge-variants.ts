@@ -1,0 +1,290 @@
+import type { Fragment, Para, Sentence, Story } from '../model.ts';
+import { makeSentence, paraWeight } from '../model.ts';
+import { endsSentence, fidelity } from '../text.ts';
+import { sameSentence } from './match-variants.ts';
+import { joinPieces } from './join-wrapped-lines.ts';
+
+export const summary = 'orders each article by its most complete printing, keeps the most faithful variant of every sentence, drops repeated sentences and pull quotes, and stitches sentences cut across fragments';
+
+/** A paragraph of the finished article, with the corpus paragraphs it was built from. */
+export interface OutPara {
+  kind: 'paragraph' | 'heading' | 'caption';
+  sentences: Sentence[];
+  sources: number[];
+}
+
+/** Why a sentence did not make it into the article body. */
+export interface MergeDrop {
+  para: number;
+  sentence: Sentence;
+  kind: 'variant' | 'duplicate' | 'highlight' | 'variant-wording';
+  detail: string;
+}
+
+export interface MergeResult {
+  body: OutPara[];
+  drops: MergeDrop[];
+  primaryFile: string;
+  /** Sentences where two printings differ in wording, not just punctuation. */
+  conflicts: { kept: Sentence; other: Sentence }[];
+  /** Sentences whose kept text came from another file than the order. */
+  replaced: number;
+  stitched: number;
+  deduped: number;
+}
+
+const where = (s: Sentence): string => `${s.range.file}:${s.range.start}${s.range.end !== s.range.start ? `-${s.range.end}` : ''}`;
+
+/** The print order of a story's paragraphs from one file; a piece that closes the article goes last. */
+export function orderInFile(ids: number[], paras: Para[], fragments: Fragment[]): number[] {
+  const byFragment = new Map<number, number[]>();
+  for (const p of ids) {
+    const f = paras[p]?.fragment ?? -1;
+    const list = byFragment.get(f) ?? [];
+    list.push(p);
+    byFragment.set(f, list);
+  }
+  const groups = [...byFragment.entries()].map(([f, list]) => {
+    const sorted = list.sort((a, b) => (paras[a]?.order ?? 0) - (paras[b]?.order ?? 0));
+    const closes = sorted.some((p) => paras[p]?.endsArticle) && !fragments[f]?.header.title;
+    return { first: paras[sorted[0] ?? -1]?.order ?? 0, closes, sorted };
+  });
+  groups.sort((a, b) => Number(a.closes) - Number(b.closes) || a.first - b.first);
+  return groups.flatMap((g) => g.sorted);
+}
+
+/**
+ * Merge the printings of one story into an article body.
+ * @example
+ * // 000 `今天的中国，正向新而行、向新而进。` + 001 `今天的中国，正向“新”而行、向“新”而进。`
+ * // → the body keeps `今天的中国，正向“新”而行、向“新”而进。`, in 000's order.
+ */
+export function mergeVariants(story: Story, paras: Para[], fragments: Fragment[]): MergeResult {
+  const drops: MergeDrop[] = [];
+  const conflicts: MergeResult['conflicts'] = [];
+  const files = [...new Set(story.paras.map((p) => paras[p]?.range.file ?? ''))].sort();
+
+  // The primary printing: the file carrying most of the story's text shared with the others.
+  const sharedWeight = new Map<string, number>();
+  const fileFidelity = new Map<string, number>();
+  for (const file of files) {
+    const own = story.paras.filter((p) => paras[p]?.range.file === file);
+    const others = story.paras.filter((p) => paras[p]?.range.file !== file).flatMap((p) => paras[p]?.sentences ?? []);
+    let w = 0;
+    let fid = 0;
+    let chars = 0;
+    for (const p of own) {
+      for (const s of paras[p]?.sentences ?? []) {
+        fid += fidelity(s.text);
+        chars += s.key.length;
+        if (others.some((o) => sameSentence(s, o) > 0)) w += s.key.length;
+      }
+    }
+    sharedWeight.set(file, files.length > 1 ? w : chars);
+    fileFidelity.set(file, chars > 0 ? fid / chars : 0);
+  }
+  const primaryFile = [...files].sort((a, b) => (sharedWeight.get(b) ?? 0) - (sharedWeight.get(a) ?? 0) || a.localeCompare(b))[0] ?? '';
+  const primary = orderInFile(story.paras.filter((p) => paras[p]?.range.file === primaryFile), paras, fragments);
+
+  // Slots: primary paragraphs, into which variants contribute alternatives; unmatched variant
+  // paragraphs are inserted after the slot of their nearest matched predecessor.
+  interface Slot {
+    kind: OutPara['kind'];
+    base: number;
+    sentences: { chosen: Sentence; from: number; alternatives: { s: Sentence; para: number }[] }[];
+    sources: number[];
+  }
+  const slots: Slot[] = primary.map((p) => {
+    const para = paras[p] as Para;
+    return { kind: kindOf(para), base: p, sentences: para.sentences.map((s) => ({ chosen: s, from: p, alternatives: [] })), sources: [p] };
+  });
+  const slotOfSentence = (s: Sentence): { slot: number; index: number; score: number } | undefined => {
+    let best: { slot: number; index: number; score: number } | undefined;
+    slots.forEach((slot, si) => {
+      if (slot.base < 0) return;
+      slot.sentences.forEach((x, xi) => {
+        const score = sameSentence(s, paras[slot.base]?.sentences[xi] ?? x.chosen);
+        if (score > 0 && (!best || score > best.score)) best = { slot: si, index: xi, score };
+      });
+    });
+    return best;
+  };
+
+  for (const file of files) {
+    if (file === primaryFile) continue;
+    const seq = orderInFile(story.paras.filter((p) => paras[p]?.range.file === file), paras, fragments);
+    let lastSlot = -1;
+    const pending: number[] = [];
+    const flush = (beforeSlot: number): void => {
+      if (pending.length === 0) return;
+      const at = lastSlot >= 0 ? lastSlot + 1 : Math.max(0, beforeSlot);
+      const inserted: Slot[] = pending.map((p) => {
+        const para = paras[p] as Para;
+        return { kind: kindOf(para), base: -1, sentences: para.sentences.map((s) => ({ chosen: s, from: p, alternatives: [] })), sources: [p] };
+      });
+      slots.splice(at, 0, ...inserted);
+      lastSlot = at + inserted.length - 1;
+      pending.length = 0;
+    };
+    for (const p of seq) {
+      const para = paras[p] as Para;
+      const placed = para.sentences.map((s) => ({ s, at: slotOfSentence(s) }));
+      const matchedWeight = placed.filter((x) => x.at).reduce((n, x) => n + x.s.key.length, 0);
+      if (matchedWeight === 0 || matchedWeight < 0.5 * paraWeight(para)) {
+        pending.push(p);
+        continue;
+      }
+      const firstSlot = placed.find((x) => x.at)?.at?.slot ?? 0;
+      flush(firstSlot);
+      for (const { s, at } of placed) {
+        if (at) {
+          const slot = slots[at.slot];
+          slot?.sentences[at.index]?.alternatives.push({ s, para: p });
+          if (slot && !slot.sources.includes(p)) slot.sources.push(p);
+          lastSlot = Math.max(lastSlot, at.slot);
+        } else {
+          drops.push({ para: p, sentence: s, kind: 'variant-wording', detail: `not in the primary printing (${primaryFile}); the sentences around it were merged` });
+        }
+      }
+    }
+    lastSlot = Math.max(lastSlot, slots.length - 1);
+    flush(slots.length);
+  }
+
+  // Choose the most faithful variant of every sentence.
+  let replaced = 0;
+  for (const slot of slots) {
+    for (const entry of slot.sentences) {
+      let best = entry.chosen;
+      let bestScore = fidelity(best.text) + (fileFidelity.get(best.range.file) ?? 0);
+      for (const alt of entry.alternatives) {
+        const score = fidelity(alt.s.text) + (fileFidelity.get(alt.s.range.file) ?? 0);
+        if (score > bestScore) {
+          best = alt.s;
+          bestScore = score;
+        }
+      }
+      const all = [entry.chosen, ...entry.alternatives.map((a) => a.s)];
+      for (const other of all) {
+        if (other === best) continue;
+        if (other.key !== best.key && !conflicts.some((c) => c.kept === best && c.other.key === other.key)) conflicts.push({ kept: best, other });
+        const para = other === entry.chosen ? entry.from : (entry.alternatives.find((a) => a.s === other)?.para ?? entry.from);
+        drops.push({ para, sentence: other, kind: 'variant', detail: `less faithful printing of a sentence kept from ${where(best)}` });
+      }
+      if (best !== entry.chosen) replaced++;
+      entry.chosen = best;
+    }
+  }
+
+  // Drop repeats: sentences printed again later in the story, then pull quotes that repeat the body.
+  let body: OutPara[] = slots.map((slot) => ({ kind: slot.kind, sentences: slot.sentences.map((e) => e.chosen), sources: slot.sources }));
+  const highlightSlots = new Set(slots.map((s, i) => (paras[s.base >= 0 ? s.base : (s.sources[0] ?? -1)]?.kind === 'highlight' ? i : -1)).filter((i) => i >= 0));
+  const seen = new SeenSentences();
+  let deduped = 0;
+  body.forEach((para, i) => {
+    if (highlightSlots.has(i)) return;
+    // Long sentences are repeats wherever they recur; a short one (`各位代表！`) only when a
+    // repeated sentence stands right beside it.
+    const earlier = para.sentences.map((s) => (s.key.length >= 8 ? seen.find(s) : undefined));
+    const repeatedShort = para.sentences.map((s, k) => s.key.length < 8 && s.key.length > 0 && seen.has(s) && (!!earlier[k - 1] || !!earlier[k + 1]));
+    para.sentences = para.sentences.filter((s, k) => {
+      const e = earlier[k];
+      if (e || repeatedShort[k]) {
+        drops.push({ para: para.sources[0] ?? -1, sentence: s, kind: 'duplicate', detail: e ? `repeats ${where(e)}` : 'short sentence repeated with its neighbours' });
+        deduped++;
+        return false;
+      }
+      seen.add(s);
+      return true;
+    });
+  });
+  body.forEach((para, i) => {
+    if (!highlightSlots.has(i)) return;
+    const repeated = para.sentences.filter((s) => seen.find(s) || seen.contains(s));
+    const weight = para.sentences.reduce((n, s) => n + s.key.length, 0);
+    if (repeated.reduce((n, s) => n + s.key.length, 0) >= 0.5 * weight) {
+      for (const s of para.sentences) drops.push({ para: para.sources[0] ?? -1, sentence: s, kind: 'highlight', detail: 'highlight box repeating the body' });
+      para.sentences = [];
+      deduped++;
+    }
+  });
+  body = body.filter((p) => p.sentences.length > 0);
+
+  // Stitch a sentence cut across fragments: a paragraph ending mid-sentence continues in the next.
+  let stitched = 0;
+  const out: OutPara[] = [];
+  for (const para of body) {
+    const prev = out[out.length - 1];
+    const lastSentence = prev?.sentences[prev.sentences.length - 1];
+    if (prev && lastSentence && prev.kind === 'paragraph' && para.kind === 'paragraph' && !endsSentence(lastSentence.text)) {
+      const [first, ...rest] = para.sentences;
+      if (first) {
+        const joined = joinPieces(lastSentence.text, first.text).text;
+        prev.sentences[prev.sentences.length - 1] = makeSentence(joined, { file: lastSentence.range.file, start: Math.min(lastSentence.range.start, first.range.start), end: Math.max(lastSentence.range.end, first.range.end) });
+        prev.sentences.push(...rest);
+        prev.sources.push(...para.sources.filter((s) => !prev.sources.includes(s)));
+        stitched++;
+        continue;
+      }
+    }
+    out.push(para);
+  }
+  for (const para of out) {
+    if (para.kind === 'heading') {
+      para.sentences = para.sentences.map((s) => (/——$/u.test(s.text) ? makeSentence(s.text.replace(/——$/u, ''), s.range) : s));
+    }
+  }
+  return { body: out, drops, primaryFile, conflicts, replaced, stitched, deduped };
+}
+
+function kindOf(para: Para): OutPara['kind'] {
+  if (para.kind === 'heading') return 'heading';
+  if (para.kind === 'caption') return 'caption';
+  return 'paragraph';
+}
+
+/** Sentences already in the article, findable by key or as a near-identical variant. */
+class SeenSentences {
+  private readonly byKey = new Map<string, Sentence>();
+  private readonly byGram = new Map<string, Sentence[]>();
+  private keys = '';
+
+  add(s: Sentence): void {
+    if (!this.byKey.has(s.key)) this.byKey.set(s.key, s);
+    this.keys += `\u0000${s.key}`;
+    for (const g of this.gramsOf(s)) {
+      const list = this.byGram.get(g) ?? [];
+      list.push(s);
+      this.byGram.set(g, list);
+    }
+  }
+
+  /** Whether the exact sentence (by key) is already in the article. */
+  has(s: Sentence): boolean {
+    return this.byKey.has(s.key);
+  }
+
+  /** An earlier sentence that this one repeats (same key, or the same sentence with a word changed). */
+  find(s: Sentence): Sentence | undefined {
+    const exact = this.byKey.get(s.key);
+    if (exact) return exact;
+    const counts = new Map<Sentence, number>();
+    for (const g of this.gramsOf(s)) for (const o of this.byGram.get(g) ?? []) counts.set(o, (counts.get(o) ?? 0) + 1);
+    for (const [o, n] of counts) {
+      if (n >= 3 && sameSentence(s, o) >= 0.9 && Math.min(s.key.length, o.key.length) / Math.max(s.key.length, o.key.length) >= 0.8) return o;
+    }
+    return undefined;
+  }
+
+  /** Whether the sentence's text is contained in the article so far (a pull quote of part of a sentence). */
+  contains(s: Sentence): boolean {
+    return s.key.length >= 8 && this.keys.includes(s.key);
+  }
+
+  private gramsOf(s: Sentence): string[] {
+    const chars = Array.from(s.key);
+    const out: string[] = [];
+    for (let i = 0; i + 4 <= chars.length; i += 2) out.push(chars.slice(i, i + 4).join(''));
+    return out;
+  }
+}
