@@ -112,6 +112,8 @@ export function normalizeCorpus(sources: SourceText[], options: NormalizeOptions
   // clean: line fixes and furniture.
   const filesLines = new Map<string, SourceLine[]>();
   const years: YearHints = new Map();
+  /** The date printed in a file's page header: the date of the page's undated articles. */
+  const pageDates = new Map<string, string>();
   const toc = new Set<string>();
   for (const source of sorted) {
     if (source.text.trim() === '') warnings.push(`${source.file}: empty file, nothing to read`);
@@ -137,6 +139,8 @@ export function normalizeCorpus(sources: SourceText[], options: NormalizeOptions
       explain.record({ pass: 'dropPageFurniture', count: 1, file: l.file, line: l.no, example: `${l.drop.kind}: ${clip(l.text, 16)}` });
       const year = /(\d{4})\s*年/u.exec(l.text)?.[1];
       if (year && !years.has(l.file) && (l.drop.kind === 'page-header' || l.drop.kind === 'front-matter')) years.set(l.file, Number(year));
+      const page = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u.exec(l.text);
+      if (page && l.drop.kind === 'page-header' && !pageDates.has(l.file)) pageDates.set(l.file, `${page[1]}-${page[2]?.padStart(2, '0')}-${page[3]?.padStart(2, '0')}`);
       if (l.drop.kind === 'toc') toc.add(sentenceKey(tocTitle(l.text)));
     }
     filesLines.set(source.file, furniture.lines);
@@ -234,6 +238,7 @@ export function normalizeCorpus(sources: SourceText[], options: NormalizeOptions
       return { kind: p.kind === 'heading' ? 'heading' : 'paragraph', text };
     });
     const meta = metaOf(d);
+    if (!meta.date && pageDates.has(d.primaryFile)) meta.date = pageDates.get(d.primaryFile);
     const bodyText = body.map((b) => b.text).join('\n');
     for (const [index, c] of corrections.entries()) {
       if ('article' in c && namesArticle(c, meta, bodyText)) {

@@ -22,6 +22,8 @@ export interface Para {
   order: number;
   /** The paragraph ends with an article-end dateline such as `（新华社北京3月7日电）`. */
   endsArticle?: boolean;
+  /** The paragraph printed before it in the same file stops mid-sentence: this may be the rest. */
+  startsMidSentence?: boolean;
 }
 
 /** Header fields read from a headline group, a byline, a dateline or a source line. */
@@ -38,6 +40,8 @@ export interface Header {
   kind?: ArticleKind;
   /** Title taken from a running head printed after the body. */
   runningHead?: string;
+  /** The title was a lone line with no byline, dateline or subtitle: it may be a stray subhead. */
+  weakTitle?: boolean;
 }
 
 /** A run of text printed together in one file: an article, or a piece of one. */

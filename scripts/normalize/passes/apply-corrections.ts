@@ -93,8 +93,12 @@ export function applyMoves(corrections: Correction[], stories: Story[], paras: P
   return results;
 }
 
-/** Whether an article is the one a correction names: by title, or by text in its body. */
+/**
+ * Whether an article is the one a correction names: by its title, or, for a text of sentence
+ * length (15 characters or more, too long to be a common phrase), by a passage of its body.
+ */
 export function namesArticle(c: { article: string }, meta: ArticleMeta, bodyText: string): boolean {
   const key = sentenceKey(c.article);
-  return sentenceKey(meta.title) === key || sentenceKey(bodyText).includes(key);
+  if (sentenceKey(meta.title).includes(key)) return true;
+  return key.length >= 15 && sentenceKey(bodyText).includes(key);
 }

@@ -10,9 +10,14 @@ export type Matches = Map<string, Match>;
 
 const matchOf = (matches: Matches, p: number, s: number): Match | undefined => matches.get(`${p}:${s}`);
 
-/** Whether a paragraph has a sentence printed in another file. */
-function isMatched(matches: Matches, p: number, para: Para): boolean {
-  return para.sentences.some((_, s) => matchOf(matches, p, s));
+/** Whether a paragraph has a sentence printed in another file (of the same story, if given). */
+function isMatched(matches: Matches, p: number, para: Para, within?: Story): boolean {
+  return para.sentences.some((_, s) => {
+    const m = matchOf(matches, p, s);
+    if (!m) return false;
+    if (!within) return true;
+    return [m, ...(m.others ?? [])].some((x) => within.paras.includes(x.ref.para));
+  });
 }
 
 /**
@@ -131,7 +136,7 @@ export function assignStories(fragments: Fragment[], paras: Para[], matches: Mat
   });
 
   const topic = new TopicModel(paras);
-  const splits = splitInterleaved(stories, paras, matches, storyOf, topic);
+  const splits = splitInterleaved(stories, paras, matches, storyOf, topic, fragments);
   const moves = [...joinHeadless(stories, fragments, paras, topic, storyOf), ...moveByTopic(stories, fragments, paras, matches, topic, storyOf)];
   return { stories: stories.filter((s) => s.paras.length > 0), moves, splits };
 }
@@ -142,30 +147,37 @@ function inFile(story: Story, paras: Para[], file: string): number[] {
 }
 
 /** Split off runs printed inside a shared passage in one file but absent from another. */
-function splitInterleaved(stories: Story[], paras: Para[], matches: Matches, storyOf: Map<number, Story>, topic: TopicModel): AssignResult['splits'] {
+function splitInterleaved(stories: Story[], paras: Para[], matches: Matches, storyOf: Map<number, Story>, topic: TopicModel, fragments: Fragment[]): AssignResult['splits'] {
   const splits: AssignResult['splits'] = [];
   for (const story of [...stories]) {
     const files = [...new Set(story.paras.map((p) => paras[p]?.range.file ?? ''))].sort();
     if (files.length < 2) continue;
     const primary = primaryPrinting(story, files, paras, matches, topic);
+    // Where the primary printing has its headline, nothing stands before it; where it has its
+    // end dateline, nothing comes after.
+    const primarySeq = inFile(story, paras, primary);
+    const primaryHasStart = primarySeq.some((p) => !!fragments[paras[p]?.fragment ?? -1]?.header.title && !fragments[paras[p]?.fragment ?? -1]?.continued);
+    const primaryHasEnd = primarySeq.some((p) => paras[p]?.endsArticle);
     for (const file of files) {
       const seq = inFile(story, paras, file);
       let i = 0;
       while (i < seq.length) {
         const p = seq[i] ?? -1;
         const para = paras[p];
-        if (!para || isMatched(matches, p, para)) {
+        if (!para || isMatched(matches, p, para, story)) {
           i++;
           continue;
         }
         let j = i;
-        while (j < seq.length && !isMatched(matches, seq[j] ?? -1, paras[seq[j] ?? -1] as Para)) j++;
+        while (j < seq.length && !isMatched(matches, seq[j] ?? -1, paras[seq[j] ?? -1] as Para, story)) j++;
         const run = seq.slice(i, j);
         const before = seq[i - 1];
         const after = seq[j];
         const weight = run.reduce((n, r) => n + paraWeight(paras[r] as Para), 0);
-        // Inside the extent of a secondary printing, text the primary lacks is another article's.
-        if (file !== primary && before !== undefined && after !== undefined && (run.length >= 2 || weight >= 80)) {
+        // Inside the extent of a secondary printing, text the primary lacks is another article's;
+        // so is text before or after it when the primary printing is complete at that end.
+        const enclosed = (before !== undefined || primaryHasStart) && (after !== undefined || primaryHasEnd) && (before !== undefined || after !== undefined);
+        if (file !== primary && enclosed && (run.length >= 2 || weight >= 30)) {
           const split: Story = { id: stories.length, paras: run, fragments: [], splitFrom: story.id };
           story.paras = story.paras.filter((x) => !run.includes(x));
           for (const r of run) storyOf.set(r, split);
@@ -180,13 +192,13 @@ function splitInterleaved(stories: Story[], paras: Para[], matches: Matches, sto
 }
 
 /** Runs of unmatched paragraphs between two matched ones, per file. */
-function innerRuns(seq: number[], paras: Para[], matches: Matches): number[][] {
+function innerRuns(seq: number[], paras: Para[], matches: Matches, story: Story): number[][] {
   const runs: number[][] = [];
   let run: number[] = [];
   let seenMatched = false;
   for (const p of seq) {
     const para = paras[p];
-    if (para && isMatched(matches, p, para)) {
+    if (para && isMatched(matches, p, para, story)) {
       if (seenMatched && run.length > 0) runs.push(run);
       run = [];
       seenMatched = true;
@@ -201,13 +213,13 @@ function innerRuns(seq: number[], paras: Para[], matches: Matches): number[][] {
  * carries passages about the same thing. Ties go to the printing sharing most text.
  */
 function primaryPrinting(story: Story, files: string[], paras: Para[], matches: Matches, topic: TopicModel): string {
-  const matchedParas = story.paras.filter((p) => isMatched(matches, p, paras[p] as Para)).map((p) => paras[p] as Para);
+  const matchedParas = story.paras.filter((p) => isMatched(matches, p, paras[p] as Para, story)).map((p) => paras[p] as Para);
   const core = topic.vector(matchedParas);
   const score = new Map<string, { penalty: number; shared: number }>();
   for (const file of files) {
     const seq = inFile(story, paras, file);
     let penalty = 0;
-    for (const run of innerRuns(seq, paras, matches)) {
+    for (const run of innerRuns(seq, paras, matches, story)) {
       const runParas = run.map((r) => paras[r] as Para);
       const weight = runParas.reduce((n, p) => n + paraWeight(p), 0);
       penalty += weight * (1 - cosine(topic.vector(runParas), core));
@@ -264,6 +276,8 @@ function joinHeadless(stories: Story[], fragments: Fragment[], paras: Para[], to
     for (const other of stories) {
       if (other === story || other.paras.length === 0 || other.id === story.splitFrom || isCaption(other)) continue;
       if (!other.paras.some((p) => files.has(paras[p]?.range.file))) continue;
+      // An article printed complete in this file (headline to end dateline) takes nothing more here.
+      if (other.fragments.some((f) => fragments[f]?.closed && files.has(fragments[f]?.file) && !fragments[f]?.continued && fragments[f]?.header.title)) continue;
       scored.push({ story: other, score: cosine(v, topic.vector(other.paras.map((p) => paras[p] as Para))) });
     }
     scored.sort((a, b) => b.score - a.score);

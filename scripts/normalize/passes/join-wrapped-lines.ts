@@ -104,7 +104,8 @@ export function joinWrappedLines(lines: SourceLine[]): JoinResult {
     fullByNo.set(l.no, full[i] ?? false);
     wrappedRegionByNo.set(l.no, (columns[i] ?? 0) <= MAX_WRAP_WIDTH);
     const column = columns[i] ?? 0;
-    wrapByNo.set(l.no, (full[i] ?? false) || (column <= NARROW_COLUMN && (widths[i] ?? 0) >= 0.7 * column && (full[i + 1] ?? false)));
+    const narrowWrap = column <= NARROW_COLUMN && (widths[i] ?? 0) >= 0.7 * column && (full[i + 1] ?? false) && !/^——/u.test(l.text);
+    wrapByNo.set(l.no, (full[i] ?? false) || narrowWrap);
   });
   // Where blank lines follow nearly every line they say nothing; elsewhere a blank after a
   // sentence end is a paragraph break.
@@ -142,7 +143,7 @@ export function joinWrappedLines(lines: SourceLine[]): JoinResult {
     // In running (unwrapped) text a sentence cut at a blank line may continue here or be
     // interleaved with another article: leave it as two paragraphs and let the article
     // assembler stitch the dangling end once it knows which article each piece belongs to.
-    const tentative = gap && !(wrappedRegionByNo.get(current?.last.no ?? -1) ?? false) && !endsSentence(current?.last.text ?? '');
+    const tentative = blankSince && !(wrappedRegionByNo.get(current?.last.no ?? -1) ?? false) && !endsSentence(current?.last.text ?? '');
     if (current && !tentative && shouldJoin(current.block, current.last, line, fullByNo.get(current.last.no) ?? false, gap, blankSince)) {
       const isByline = BYLINE_START.test(current.block.text) && isHeadingLike(line.text);
       const piece = isByline ? { text: `${current.block.text} ${line.text}`, repeated: false } : joinPieces(current.block.text, line.text);

@@ -13,6 +13,8 @@ export interface Match {
   ref: SentenceRef;
   /** Containment of the shorter sentence's bigrams in the longer one's. */
   score: number;
+  /** Other good matches, best first (the same sentence may be printed in several places). */
+  others?: { ref: SentenceRef; score: number }[];
 }
 
 const GRAM = 4;
@@ -82,20 +84,25 @@ export function matchVariants(paras: Para[]): Map<string, Match> {
       for (const other of list) if (other !== id) counts.set(other, (counts.get(other) ?? 0) + 1);
     }
     let top: Match | undefined;
+    const all: { ref: SentenceRef; score: number; id: number }[] = [];
     for (const [other, n] of counts) {
       if (n < Math.min(2, grams.size)) continue;
       const oref = refs[other];
       const op = oref ? paras[oref.para] : undefined;
       const os = oref && op ? op.sentences[oref.sentence] : undefined;
       if (!oref || !op || !os || op.range.file === p.range.file) continue;
-      const score = sameSentence(s, os);
-      if (score > 0 && (!top || score > top.score || (score === top.score && other < refIdOf(refs, top.ref)))) top = { ref: oref, score };
+      // The rest of a sentence cut by the layout matches the whole sentence it belongs to.
+      const piece = ref.sentence === 0 && p.startsMidSentence && s.key.length >= 6 && s.key.length < os.key.length;
+      const score = piece ? (containment(s.grams, os.grams) >= 0.85 ? containment(s.grams, os.grams) : 0) : sameSentence(s, os);
+      if (score > 0) all.push({ ref: oref, score, id: other });
     }
-    if (top) best.set(`${ref.para}:${ref.sentence}`, top);
+    all.sort((a, b) => b.score - a.score || a.id - b.id);
+    const [first, ...rest] = all;
+    if (first) {
+      top = { ref: first.ref, score: first.score };
+      if (rest.length > 0) top.others = rest.slice(0, 4).map((r) => ({ ref: r.ref, score: r.score }));
+      best.set(`${ref.para}:${ref.sentence}`, top);
+    }
   });
   return best;
-}
-
-function refIdOf(refs: SentenceRef[], ref: SentenceRef): number {
-  return refs.findIndex((r) => r.para === ref.para && r.sentence === ref.sentence);
 }

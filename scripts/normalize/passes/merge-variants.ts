@@ -128,14 +128,17 @@ export function mergeVariants(story: Story, paras: Para[], fragments: Fragment[]
     };
     for (const p of seq) {
       const para = paras[p] as Para;
-      const placed = para.sentences.map((s) => ({ s, at: slotOfSentence(s) }));
+      let placed = para.sentences.map((s) => ({ s, at: slotOfSentence(s) }));
       const matchedWeight = placed.filter((x) => x.at).reduce((n, x) => n + x.s.key.length, 0);
       if (matchedWeight === 0 || matchedWeight < 0.5 * paraWeight(para)) {
         pending.push(p);
         continue;
       }
-      const firstSlot = placed.find((x) => x.at)?.at?.slot ?? 0;
-      flush(firstSlot);
+      if (pending.length > 0) {
+        // Inserting the pending paragraphs shifts the slots: place the sentences again after.
+        flush(placed.find((x) => x.at)?.at?.slot ?? 0);
+        placed = para.sentences.map((s) => ({ s, at: slotOfSentence(s) }));
+      }
       for (const { s, at } of placed) {
         if (at) {
           const slot = slots[at.slot];
@@ -186,7 +189,9 @@ export function mergeVariants(story: Story, paras: Para[], fragments: Fragment[]
     // Long sentences are repeats wherever they recur; a short one (`各位代表！`) only when a
     // repeated sentence stands right beside it.
     const earlier = para.sentences.map((s) => (s.key.length >= 8 ? seen.find(s) : undefined));
-    const repeatedShort = para.sentences.map((s, k) => s.key.length < 8 && s.key.length > 0 && seen.has(s) && (!!earlier[k - 1] || !!earlier[k + 1]));
+    // The rest of a cut sentence printed twice (`委员共商国是。` after `…同科技界`) repeats too.
+    const piece = para.sources.length === 1 && !!paras[para.sources[0] ?? -1]?.startsMidSentence;
+    const repeatedShort = para.sentences.map((s, k) => s.key.length < 8 && s.key.length > 0 && (seen.has(s) || (piece && k === 0 && seen.contains(s, 3))) && (!!earlier[k - 1] || !!earlier[k + 1] || (piece && k === 0)));
     para.sentences = para.sentences.filter((s, k) => {
       const e = earlier[k];
       if (e || repeatedShort[k]) {
@@ -216,7 +221,8 @@ export function mergeVariants(story: Story, paras: Para[], fragments: Fragment[]
   for (const para of body) {
     const prev = out[out.length - 1];
     const lastSentence = prev?.sentences[prev.sentences.length - 1];
-    if (prev && lastSentence && prev.kind === 'paragraph' && para.kind === 'paragraph' && !endsSentence(lastSentence.text)) {
+    // A lead-in ending with a dash (`…蓝图也日益清晰——`) is complete.
+    if (prev && lastSentence && prev.kind === 'paragraph' && para.kind === 'paragraph' && !endsSentence(lastSentence.text) && !/——$/u.test(lastSentence.text)) {
       const [first, ...rest] = para.sentences;
       if (first) {
         const joined = joinPieces(lastSentence.text, first.text).text;
@@ -277,8 +283,8 @@ class SeenSentences {
   }
 
   /** Whether the sentence's text is contained in the article so far (a pull quote of part of a sentence). */
-  contains(s: Sentence): boolean {
-    return s.key.length >= 8 && this.keys.includes(s.key);
+  contains(s: Sentence, minLength = 8): boolean {
+    return s.key.length >= minLength && this.keys.includes(s.key);
   }
 
   private gramsOf(s: Sentence): string[] {

@@ -14,7 +14,7 @@ const KICKER_END = /(?:时强调|强调|指出|表示|时指出|致信|致辞|�
 /** A column name in brackets after a headline: `为高质量发展提供强劲推动力（评论员观察）`. */
 const COLUMN_SUFFIX = /^(.*?)[（(]([\p{Script=Han}]{2,8})[）)]$/u;
 /** `新华社北京3月7日电（记者 邹多为 唐诗凝）` at the start of a first paragraph. */
-export const DATELINE = /^(新华社|本报|中新社|人民日报)([\p{Script=Han}]{0,12}?)(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*电\s*(?:[（(]\s*((?:记者|通讯员)[^）)]{0,40})[）)])?/u;
+export const DATELINE = /^(新华社|本报|中新社|人民日报)([\p{Script=Han}]{0,12}?)\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*电\s*(?:[（(]\s*((?:记者|通讯员)[^）)]{0,40})[）)])?/u;
 /** `（新华社北京3月6日电）` closing an article. */
 export const END_DATELINE = /[（(]\s*(新华社|本报|中新社)([\p{Script=Han}]{0,12}?)(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*电\s*[）)]$/u;
 /** `新华社记者 郭程 摄`: a photo credit. */

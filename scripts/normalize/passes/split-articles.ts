@@ -41,6 +41,7 @@ export function splitArticles(blocks: Block[], toc: ReadonlySet<string>, firstIn
   /** The current fragment was closed by an end marker: the next headline starts an article. */
   let atBoundary = true;
   let paraCount = 0;
+  let lastPara: Para | undefined;
 
   const open = (file: string): Fragment => {
     const f: Fragment = { index: firstIndex + fragments.length, file, header: {}, headerRanges: [], paras: [] };
@@ -52,7 +53,10 @@ export function splitArticles(blocks: Block[], toc: ReadonlySet<string>, firstIn
     const clean = text.trim();
     if (clean === '') return undefined;
     const para: Para = { id: `${block.range.file}#${paraCount++}`, kind, sentences: sentencesOf(clean, block.range), range: { ...block.range }, fragment: f.index, order: block.range.start };
+    const before = lastPara?.sentences[lastPara.sentences.length - 1];
+    if (kind === 'paragraph' && lastPara?.kind === 'paragraph' && before && !endsSentence(before.text)) para.startsMidSentence = true;
     f.paras.push(para);
+    lastPara = para;
     return para;
   };
   const mergeHeader = (f: Fragment, h: Header): void => {
@@ -101,10 +105,18 @@ export function splitArticles(blocks: Block[], toc: ReadonlySet<string>, firstIn
       const endsFragment = !next || next.kind === 'continuation' || next.kind === 'source-line';
       const photo = !!next && !!blocks[j + 1] && PHOTO_CREDIT.test(blocks[j + 1]?.text ?? '');
       const above = current && current.paras.length > 0 ? current : fragments[fragments.length - 1];
-      const untitledAbove = !!above && above.paras.length > 0 && !above.header.title && !above.header.runningHead;
+      const untitledAbove = !!above && above.paras.length > 0 && (!above.header.title || !!above.header.weakTitle) && !above.header.runningHead;
 
       if (endsFragment && above && (current === above || untitledAbove)) {
-        // A running head printed after the body names the fragment above it.
+        // A running head printed after the body names the fragment above it; a lone line that
+        // stood in as its headline was a subhead.
+        if (above.header.weakTitle && above.header.title) {
+          const range = above.headerRanges[above.headerRanges.length - 1] ?? group[0]?.range;
+          if (range) above.paras.unshift({ id: `${range.file}#h${range.start}`, kind: 'heading', sentences: sentencesOf(above.header.title, range), range: { ...range }, fragment: above.index, order: range.start });
+          above.headerRanges = above.headerRanges.filter((r) => r !== range);
+          delete above.header.title;
+          delete above.header.weakTitle;
+        }
         if (!above.header.title && !above.header.runningHead) above.header.runningHead = group.map((b) => b.text).join(' ');
         for (const b of group) {
           above.headerRanges.push(b.range);
@@ -126,6 +138,7 @@ export function splitArticles(blocks: Block[], toc: ReadonlySet<string>, firstIn
         const { header, duplicates } = readHeaderGroup(lines, toc);
         mergeHeader(f, header);
         if (photo) f.header.kind = 'photo';
+        if (!topLevel && !followedByDateline && !hasStructure && !photo && group.length === 1) f.header.weakTitle = true;
         group.forEach((b, k) => {
           f.headerRanges.push(b.range);
           if (duplicates.includes(k)) drops.push({ range: b.range, text: b.text, reason: { kind: 'duplicate-headline', detail: 'headline printed twice' } });
