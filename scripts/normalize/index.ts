@@ -174,7 +174,7 @@ export function normalizeCorpus(sources: SourceText[], options: NormalizeOptions
   let paras: Para[] = fragments.flatMap((f) => f.paras);
   let matches = matchVariants(paras);
   if (on(options, 'splitMixedParagraphs')) {
-    const split = splitMixedParagraphs(paras, matches);
+    const split = splitMixedParagraphs(paras, matches, fragments);
     if (split.count > 0) {
       paras = split.paras;
       matches = matchVariants(paras);

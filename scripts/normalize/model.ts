@@ -38,6 +38,8 @@ export interface Header {
   dateline?: string;
   page?: string;
   kind?: ArticleKind;
+  /** How the title was obtained, when a collection file read again says so. */
+  titleSource?: 'printed' | 'derived' | 'corrected';
   /** Title taken from a running head printed after the body. */
   runningHead?: string;
   /** The title was a lone line with no byline, dateline or subtitle: it may be a stray subhead. */

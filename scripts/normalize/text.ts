@@ -103,7 +103,7 @@ export function sentenceKey(text: string): string {
   let out = '';
   for (const ch of text) {
     const c = ch.codePointAt(0) ?? 0;
-    if (c >= 0xff10 && c <= 0xff5a) {
+    if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) {
       out += String.fromCodePoint(c - 0xfee0).toLowerCase();
     } else if (/[\p{L}\p{N}]/u.test(ch)) {
       out += ch.toLowerCase();

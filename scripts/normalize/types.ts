@@ -64,6 +64,7 @@ export type BlockKind =
   | 'end-dateline'
   | 'source-line'
   | 'continuation'
+  | 'frontmatter'
   | 'note';
 
 /** A paragraph-sized unit built from one or more source lines. */

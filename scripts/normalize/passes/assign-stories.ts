@@ -2,6 +2,7 @@ import type { Fragment, Para, Story } from '../model.ts';
 import { paraWeight } from '../model.ts';
 import type { Match } from './match-variants.ts';
 import { cosine, TopicModel } from '../topic.ts';
+import { sentenceKey } from '../text.ts';
 
 export const summary = 'groups fragments printed in several files into one article, splits off passages of other articles interleaved inside them, and moves stray paragraphs to the article they are about';
 
@@ -25,11 +26,15 @@ function isMatched(matches: Matches, p: number, para: Para, within?: Story): boo
  * (or the reverse): two articles printed on one line, `…转化。“今年两会，我最关注的是…`.
  * @example // `兰石集团…生产力转化。“今年两会，我最关注的是新质生产力。”全国政协委员…表示…。` → two paragraphs
  */
-export function splitMixedParagraphs(paras: Para[], matches: Matches): { paras: Para[]; count: number } {
+export function splitMixedParagraphs(paras: Para[], matches: Matches, fragments: Fragment[]): { paras: Para[]; count: number } {
   const out: Para[] = [];
   let count = 0;
   paras.forEach((para, p) => {
-    const flags = para.sentences.map((_, s) => !!matchOf(matches, p, s));
+    // Only a match into a printing of the same article (same headline, or none) counts.
+    const flags = para.sentences.map((_, s) => {
+      const m = matchOf(matches, p, s);
+      return !!m && sameHeadline(fragments[para.fragment], fragments[paras[m.ref.para]?.fragment ?? -1]);
+    });
     const first = flags.indexOf(true);
     const last = flags.lastIndexOf(true);
     const weightOf = (from: number, to: number): number => para.sentences.slice(from, to).reduce((n, s) => n + s.key.length, 0);
@@ -53,6 +58,17 @@ export function splitMixedParagraphs(paras: Para[], matches: Matches): { paras: 
     count += cuts.length;
   });
   return { paras: out, count };
+}
+
+/**
+ * Whether two fragments may be printings of one article: fragments under different printed
+ * headlines are different articles, however much one quotes the other (a session report that
+ * summarises the government work report).
+ */
+function sameHeadline(a: Fragment | undefined, b: Fragment | undefined): boolean {
+  const ta = sentenceKey(a?.header.title ?? a?.header.runningHead ?? '');
+  const tb = sentenceKey(b?.header.title ?? b?.header.runningHead ?? '');
+  return ta === '' || tb === '' || ta === tb;
 }
 
 /** Union-find over fragment indexes. */
@@ -110,6 +126,7 @@ export function assignStories(fragments: Fragment[], paras: Para[], matches: Mat
   for (const [key, { weight, count }] of shared) {
     const [a, b] = key.split('>').map(Number) as [number, number];
     const smaller = Math.min(weightByFragment.get(a) ?? 0, weightByFragment.get(b) ?? 0);
+    if (!sameHeadline(fragments[a], fragments[b])) continue;
     if (count >= 2 && weight >= 0.25 * smaller) groups.union(a, b);
   }
 

@@ -78,7 +78,7 @@ export function extractMetadata(fragments: Fragment[], primaryFile: string, body
   const printed = ordered.find((f) => f.header.title)?.header;
   const first = body.find((p) => p.kind !== 'heading')?.sentences[0]?.text ?? '';
   let title = printed?.title ?? header.runningHead;
-  const titleSource: ArticleMeta['titleSource'] = title ? 'printed' : 'derived';
+  const titleSource: ArticleMeta['titleSource'] = printed?.titleSource ?? (title ? 'printed' : 'derived');
   if (!title) title = deriveTitle(first);
   const meta: ArticleMeta = { title: tidyHeadline(title), titleSource, kind: kindOf(header, body) };
   if (printed?.kicker ?? header.kicker) meta.kicker = printed?.kicker ?? header.kicker;

@@ -132,6 +132,9 @@ export function joinWrappedLines(lines: SourceLine[]): JoinResult {
       if (line.drop.kind === 'continuation' || line.drop.kind === 'source-line') {
         close();
         blocks.push({ kind: line.drop.kind, text: line.text, range: { file: line.file, start: line.no, end: line.no } });
+      } else if (line.drop.kind === 'frontmatter') {
+        close();
+        blocks.push({ kind: 'frontmatter', text: `${line.drop.detail ?? ''}\u0000${line.text}`, range: { file: line.file, start: line.no, end: line.no } });
       }
       continue;
     }

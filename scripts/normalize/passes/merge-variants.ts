@@ -36,7 +36,7 @@ export interface MergeResult {
 const where = (s: Sentence): string => `${s.range.file}:${s.range.start}${s.range.end !== s.range.start ? `-${s.range.end}` : ''}`;
 
 /** The print order of a story's paragraphs from one file; a piece that closes the article goes last. */
-export function orderInFile(ids: number[], paras: Para[], fragments: Fragment[]): number[] {
+export function orderInFile(ids: number[], paras: Para[], fragments: Fragment[], own: readonly number[] = []): number[] {
   const byFragment = new Map<number, number[]>();
   for (const p of ids) {
     const f = paras[p]?.fragment ?? -1;
@@ -46,7 +46,8 @@ export function orderInFile(ids: number[], paras: Para[], fragments: Fragment[])
   }
   const groups = [...byFragment.entries()].map(([f, list]) => {
     const sorted = list.sort((a, b) => (paras[a]?.order ?? 0) - (paras[b]?.order ?? 0));
-    const closes = sorted.some((p) => paras[p]?.endsArticle) && !fragments[f]?.header.title;
+    // Paragraphs brought in from another article's fragment that close this one go last.
+    const closes = sorted.some((p) => paras[p]?.endsArticle) && !(own.includes(f) && fragments[f]?.header.title);
     return { first: paras[sorted[0] ?? -1]?.order ?? 0, closes, sorted };
   });
   groups.sort((a, b) => Number(a.closes) - Number(b.closes) || a.first - b.first);
@@ -84,7 +85,7 @@ export function mergeVariants(story: Story, paras: Para[], fragments: Fragment[]
     fileFidelity.set(file, chars > 0 ? fid / chars : 0);
   }
   const primaryFile = [...files].sort((a, b) => (sharedWeight.get(b) ?? 0) - (sharedWeight.get(a) ?? 0) || a.localeCompare(b))[0] ?? '';
-  const primary = orderInFile(story.paras.filter((p) => paras[p]?.range.file === primaryFile), paras, fragments);
+  const primary = orderInFile(story.paras.filter((p) => paras[p]?.range.file === primaryFile), paras, fragments, story.fragments);
 
   // Slots: primary paragraphs, into which variants contribute alternatives; unmatched variant
   // paragraphs are inserted after the slot of their nearest matched predecessor.
@@ -112,7 +113,7 @@ export function mergeVariants(story: Story, paras: Para[], fragments: Fragment[]
 
   for (const file of files) {
     if (file === primaryFile) continue;
-    const seq = orderInFile(story.paras.filter((p) => paras[p]?.range.file === file), paras, fragments);
+    const seq = orderInFile(story.paras.filter((p) => paras[p]?.range.file === file), paras, fragments, story.fragments);
     let lastSlot = -1;
     const pending: number[] = [];
     const flush = (beforeSlot: number): void => {
@@ -187,31 +188,45 @@ export function mergeVariants(story: Story, paras: Para[], fragments: Fragment[]
   body.forEach((para, i) => {
     if (highlightSlots.has(i)) return;
     // Long sentences are repeats wherever they recur; a short one (`各位代表！`) only when a
-    // repeated sentence stands right beside it.
-    const earlier = para.sentences.map((s) => (s.key.length >= 8 ? seen.find(s) : undefined));
-    // The rest of a cut sentence printed twice (`委员共商国是。` after `…同科技界`) repeats too.
+    // repeated sentence stands right beside it, or when it is the rest of a cut sentence
+    // printed twice (`委员共商国是。` after `…同科技界`).
     const piece = para.sources.length === 1 && !!paras[para.sources[0] ?? -1]?.startsMidSentence;
-    const repeatedShort = para.sentences.map((s, k) => s.key.length < 8 && s.key.length > 0 && (seen.has(s) || (piece && k === 0 && seen.contains(s, 3))) && (!!earlier[k - 1] || !!earlier[k + 1] || (piece && k === 0)));
+    const earlier: (Sentence | undefined)[] = [];
+    const kept: boolean[] = [];
+    para.sentences.forEach((s, k) => {
+      const e = s.key.length >= 8 ? seen.find(s) : undefined;
+      earlier[k] = e;
+      kept[k] = !e;
+      if (!e) seen.add(s);
+    });
+    para.sentences.forEach((s, k) => {
+      const short = s.key.length < 8 && s.key.length > 0;
+      const repeatedShort = short && (seen.count(s) > 1 || (piece && k === 0 && seen.contains(s, 3))) && (!!earlier[k - 1] || !!earlier[k + 1] || (piece && k === 0));
+      if (repeatedShort) kept[k] = false;
+    });
     para.sentences = para.sentences.filter((s, k) => {
+      if (kept[k]) return true;
       const e = earlier[k];
-      if (e || repeatedShort[k]) {
-        drops.push({ para: para.sources[0] ?? -1, sentence: s, kind: 'duplicate', detail: e ? `repeats ${where(e)}` : 'short sentence repeated with its neighbours' });
-        deduped++;
-        return false;
-      }
-      seen.add(s);
-      return true;
+      drops.push({ para: para.sources[0] ?? -1, sentence: s, kind: 'duplicate', detail: e ? `repeats ${where(e)}` : 'short sentence repeated with its neighbours' });
+      deduped++;
+      return false;
     });
   });
   body.forEach((para, i) => {
     if (!highlightSlots.has(i)) return;
+    // A highlight box repeats the body: drop what it repeats, and all of it when that is most.
     const repeated = para.sentences.filter((s) => seen.find(s) || seen.contains(s));
     const weight = para.sentences.reduce((n, s) => n + s.key.length, 0);
-    if (repeated.reduce((n, s) => n + s.key.length, 0) >= 0.5 * weight) {
-      for (const s of para.sentences) drops.push({ para: para.sources[0] ?? -1, sentence: s, kind: 'highlight', detail: 'highlight box repeating the body' });
-      para.sentences = [];
-      deduped++;
-    }
+    const mostly = repeated.reduce((n, s) => n + s.key.length, 0) >= 0.5 * weight;
+    para.sentences = para.sentences.filter((s) => {
+      if (!mostly && !repeated.includes(s)) {
+        seen.add(s);
+        return true;
+      }
+      drops.push({ para: para.sources[0] ?? -1, sentence: s, kind: 'highlight', detail: 'highlight box repeating the body' });
+      return false;
+    });
+    if (repeated.length > 0) deduped++;
   });
   body = body.filter((p) => p.sentences.length > 0);
 
@@ -255,7 +270,10 @@ class SeenSentences {
   private readonly byGram = new Map<string, Sentence[]>();
   private keys = '';
 
+  private readonly counts = new Map<string, number>();
+
   add(s: Sentence): void {
+    this.counts.set(s.key, (this.counts.get(s.key) ?? 0) + 1);
     if (!this.byKey.has(s.key)) this.byKey.set(s.key, s);
     this.keys += `\u0000${s.key}`;
     for (const g of this.gramsOf(s)) {
@@ -265,9 +283,9 @@ class SeenSentences {
     }
   }
 
-  /** Whether the exact sentence (by key) is already in the article. */
-  has(s: Sentence): boolean {
-    return this.byKey.has(s.key);
+  /** How many times the exact sentence (by key) is already in the article. */
+  count(s: Sentence): number {
+    return this.counts.get(s.key) ?? 0;
   }
 
   /** An earlier sentence that this one repeats (same key, or the same sentence with a word changed). */

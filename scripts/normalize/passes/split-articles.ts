@@ -80,6 +80,18 @@ export function splitArticles(blocks: Block[], toc: ReadonlySet<string>, firstIn
       i++;
       continue;
     }
+    if (block.kind === 'frontmatter') {
+      // A collection file read again: its frontmatter is the header of a new article.
+      const [field, value] = block.text.split('\u0000');
+      const previous = blocks[i - 1];
+      const f = previous?.kind === 'frontmatter' && current ? current : open(file);
+      if (field && value) (f.header as Record<string, string>)[field] = value;
+      f.headerRanges.push(block.range);
+      drops.push({ range: block.range, text: value ?? '', reason: { kind: 'frontmatter', detail: `read as ${field}` } });
+      atBoundary = false;
+      i++;
+      continue;
+    }
     if (block.kind === 'source-line') {
       const h = readSourceLine(block.text) ?? {};
       const f = current ?? open(file);
@@ -176,7 +188,7 @@ export function splitArticles(blocks: Block[], toc: ReadonlySet<string>, firstIn
       continue;
     }
     const f = current ?? open(file);
-    if (f.paras.length === 0) {
+    if (f.paras.every((p) => p.kind === 'highlight')) {
       const d = readDateline(block.text);
       if (d) {
         if (!f.header.dateline) f.header.dateline = d.dateline;
