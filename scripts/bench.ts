@@ -51,7 +51,7 @@ const FIXED = new Set(Array.from('年月日电期第版页摄目录号届次一�
 /** The Han characters of the seeds, minus the fixed ones: the domain of every permutation. */
 let domain: string[] = [];
 
-function initDomain(sources: SourceText[]): void {
+export function initDomain(sources: SourceText[]): void {
   const chars = new Set<string>();
   for (const s of sources) for (const m of s.text.matchAll(/\p{Script=Han}/gu)) chars.add(m[0]);
   domain = [...chars].filter((c) => !FIXED.has(c)).sort();
@@ -96,7 +96,7 @@ const TOKEN = new RegExp(`(${PROTECTED.join('|')})|(\\p{Script=Han})`, 'gu');
  * and markers are unchanged, so wraps, blank lines, headlines, datelines, furniture and the
  * duplicates across files of one copy stay what they were; copies share no sentences.
  */
-function copyText(text: string, k: number): string {
+export function copyText(text: string, k: number): string {
   if (k === 0) return text;
   const map = permutationOf(k);
   return text.replace(TOKEN, (m: string, token?: string) => (token ? m : (map.get(m) ?? m)));
@@ -114,7 +114,7 @@ function copyCorrection(c: Correction, k: number): Correction {
 const pad2 = (k: number): string => String(k).padStart(2, '0');
 
 /** `copies` copies of the seeds, files named `k03_000_….txt`. */
-function syntheticCorpus(seeds: SourceText[], corrections: Correction[], copies: number): { sources: SourceText[]; corrections: Correction[] } {
+export function syntheticCorpus(seeds: SourceText[], corrections: Correction[], copies: number): { sources: SourceText[]; corrections: Correction[] } {
   const sources: SourceText[] = [];
   const all: Correction[] = [];
   for (let k = 0; k < copies; k++) {
@@ -125,7 +125,7 @@ function syntheticCorpus(seeds: SourceText[], corrections: Correction[], copies:
 }
 
 /** The copies' text, concatenated, cut at a line end once it reaches `bytes`. */
-function bigText(seeds: SourceText[], bytes: number, oneLine: boolean): string {
+export function bigText(seeds: SourceText[], bytes: number, oneLine: boolean): string {
   const parts: string[] = [];
   let size = 0;
   for (let k = 0; size < bytes; k++) {
@@ -323,7 +323,9 @@ function main(): void {
 }
 
 const at = process.argv.indexOf('--scenario');
-if (at !== -1) {
+if (!import.meta.main) {
+  // imported (e.g. to reuse the corpus builders): run nothing
+} else if (at !== -1) {
   console.log(JSON.stringify(runScenario(process.argv[at + 1] ?? '')));
 } else {
   try {

@@ -102,7 +102,7 @@ export function joinWrappedLines(lines: SourceLine[]): JoinResult {
   const wrappedRegionByNo = new Map<number, boolean>();
   content.forEach((l, i) => {
     fullByNo.set(l.no, full[i] ?? false);
-    wrappedRegionByNo.set(l.no, (columns[i] ?? 0) <= MAX_WRAP_WIDTH);
+    wrappedRegionByNo.set(l.no, Math.max(columns[i] ?? 0, widths[i] ?? 0) <= MAX_WRAP_WIDTH);
     const column = columns[i] ?? 0;
     const narrowWrap = column <= NARROW_COLUMN && (widths[i] ?? 0) >= 0.7 * column && (full[i + 1] ?? false) && !/^——/u.test(l.text);
     wrapByNo.set(l.no, (full[i] ?? false) || narrowWrap);

@@ -95,6 +95,8 @@ export function splitArticles(blocks: Block[], toc: ReadonlySet<string>, firstIn
     if (block.kind === 'source-line') {
       const h = readSourceLine(block.text) ?? {};
       const f = current ?? open(file);
+      // The source line gives the date the article was printed: it beats a dateline's month and day.
+      if (h.date && (!f.header.date || f.header.date.startsWith('--'))) f.header.date = h.date;
       mergeHeader(f, h);
       f.headerRanges.push(block.range);
       drops.push({ range: block.range, text: block.text, reason: { kind: 'source-line', detail: 'read as publication, date and page' } });
