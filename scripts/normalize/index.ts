@@ -249,8 +249,12 @@ export function normalizeCorpus(sources: SourceText[], options: NormalizeOptions
       if ('prefer' in c) {
         const over = sentenceKey(c.over);
         body.forEach((b) => {
-          if (sentenceKey(b.text).includes(over)) {
-            b.text = splitSentences(b.text).map((s) => (sentenceKey(s) === over ? c.prefer : s)).join('');
+          if (!sentenceKey(b.text).includes(over)) return;
+          const sentences = splitSentences(b.text);
+          const whole = sentences.some((s) => sentenceKey(s) === over);
+          const text = whole ? sentences.map((s) => (sentenceKey(s) === over ? c.prefer : s)).join('') : b.text.replace(c.over, c.prefer);
+          if (text !== b.text) {
+            b.text = text;
             correctionResults.push({ index, why: c.why, applied: true, detail: `kept “${clip(c.prefer, 20)}” over “${clip(c.over, 20)}”` });
           }
         });

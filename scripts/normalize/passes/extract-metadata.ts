@@ -1,6 +1,7 @@
 import type { ArticleKind, ArticleMeta } from '../types.ts';
 import type { Fragment, Header } from '../model.ts';
 import type { OutPara } from './merge-variants.ts';
+import { splitSentences } from '../text.ts';
 
 export const summary = 'combines the headers of an article\'s printings into its metadata, completes partial dates, decides the kind, and derives a title where none was printed';
 
@@ -53,7 +54,8 @@ export function kindOf(header: Header, body: OutPara[]): ArticleKind {
  * @example deriveTitle('“今年两会，我最关注的是新质生产力。”全国政协委员…表示。') // '今年两会，我最关注的是新质生产力'
  */
 export function deriveTitle(firstSentence: string): string {
-  const clean = firstSentence.replace(/[“”‘’「」『』]/gu, '').replace(/[。！？…]+$/u, '').trim();
+  const sentence = splitSentences(firstSentence)[0] ?? firstSentence;
+  const clean = sentence.replace(/[“”‘’「」『』]/gu, '').replace(/[。！？…]+$/u, '').trim();
   const chars = Array.from(clean);
   if (chars.length <= 24) return clean;
   const clauses = clean.split(/(?<=[，；：])/u);

@@ -13,6 +13,9 @@ const NARROW_COLUMN = 80;
 /** Starts that open a new paragraph even after a full-width line ending in 。 */
 const PARAGRAPH_START = /^(?:——|■|□|●|◆|▲|\*\*|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]是|首先|其次|第[一二三四五六七八九十]|[^，。；！？：\s]{1,16}[：:])/u;
 
+/** Starts that open a paragraph whatever came before: a dateline, a highlight-box marker. */
+const HARD_START = /^(?:(?:新华社|本报|中新社)[\p{Script=Han}]{0,12}\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电|[■□●◆▲])/u;
+
 /** True when a line could be a headline, subhead, kicker or byline rather than running text. */
 export function isHeadingLike(text: string): boolean {
   const chars = Array.from(text);
@@ -183,6 +186,8 @@ function shouldJoin(block: Block, last: SourceLine, next: SourceLine, lastFull: 
     return lastFull && !blankBetween && !PARAGRAPH_START.test(next.text) && !isHeadingLike(next.text);
   }
   if (/——$/u.test(a) && !lastFull) return false;
+  // A dateline or a highlight marker always opens a paragraph, even after an unfinished one.
+  if (HARD_START.test(next.text)) return false;
   if (block.headingLike) {
     // A headline wrapped onto a short second line: `…高云龙作提案工作` | `情况报告`.
     if (!anyBlank && isHeadingLike(next.text) && Array.from(next.text).length <= 6) return true;
