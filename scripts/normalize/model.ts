@@ -92,4 +92,6 @@ export interface Story {
   fragments: number[];
   /** Split off from inside another story's text: never merged back into it. */
   splitFrom?: number;
+  /** The file whose printing sets the article's order and extent. */
+  primary?: string;
 }

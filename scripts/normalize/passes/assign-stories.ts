@@ -155,7 +155,13 @@ export function assignStories(fragments: Fragment[], paras: Para[], matches: Mat
   const topic = new TopicModel(paras);
   const splits = splitInterleaved(stories, paras, matches, storyOf, topic, fragments);
   const moves = [...joinHeadless(stories, fragments, paras, topic, storyOf), ...moveByTopic(stories, fragments, paras, matches, topic, storyOf)];
-  return { stories: stories.filter((s) => s.paras.length > 0), moves, splits };
+  const result = stories.filter((s) => s.paras.length > 0);
+  for (const story of result) {
+    const files = [...new Set(story.paras.map((p) => paras[p]?.range.file ?? ''))].sort();
+    // Decided before interleaved passages were split off, when they still told which printing interleaves.
+    if (!story.primary || !files.includes(story.primary)) story.primary = files.length > 1 ? primaryPrinting(story, files, paras, matches, topic) : files[0];
+  }
+  return { stories: result, moves, splits };
 }
 
 /** Paragraph indexes of a story printed in one file, in print order. */
@@ -170,6 +176,7 @@ function splitInterleaved(stories: Story[], paras: Para[], matches: Matches, sto
     const files = [...new Set(story.paras.map((p) => paras[p]?.range.file ?? ''))].sort();
     if (files.length < 2) continue;
     const primary = primaryPrinting(story, files, paras, matches, topic);
+    story.primary = primary;
     // Where the primary printing has its headline, nothing stands before it; where it has its
     // end dateline, nothing comes after.
     const primarySeq = inFile(story, paras, primary);
@@ -225,9 +232,9 @@ function innerRuns(seq: number[], paras: Para[], matches: Matches, story: Story)
 }
 
 /**
- * The printing that sets an article's extent: the one whose unshared passages fit the shared
- * text best. An interleaving printing carries passages about something else; a complete one
- * carries passages about the same thing. Ties go to the printing sharing most text.
+ * The printing that sets an article's extent: among the printings that cover nearly all the
+ * shared text, the one whose unshared passages fit the shared text best. An interleaving printing
+ * carries passages about something else; a complete one carries passages about the same thing.
  */
 function primaryPrinting(story: Story, files: string[], paras: Para[], matches: Matches, topic: TopicModel): string {
   const matchedParas = story.paras.filter((p) => isMatched(matches, p, paras[p] as Para, story)).map((p) => paras[p] as Para);
@@ -241,10 +248,16 @@ function primaryPrinting(story: Story, files: string[], paras: Para[], matches: 
       const weight = runParas.reduce((n, p) => n + paraWeight(p), 0);
       penalty += weight * (1 - cosine(topic.vector(runParas), core));
     }
-    const shared = seq.reduce((n, p) => n + (paras[p]?.sentences.reduce((m, s, si) => m + (matchOf(matches, p, si) ? s.key.length : 0), 0) ?? 0), 0);
+    // Shared text, each sentence counted once however often the printing repeats it.
+    const keys = new Set<string>();
+    for (const p of seq) paras[p]?.sentences.forEach((s, si) => matchOf(matches, p, si) && keys.add(s.key));
+    const shared = [...keys].reduce((n, k) => n + k.length, 0);
     score.set(file, { penalty, shared });
   }
-  return [...files].sort((a, b) => {
+  // Only a printing covering nearly as much shared text as the fullest one can set the extent.
+  const most = Math.max(...[...score.values()].map((x) => x.shared));
+  const candidates = files.filter((f) => (score.get(f)?.shared ?? 0) >= 0.85 * most);
+  return [...candidates].sort((a, b) => {
     const sa = score.get(a) ?? { penalty: 0, shared: 0 };
     const sb = score.get(b) ?? { penalty: 0, shared: 0 };
     return sa.penalty - sb.penalty || sb.shared - sa.shared || a.localeCompare(b);

@@ -1,6 +1,6 @@
 import type { Fragment, Para, Sentence, Story } from '../model.ts';
 import { makeSentence, paraWeight } from '../model.ts';
-import { endsSentence, fidelity } from '../text.ts';
+import { containment, endsSentence, fidelity } from '../text.ts';
 import { sameSentence } from './match-variants.ts';
 import { joinPieces } from './join-wrapped-lines.ts';
 
@@ -84,7 +84,7 @@ export function mergeVariants(story: Story, paras: Para[], fragments: Fragment[]
     sharedWeight.set(file, files.length > 1 ? w : chars);
     fileFidelity.set(file, chars > 0 ? fid / chars : 0);
   }
-  const primaryFile = [...files].sort((a, b) => (sharedWeight.get(b) ?? 0) - (sharedWeight.get(a) ?? 0) || a.localeCompare(b))[0] ?? '';
+  const primaryFile = story.primary && files.includes(story.primary) ? story.primary : ([...files].sort((a, b) => (sharedWeight.get(b) ?? 0) - (sharedWeight.get(a) ?? 0) || a.localeCompare(b))[0] ?? '');
   const primary = orderInFile(story.paras.filter((p) => paras[p]?.range.file === primaryFile), paras, fragments, story.fragments);
 
   // Slots: primary paragraphs, into which variants contribute alternatives; unmatched variant
@@ -99,12 +99,14 @@ export function mergeVariants(story: Story, paras: Para[], fragments: Fragment[]
     const para = paras[p] as Para;
     return { kind: kindOf(para), base: p, sentences: para.sentences.map((s) => ({ chosen: s, from: p, alternatives: [] })), sources: [p] };
   });
-  const slotOfSentence = (s: Sentence): { slot: number; index: number; score: number } | undefined => {
+  const slotOfSentence = (s: Sentence, piece = false): { slot: number; index: number; score: number } | undefined => {
     let best: { slot: number; index: number; score: number } | undefined;
     slots.forEach((slot, si) => {
       if (slot.base < 0) return;
       slot.sentences.forEach((x, xi) => {
-        const score = sameSentence(s, paras[slot.base]?.sentences[xi] ?? x.chosen);
+        const other = paras[slot.base]?.sentences[xi] ?? x.chosen;
+        // The rest of a sentence cut by the layout belongs to the whole sentence that contains it.
+        const score = piece && s.key.length >= 6 && s.key.length < other.key.length ? (containment(s.grams, other.grams) >= 0.85 ? 0.8 : 0) : sameSentence(s, other);
         if (score > 0 && (!best || score > best.score)) best = { slot: si, index: xi, score };
       });
     });
@@ -129,7 +131,8 @@ export function mergeVariants(story: Story, paras: Para[], fragments: Fragment[]
     };
     for (const p of seq) {
       const para = paras[p] as Para;
-      let placed = para.sentences.map((s) => ({ s, at: slotOfSentence(s) }));
+      const placeAll = (): { s: Sentence; at: ReturnType<typeof slotOfSentence> }[] => para.sentences.map((s, k) => ({ s, at: slotOfSentence(s, k === 0 && !!para.startsMidSentence) }));
+      let placed = placeAll();
       const matchedWeight = placed.filter((x) => x.at).reduce((n, x) => n + x.s.key.length, 0);
       if (matchedWeight === 0 || matchedWeight < 0.5 * paraWeight(para)) {
         pending.push(p);
@@ -138,7 +141,7 @@ export function mergeVariants(story: Story, paras: Para[], fragments: Fragment[]
       if (pending.length > 0) {
         // Inserting the pending paragraphs shifts the slots: place the sentences again after.
         flush(placed.find((x) => x.at)?.at?.slot ?? 0);
-        placed = para.sentences.map((s) => ({ s, at: slotOfSentence(s) }));
+        placed = placeAll();
       }
       for (const { s, at } of placed) {
         if (at) {
@@ -162,6 +165,8 @@ export function mergeVariants(story: Story, paras: Para[], fragments: Fragment[]
       let best = entry.chosen;
       let bestScore = fidelity(best.text) + (fileFidelity.get(best.range.file) ?? 0);
       for (const alt of entry.alternatives) {
+        // A piece of the sentence can be dropped as a variant but never replaces the whole.
+        if (alt.s.key.length < 0.6 * entry.chosen.key.length) continue;
         const score = fidelity(alt.s.text) + (fileFidelity.get(alt.s.range.file) ?? 0);
         if (score > bestScore) {
           best = alt.s;
