@@ -19,7 +19,7 @@ import type { Fragment, Para, Sentence, Story } from './model.ts';
 import { paraText } from './model.ts';
 import { Explainer, clip } from './explain.ts';
 import { toLines } from './lines.ts';
-import { sentenceKey, splitSentences } from './text.ts';
+import { displayWidth, sentenceKey, splitSentences } from './text.ts';
 import { undoBoldDoubling } from './passes/undo-bold-doubling.ts';
 import { normalizePunctuationWidth } from './passes/normalize-punctuation-width.ts';
 import { dropPageFurniture } from './passes/drop-page-furniture.ts';
@@ -170,6 +170,13 @@ export function normalizeCorpus(sources: SourceText[], options: NormalizeOptions
     splitDrops.push(...r.drops);
   }
 
+  // Files printed as running text (most lines longer than a newspaper column) have certain paragraph breaks.
+  const runningText = new Set<string>();
+  for (const [file, lines] of filesLines) {
+    const widths = lines.filter((l) => l.text !== '' && !l.drop).map((l) => displayWidth(l.text)).sort((a, b) => a - b);
+    if ((widths[Math.floor(widths.length / 2)] ?? 0) > 110) runningText.add(file);
+  }
+
   // match and assign.
   let paras: Para[] = fragments.flatMap((f) => f.paras);
   let matches = matchVariants(paras);
@@ -193,7 +200,7 @@ export function normalizeCorpus(sources: SourceText[], options: NormalizeOptions
   const drafts: { story: Story; body: OutPara[]; drops: MergeDrop[]; primaryFile: string; conflicts: { kept: Sentence; other: Sentence }[] }[] = [];
   for (const story of stories) {
     if (story.paras.length === 0) continue;
-    const merged = mergeVariants(story, paras, fragments);
+    const merged = mergeVariants(story, paras, fragments, runningText);
     explain.record({ pass: 'mergeVariants', count: merged.replaced + merged.deduped + merged.stitched, file: merged.primaryFile, line: paras[story.paras[0] ?? -1]?.range.start });
     drafts.push({ story, body: merged.body, drops: merged.drops, primaryFile: merged.primaryFile, conflicts: merged.conflicts });
   }

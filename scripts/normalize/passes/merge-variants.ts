@@ -55,12 +55,13 @@ export function orderInFile(ids: number[], paras: Para[], fragments: Fragment[],
 }
 
 /**
- * Merge the printings of one story into an article body.
+ * Merge the printings of one story into an article body. `reliableBreaks` names the files printed
+ * as running text, whose paragraph breaks are certain.
  * @example
  * // 000 `今天的中国，正向新而行、向新而进。` + 001 `今天的中国，正向“新”而行、向“新”而进。`
  * // → the body keeps `今天的中国，正向“新”而行、向“新”而进。`, in 000's order.
  */
-export function mergeVariants(story: Story, paras: Para[], fragments: Fragment[]): MergeResult {
+export function mergeVariants(story: Story, paras: Para[], fragments: Fragment[], reliableBreaks: ReadonlySet<string> = new Set()): MergeResult {
   const drops: MergeDrop[] = [];
   const conflicts: MergeResult['conflicts'] = [];
   const files = [...new Set(story.paras.map((p) => paras[p]?.range.file ?? ''))].sort();
@@ -184,6 +185,28 @@ export function mergeVariants(story: Story, paras: Para[], fragments: Fragment[]
       entry.chosen = best;
     }
   }
+
+  // A paragraph break printed in running (unwrapped) text is certain; one a hard-wrapped column
+  // hides (a sentence ending flush with the column) is not: take it from the running printing.
+  const split: Slot[] = [];
+  for (const slot of slots) {
+    let from = 0;
+    for (let k = 0; k + 1 < slot.sentences.length; k++) {
+      const here = slot.sentences[k]?.alternatives ?? [];
+      const next = slot.sentences[k + 1]?.alternatives ?? [];
+      const breakElsewhere = here.some((a) => {
+        const pa = paras[a.para];
+        if (!pa || !reliableBreaks.has(pa.range.file) || pa.sentences[pa.sentences.length - 1] !== a.s) return false;
+        return next.some((b) => b.para !== a.para && paras[b.para]?.sentences[0] === b.s && paras[b.para]?.range.file === pa.range.file);
+      });
+      if (breakElsewhere && slot.kind === 'paragraph') {
+        split.push({ ...slot, sentences: slot.sentences.slice(from, k + 1) });
+        from = k + 1;
+      }
+    }
+    split.push(from === 0 ? slot : { ...slot, sentences: slot.sentences.slice(from) });
+  }
+  slots.splice(0, slots.length, ...split);
 
   // Drop repeats: sentences printed again later in the story, then pull quotes that repeat the body.
   let body: OutPara[] = slots.map((slot) => ({ kind: slot.kind, sentences: slot.sentences.map((e) => e.chosen), sources: slot.sources }));
