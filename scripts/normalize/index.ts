@@ -229,6 +229,7 @@ export function normalizeCorpus(sources: SourceText[], options: NormalizeOptions
   }
 
   const articles: Article[] = [];
+  const misplaced: DroppedPassage[] = [];
   const usedSlugs = new Set<string>();
   const articleOfPara = new Map<number, string>();
   const mergeDrops: { drop: MergeDrop; slug: string }[] = [];
@@ -276,6 +277,20 @@ export function normalizeCorpus(sources: SourceText[], options: NormalizeOptions
     for (const drop of d.drops) mergeDrops.push({ drop, slug });
     conflictsBySlug.set(slug, d.conflicts.filter((c) => c.kept.key !== c.other.key).map((c) => ({ kept: c.kept.text, other: c.other.text })));
   }
+  // A subhead printed above a box it does not belong to: the same subhead heads a passage of
+  // another article, and here it stands before any text.
+  const headingsElsewhere = new Map<string, string>();
+  for (const a of articles) for (const b of a.body.slice(1)) if (b.kind === 'heading') headingsElsewhere.set(sentenceKey(b.text), a.slug);
+  for (const a of articles) {
+    const first = a.body[0];
+    const owner = first?.kind === 'heading' ? headingsElsewhere.get(sentenceKey(first.text)) : undefined;
+    if (first && owner && owner !== a.slug) {
+      a.body.shift();
+      const src = a.sources[0];
+      misplaced.push({ file: src?.file ?? '', lines: src?.lines[0] ?? [0, 0], text: first.text, reason: 'misplaced-subhead', detail: `subhead of ${owner}, printed above this text`, article: a.slug });
+      explain.record({ pass: 'mergeVariants', count: 1 });
+    }
+  }
   for (const [index, c] of corrections.entries()) {
     if (!correctionResults.some((r) => r.index === index)) correctionResults.push({ index, why: c.why, applied: false, detail: 'nothing in the corpus matched this correction' });
   }
@@ -285,6 +300,8 @@ export function normalizeCorpus(sources: SourceText[], options: NormalizeOptions
   articles.sort((a, b) => a.slug.localeCompare(b.slug));
 
   const report = buildReport(sorted, filesLines, fragments, paras, articles, articleOfPara, splitDrops, mergeDrops, explain, warnings, correctionResults, conflictsBySlug);
+  report.dropped.push(...misplaced);
+  report.dropped.sort((a, b) => a.file.localeCompare(b.file) || a.lines[0] - b.lines[0] || a.reason.localeCompare(b.reason));
   return { articles, report };
 }
 
