@@ -253,73 +253,61 @@ function spawnScenario(scenario: string): ChildResult | { scenario: string; erro
 }
 
 function main(): void {
-  const rows: string[][] = [['scenario', 'input', 'time (median / min)', 'target', '', 'peak RSS', '< 500 MB']];
-  const notes: string[] = [];
+  const header = ['scenario', 'input', 'median', 'min', 'runs', 'target', '', 'peak RSS', '< 500 MB'];
+  const rows: string[][] = [header];
   const results = new Map<string, ChildResult>();
   const labels: Record<string, string> = { seeds: 'seeds (1×)', x20: 'distinct 20×', file4: 'one 4 MB file', line1: 'one 1 MB line' };
+  const targets: Record<string, [string, number]> = { seeds: ['< 300 ms', 300], x20: ['< 6 s', 6000], file4: ['< 6 s*', 6000], line1: ['< 1.5 s*', 1500] };
   for (const scenario of ['seeds', 'x20', 'file4', 'line1']) {
-    process.stderr.write(`running ${scenario}…\n`);
+    process.stderr.write(`bench: running ${scenario}…\n`);
     const r = spawnScenario(scenario);
     if ('error' in r) {
-      rows.push([labels[scenario]!, '', `failed: ${r.error}`, '', '✗', '', '']);
+      rows.push([labels[scenario]!, '', `failed: ${r.error}`, '', '', '', '✗', '', '']);
       continue;
     }
     results.set(scenario, r);
     const med = median(r.times);
-    const min = Math.min(...r.times);
-    let target = '';
-    let ok: boolean | undefined;
-    const seeds = results.get('seeds');
-    if (scenario === 'seeds') {
-      target = '< 300 ms';
-      ok = med < 300;
-    } else if (scenario === 'x20') {
-      const ratio = seeds ? med / median(seeds.times) : NaN;
-      const sizeRatio = seeds ? r.inputMB / seeds.inputMB : NaN;
-      const linear = ratio <= sizeRatio * 1.5;
-      target = `< 6 s; ${ratio.toFixed(1)}× the 1× time for ${sizeRatio.toFixed(1)}× the text (linear: ≤ ${(sizeRatio * 1.5).toFixed(0)}×)`;
-      ok = med < 6000 && linear;
-    } else if (scenario === 'file4') {
-      target = '< 6 s*';
-      ok = med < 6000;
-    } else if (scenario === 'line1') {
-      target = '< 1.5 s*';
-      ok = med < 1500;
-    }
+    const [target, limit] = targets[scenario]!;
     rows.push([
       labels[scenario]!,
-      `${r.inputMB.toFixed(2)} MB, ${r.files} file(s)`,
-      `${fmtMs(med)} / ${fmtMs(min)} (n=${r.times.length}, warm-up ${fmtMs(r.warmupMs)})`,
+      `${r.inputMB.toFixed(2)} MB, ${r.files} file${r.files === 1 ? '' : 's'}`,
+      fmtMs(med),
+      fmtMs(Math.min(...r.times)),
+      `${r.times.length} (+1 warm-up ${fmtMs(r.warmupMs)})`,
       target,
-      ok === undefined ? '' : mark(ok),
+      mark(med < limit),
       `${Math.round(r.maxRssMB)} MB`,
       mark(r.maxRssMB < 500),
     ]);
+    const seeds = results.get('seeds');
+    if (scenario === 'x20' && seeds) {
+      const ratio = med / median(seeds.times);
+      const sizeRatio = r.inputMB / seeds.inputMB;
+      rows.push(['  20× / 1×', `${sizeRatio.toFixed(1)}× the text`, `${ratio.toFixed(1)}×`, '', '', `≤ ${(1.5 * sizeRatio).toFixed(0)}× (linear)`, mark(ratio <= 1.5 * sizeRatio), '', '']);
+    }
   }
 
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => [...(row[c] ?? '')].length)));
+  const widths = header.map((_, c) => Math.max(...rows.map((row) => [...(row[c] ?? '')].length)));
   const fmt = (row: string[]): string => row.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd();
-  console.log(fmt(rows[0]!));
+  console.log(fmt(header));
   console.log(widths.map((w) => '─'.repeat(w)).join('  '));
   for (const row of rows.slice(1)) console.log(fmt(row));
-  notes.push('* no target of its own in the issue: the 20× budget for the same amount of text (4 MB), ¼ of it for 1 MB.');
-  notes.push('  peak RSS = maxRSS of the child after one cold run (input + normalizeCorpus).');
 
+  const counts = (r: ChildResult): string => {
+    const m = r.summary;
+    return `${r.articles} article${r.articles === 1 ? '' : 's'}; ${m.linesJoined} lines joined, ${m.duplicatesDropped} duplicates dropped, ${m.variantsMerged} variants merged, ${m.furnitureLines} furniture lines`;
+  };
+  console.log('');
   const s = results.get('seeds');
-  if (s) {
-    const m = s.summary;
-    console.log(`\nseeds: ${s.articles} articles; ${m.linesJoined} lines joined, ${m.duplicatesDropped} duplicates dropped, ${m.variantsMerged} variants merged, ${m.furnitureLines} furniture lines; corrections applied ${s.correctionsApplied}/${s.corrections}; ${s.warnings} warning(s)`);
-  }
+  if (s) console.log(`seeds:         ${counts(s)}; corrections applied ${s.correctionsApplied}/${s.corrections}; ${s.warnings} warning(s)`);
   const x = results.get('x20');
-  if (x && s) {
-    const m = x.summary;
-    console.log(`20×:   ${x.articles} articles (${s.articles * 20} if every copy splits like the seeds); ${m.linesJoined} lines joined, ${m.duplicatesDropped} duplicates dropped, ${m.variantsMerged} variants merged, ${m.furnitureLines} furniture lines; corrections applied ${x.correctionsApplied}/${x.corrections}`);
-  }
+  if (x) console.log(`distinct 20×:  ${counts(x)}; corrections applied ${x.correctionsApplied}/${x.corrections}${s ? ` (20 × seeds = ${20 * s.articles} articles)` : ''}`);
   for (const key of ['file4', 'line1']) {
     const r = results.get(key);
-    if (r) console.log(`${labels[key]}: ${r.articles} articles, ${r.summary.linesJoined} lines joined`);
+    if (r) console.log(`${`${labels[key]}:`.padEnd(15)}${counts(r)}`);
   }
-  console.log(`\n${notes.join('\n')}`);
+  console.log('\n* no target of its own in the issue: the 20× budget for the same amount of text (4 MB), ¼ of it for 1 MB.');
+  console.log('  Times: normalizeCorpus only (no file I/O). Peak RSS: maxRSS of the scenario\'s own process after one cold run.');
 }
 
 const at = process.argv.indexOf('--scenario');

@@ -19,13 +19,14 @@ function combine(headers: Header[]): Header {
   return out;
 }
 
-/** The year an undated text mentions most often (the latest on a tie), for undated wire copy. */
+/** The year an undated text mentions most often, at least twice (the latest on a tie), for undated wire copy. */
 export function likelyYearIn(text: string): number | undefined {
   const counts = new Map<number, number>();
   for (const m of text.matchAll(/(?<![\d.])((?:19|20)\d{2})(?![\d.%万亿千百])/gu)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
   let best: number | undefined;
   for (const [y, n] of counts) if (best === undefined || n > (counts.get(best) ?? 0) || (n === counts.get(best) && y > best)) best = y;
-  return best;
+  // One mention (`自2019年启动以来`) is a reference, not the year of writing.
+  return best !== undefined && (counts.get(best) ?? 0) >= 2 ? best : undefined;
 }
 
 /**

@@ -107,7 +107,8 @@ export function joinWrappedLines(lines: SourceLine[]): JoinResult {
     fullByNo.set(l.no, full[i] ?? false);
     wrappedRegionByNo.set(l.no, Math.max(columns[i] ?? 0, widths[i] ?? 0) <= MAX_WRAP_WIDTH);
     const column = columns[i] ?? 0;
-    const narrowWrap = column <= NARROW_COLUMN && (widths[i] ?? 0) >= 0.7 * column && (full[i + 1] ?? false) && !/^——/u.test(l.text);
+    const nextLine = content[i + 1];
+    const narrowWrap = column <= NARROW_COLUMN && (widths[i] ?? 0) >= 0.7 * column && (full[i + 1] ?? false) && !/^——/u.test(l.text) && !(nextLine && HARD_START.test(nextLine.text));
     wrapByNo.set(l.no, (full[i] ?? false) || narrowWrap);
   });
   // Where blank lines follow nearly every line they say nothing; elsewhere a blank after a

@@ -67,6 +67,7 @@ const isMark = (cp: number): boolean =>
   cp === COMMA || cp === SEMI || cp === COLON || cp === BANG || cp === QMARK;
 /** Full-width forms of `, ; : ! ? ( )`: the ASCII code point + 0xfee0. */
 const widen = (cp: number): number => cp + 0xfee0;
+const PERCENT = 0x25;
 /** Marks a parenthesis looks through to find its outside neighbour: `, ; : ! ? .` */
 const isSkippable = (cp: number): boolean => isMark(cp) || cp === DOT;
 /** Code points per `String.fromCodePoint` call when rebuilding the text. */
@@ -285,7 +286,8 @@ function widenPeriods(t: CodePoints): void {
     if (cp === NL) lineStart = i + 1;
     if (cp !== DOT) continue;
     const prev = t.at(i - 1);
-    if (!(isHan(prev) || CLOSERS.has(prev))) continue;
+    // `…同比增长32%.` ends a Chinese sentence too.
+    if (!(isHan(prev) || CLOSERS.has(prev) || (prev === PERCENT && (t.at(i + 1) === -1 || t.at(i + 1) === NL || isHan(t.at(i + 1)))))) continue;
     const next = t.at(i + 1);
     if (!(next === -1 || next === NL || isSpace(next) || isCjk(next))) continue;
     if (i - lineStart <= 8 && LIST_NUMBER.test(t.slice(lineStart, i))) continue;
@@ -293,7 +295,7 @@ function widenPeriods(t: CodePoints): void {
   }
 }
 
-/** Step 5: `, ; : ! ?` widened when the nearest non-mark neighbour on either side is CJK. */
+/** Step 5: `, ; : ! ?` widened when the nearest non-mark neighbour is CJK on the left or Han on the right. */
 function widenMarks(t: CodePoints): void {
   const leftCjk = new Uint8Array(t.n);
   let last = false;
@@ -310,7 +312,8 @@ function widenMarks(t: CodePoints): void {
       const mdImage = cp === BANG && t.at(i + 1) === LBRACKET; // ![alt](src)
       if ((leftCjk[i] === 1 || last) && !betweenDigits && !mdImage) t.set(i, widen(cp));
     } else if (!isSpace(cp)) {
-      last = isCjk(cp);
+      // On the right only a Han character counts: `expo!”` keeps its English `!`.
+      last = isHan(cp);
     }
   }
 }

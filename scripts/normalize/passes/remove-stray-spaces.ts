@@ -65,7 +65,9 @@ function attaches(token: string): boolean {
   while (a < b && /[\p{P}\p{S}]/u.test(token[a]!)) a++;
   while (b > a && /[\p{P}\p{S}]/u.test(token[b - 1]!)) b--;
   const core = token.slice(a, b);
-  if (core === '' || /\p{Nd}/u.test(core)) return true;
+  // Bare symbols attach only when they are units or operators (`%`, `+`), not markup (`#`, `*`).
+  if (core === '') return /^[%‰+℃°~～\-()[\]]+$/u.test(token);
+  if (/\p{Nd}/u.test(core)) return true;
   return /\p{Lu}/u.test(core) && !/\p{Ll}/u.test(core);
 }
 
@@ -141,6 +143,22 @@ export const removeStraySpaces: TextFix = (text) => {
   return { text: out.join(''), count };
 };
 
+/** The run of non-Han text from `at` forward (dir 1) or backward (dir -1), up to Han or a line end. */
+function latinRun(text: string, at: number, dir: 1 | -1): string {
+  let k = at;
+  if (dir === 1) {
+    while (k < text.length && !isHan(text.codePointAt(k)!) && text[k] !== '\n') k++;
+    return text.slice(at, k);
+  }
+  while (k > 0 && !isHan(cpBefore(text, k)) && text[k - 1] !== '\n') k--;
+  return text.slice(k, at);
+}
+
+/** Several words, one of them lower-case: a phrase of English, not an acronym or a number. */
+function isEnglishPhrase(run: string): boolean {
+  return /[A-Za-z0-9] +[A-Za-z]/u.test(run) && /\b[a-z]+\b/u.test(run);
+}
+
 /** Decide the space run `[start, end)`: keep one space, or remove it. */
 function keepSpace(text: string, start: number, end: number, inByline: boolean): boolean {
   if (start === 0 || end === text.length) return false;
@@ -157,11 +175,14 @@ function keepSpace(text: string, start: number, end: number, inByline: boolean):
   if (lHan) {
     let k = end;
     while (k < text.length && !endsToken(text.charCodeAt(k))) k++;
+    // An English phrase (`以 AI and robots 为主题`) keeps its spaces on both sides.
+    if (/^ +[A-Za-z]/u.test(text.slice(k, k + 2)) && isEnglishPhrase(latinRun(text, end, 1))) return true;
     return !attaches(text.slice(end, k));
   }
   if (rHan) {
     let k = start;
     while (k > 0 && !endsToken(text.charCodeAt(k - 1))) k--;
+    if (/[A-Za-z] +$/u.test(text.slice(Math.max(0, k - 2), k)) && isEnglishPhrase(latinRun(text, start, -1))) return true;
     return !attaches(text.slice(k, start));
   }
   return true;

@@ -42,6 +42,7 @@ export function splitArticles(blocks: Block[], toc: ReadonlySet<string>, firstIn
   let atBoundary = true;
   let paraCount = 0;
   let lastPara: Para | undefined;
+  let lastCaption: Fragment | undefined;
 
   const open = (file: string): Fragment => {
     const f: Fragment = { index: firstIndex + fragments.length, file, header: {}, headerRanges: [], paras: [] };
@@ -72,11 +73,18 @@ export function splitArticles(blocks: Block[], toc: ReadonlySet<string>, firstIn
     const file = block.range.file;
 
     if (block.kind === 'continuation') {
-      current = open(file);
-      current.continued = /上接/u.test(block.text);
-      current.headerRanges.push(block.range);
       drops.push({ range: block.range, text: block.text, reason: { kind: 'continuation', detail: block.text } });
-      atBoundary = false;
+      if (/下[接转]/u.test(block.text)) {
+        // `（下转第2版）`: the article above goes on elsewhere; what follows here is another one.
+        current?.headerRanges.push(block.range);
+        current = undefined;
+        atBoundary = true;
+      } else {
+        current = open(file);
+        current.continued = true;
+        current.headerRanges.push(block.range);
+        atBoundary = false;
+      }
       i++;
       continue;
     }
@@ -174,12 +182,14 @@ export function splitArticles(blocks: Block[], toc: ReadonlySet<string>, firstIn
       f.header.kind = 'photo';
       addPara(f, block, 'caption');
       current = undefined;
+      lastCaption = f;
       atBoundary = true;
       i++;
       continue;
     }
     if (PHOTO_CREDIT.test(block.text)) {
-      const f = current ?? open(file);
+      // The credit of the caption just above, or of the photo article being read.
+      const f = current ?? (blocks[i - 1]?.bold ? lastCaption : undefined) ?? open(file);
       if (!f.header.byline) f.header.byline = block.text;
       f.header.kind = 'photo';
       f.headerRanges.push(block.range);

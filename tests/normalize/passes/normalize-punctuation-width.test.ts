@@ -63,7 +63,9 @@ describe('normalizePunctuationWidth', () => {
     unchanged('发展...下一步');
     unchanged('新华网.cn');
     unchanged('占我国外贸总值的65.');
-    unchanged('同比增长29.9%.');
+    // A full stop after a percentage at the end of a Chinese sentence is a Chinese full stop.
+    expect(fix('同比增长29.9%.')).toEqual({ text: '同比增长29.9%。', count: 1 });
+    unchanged('up 29.9%. Then');
   });
 
   it('turns full-width digits and letters into ASCII, and ％ after a digit into %', () => {
