@@ -58,6 +58,8 @@ export interface Fragment {
   continued?: boolean;
   /** Ended by an end dateline or a source line: the article is complete here. */
   closed?: boolean;
+  /** Broken off by a jump marker (`（下转第2版）`): the article goes on in a continued fragment. */
+  jumps?: boolean;
 }
 
 /** Make a sentence record. */

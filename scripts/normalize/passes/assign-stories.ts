@@ -71,6 +71,35 @@ function sameHeadline(a: Fragment | undefined, b: Fragment | undefined): boolean
   return ta === '' || tb === '' || ta === tb;
 }
 
+/**
+ * Join continued pieces to the article they continue: a piece named by a running head joins the
+ * fragment printed under that headline; an unnamed piece after `（上接…）` joins the fragment that
+ * broke off with `（下转…）`, in print order, within its file first.
+ */
+function linkContinuations(fragments: Fragment[], groups: Groups): void {
+  const byTitle = new Map<string, number>();
+  for (const f of fragments) {
+    const key = sentenceKey(f.header.title ?? '');
+    if (key !== '' && !byTitle.has(key)) byTitle.set(key, f.index);
+  }
+  for (const f of fragments) {
+    if (f.header.title || !f.header.runningHead) continue;
+    const target = byTitle.get(sentenceKey(f.header.runningHead));
+    if (target !== undefined) groups.union(f.index, target);
+  }
+  const jumped = fragments.filter((f) => f.jumps);
+  const paired = new Set<number>();
+  for (const f of fragments) {
+    if (!f.continued || f.header.title || f.header.runningHead) continue;
+    const candidates = jumped.filter((j) => !paired.has(j.index) && j.index < f.index);
+    const pick = candidates.find((j) => j.file === f.file) ?? candidates[0];
+    if (pick) {
+      paired.add(pick.index);
+      groups.union(f.index, pick.index);
+    }
+  }
+}
+
 /** Union-find over fragment indexes. */
 class Groups {
   private readonly parent = new Map<number, number>();
@@ -129,6 +158,8 @@ export function assignStories(fragments: Fragment[], paras: Para[], matches: Mat
     if (!sameHeadline(fragments[a], fragments[b])) continue;
     if (count >= 2 && weight >= 0.25 * smaller) groups.union(a, b);
   }
+
+  linkContinuations(fragments, groups);
 
   // Build stories from fragment groups.
   const byRoot = new Map<number, Story>();

@@ -76,7 +76,10 @@ export function splitArticles(blocks: Block[], toc: ReadonlySet<string>, firstIn
       drops.push({ range: block.range, text: block.text, reason: { kind: 'continuation', detail: block.text } });
       if (/下[接转]/u.test(block.text)) {
         // `（下转第2版）`: the article above goes on elsewhere; what follows here is another one.
-        current?.headerRanges.push(block.range);
+        if (current) {
+          current.headerRanges.push(block.range);
+          current.jumps = true;
+        }
         current = undefined;
         atBoundary = true;
       } else {
