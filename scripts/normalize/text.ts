@@ -3,6 +3,37 @@
  * Everything here is pure and linear in the length of its input.
  */
 
+/** By code point, for passes that scan code points: Han, kana and Hangul, the characters that make a context Chinese. */
+export function isHanCode(cp: number): boolean {
+  return (
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0x20000 && cp <= 0x3ffff) ||
+    (cp >= 0x3040 && cp <= 0x30ff) ||
+    (cp >= 0xac00 && cp <= 0xd7af) ||
+    cp === 0x3005 ||
+    cp === 0x3007
+  );
+}
+
+/** By code point: CJK punctuation (CJK symbols block, full-width punctuation, curly quotes, `…`, `—`). */
+export function isCjkPunctCode(cp: number): boolean {
+  return (
+    (cp >= 0x3001 && cp <= 0x303f) ||
+    (cp >= 0xff01 && cp <= 0xff0f) ||
+    (cp >= 0xff1a && cp <= 0xff20) ||
+    (cp >= 0xff3b && cp <= 0xff40) ||
+    (cp >= 0xff5b && cp <= 0xff65) ||
+    cp === 0x2018 ||
+    cp === 0x2019 ||
+    cp === 0x201c ||
+    cp === 0x201d ||
+    cp === 0x2026 ||
+    cp === 0x2014
+  );
+}
+
 /** Han characters (CJK Unified Ideographs and extensions, compatibility ideographs, 〇). */
 export const HAN = /\p{Script=Han}/u;
 

@@ -1,38 +1,8 @@
 import type { TextFix } from '../types.ts';
+import { isCjkPunctCode as isCjkPunct, isHanCode as isHan } from '../text.ts';
 
 export const summary =
   'removes the spaces a PDF or a wrap left inside Chinese body text (between CJK, or CJK and a number or acronym), collapses and trims the rest';
-
-/** Han, kana and Hangul. */
-function isHan(cp: number): boolean {
-  return (
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0x20000 && cp <= 0x3ffff) ||
-    (cp >= 0x3040 && cp <= 0x30ff) ||
-    (cp >= 0xac00 && cp <= 0xd7af) ||
-    cp === 0x3005 ||
-    cp === 0x3007
-  );
-}
-
-/** CJK punctuation: CJK symbols block, full-width punctuation, curly quotes, `…` and `—`. */
-function isCjkPunct(cp: number): boolean {
-  return (
-    (cp >= 0x3001 && cp <= 0x303f) ||
-    (cp >= 0xff01 && cp <= 0xff0f) ||
-    (cp >= 0xff1a && cp <= 0xff20) ||
-    (cp >= 0xff3b && cp <= 0xff40) ||
-    (cp >= 0xff5b && cp <= 0xff65) ||
-    cp === 0x2018 ||
-    cp === 0x2019 ||
-    cp === 0x201c ||
-    cp === 0x201d ||
-    cp === 0x2026 ||
-    cp === 0x2014
-  );
-}
 
 /** The spaces this pass handles: ASCII space, NBSP, U+2000-U+200A, narrow NBSP, U+205F, U+3000. */
 function isSpace(u: number): boolean {
