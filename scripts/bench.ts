@@ -16,11 +16,18 @@
  *   line1  — one line of 1 MB (paragraphs of the copies joined without line breaks).
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync as readPackage } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { normalizeCorpus, type NormalizeResult } from './normalize/index.ts';
 import { readCorrections, readInputFolder } from './normalize/io.ts';
 import type { Correction } from './normalize/passes/apply-corrections.ts';
 import type { SourceText } from './normalize/types.ts';
+
+/** V8 flags of the `normalize` npm script (a small young generation keeps peak memory down). */
+const NORMALIZE_NODE_FLAGS: string[] = (() => {
+  const scripts = (JSON.parse(readPackage(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  return (/^node((?: --[\w-]+(?:=\S+)?)*) /u.exec(scripts.normalize ?? '')?.[1] ?? '').trim().split(' ').filter(Boolean);
+})();
 
 const SEEDS = 'seeds';
 const MB = 1024 * 1024;
@@ -239,7 +246,8 @@ const fmtMs = (ms: number): string => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)}
 const mark = (ok: boolean): string => (ok ? '✓' : '✗');
 
 function spawnScenario(scenario: string): ChildResult | { scenario: string; error: string } {
-  const r = spawnSync(process.execPath, [import.meta.filename, '--scenario', scenario], {
+  // The same V8 flags as `npm run normalize`, so the memory measured is the memory a user sees.
+  const r = spawnSync(process.execPath, [...NORMALIZE_NODE_FLAGS, import.meta.filename, '--scenario', scenario], {
     encoding: 'utf8',
     timeout: CHILD_TIMEOUT_MS,
     maxBuffer: 64 * MB,

@@ -24,7 +24,7 @@ import { undoBoldDoubling } from './passes/undo-bold-doubling.ts';
 import { normalizePunctuationWidth } from './passes/normalize-punctuation-width.ts';
 import { dropPageFurniture } from './passes/drop-page-furniture.ts';
 import { joinWrappedLines } from './passes/join-wrapped-lines.ts';
-import { Attestation, rejoinSplitWords } from './passes/rejoin-split-words.ts';
+import { Attestation, attestationQueries, rejoinSplitWords } from './passes/rejoin-split-words.ts';
 import { splitArticles, type SplitDrop } from './passes/split-articles.ts';
 import { matchVariants } from './passes/match-variants.ts';
 import { assignStories, splitMixedParagraphs } from './passes/assign-stories.ts';
@@ -155,7 +155,8 @@ export function normalizeCorpus(sources: SourceText[], options: NormalizeOptions
     blocksByFile.set(file, r.blocks);
   }
   if (on(options, 'rejoinSplitWords')) {
-    const attestation = new Attestation([...blocksByFile.values()].flat());
+    const all = [...blocksByFile.values()].flat();
+    const attestation = new Attestation(all, [...blocksByFile.values()].flatMap((blocks) => attestationQueries(blocks)));
     for (const [file, blocks] of blocksByFile) {
       const r = rejoinSplitWords(blocks, attestation);
       explain.record({ pass: 'rejoinSplitWords', count: r.rejoined + r.spaces, file, line: 1 });
@@ -182,11 +183,9 @@ export function normalizeCorpus(sources: SourceText[], options: NormalizeOptions
   let matches = matchVariants(paras);
   if (on(options, 'splitMixedParagraphs')) {
     const split = splitMixedParagraphs(paras, matches, fragments);
-    if (split.count > 0) {
-      paras = split.paras;
-      matches = matchVariants(paras);
-      explain.record({ pass: 'splitMixedParagraphs', count: split.count });
-    }
+    paras = split.paras;
+    matches = split.matches;
+    explain.record({ pass: 'splitMixedParagraphs', count: split.count });
   }
   explain.record({ pass: 'matchVariants', count: matches.size });
   const assigned = assignStories(fragments, paras, matches);
@@ -247,9 +246,9 @@ export function normalizeCorpus(sources: SourceText[], options: NormalizeOptions
     });
     const meta = metaOf(d);
     if (!meta.date && pageDates.has(d.primaryFile)) meta.date = pageDates.get(d.primaryFile);
-    const bodyText = body.map((b) => b.text).join('\n');
+    const bodyKey = corrections.length > 0 ? sentenceKey(body.map((b) => b.text).join('\n')) : '';
     for (const [index, c] of corrections.entries()) {
-      if ('article' in c && namesArticle(c, meta, bodyText)) {
+      if ('article' in c && namesArticle(c, meta, bodyKey)) {
         Object.assign(meta, c.set);
         if (c.set.title) meta.titleSource = 'corrected';
         correctionResults.push({ index, why: c.why, applied: true, detail: `set ${Object.keys(c.set).join(', ')} on “${clip(meta.title, 20)}”` });

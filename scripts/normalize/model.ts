@@ -5,7 +5,8 @@ import { bigrams, sentenceKey, splitSentences } from './text.ts';
 export interface Sentence {
   text: string;
   key: string;
-  grams: Set<string>;
+  /** Character bigrams of the key, computed on first use. */
+  readonly grams: Set<string>;
   range: LineRange;
 }
 
@@ -65,7 +66,17 @@ export interface Fragment {
 /** Make a sentence record. */
 export function makeSentence(text: string, range: LineRange): Sentence {
   const key = sentenceKey(text);
-  return { text, key, grams: bigrams(key), range };
+  // Bigrams are needed for a few comparisons only: computed on first use.
+  let grams: Set<string> | undefined;
+  return {
+    text,
+    key,
+    range,
+    get grams(): Set<string> {
+      grams ??= bigrams(key);
+      return grams;
+    },
+  };
 }
 
 /** Split paragraph text into sentence records that share the paragraph's line range. */

@@ -131,17 +131,19 @@ export function splitSentences(text: string): string[] {
  * Two variants of a sentence that differ only in punctuation, quotes, spaces or markup share a key.
  */
 export function sentenceKey(text: string): string {
-  let out = '';
+  const out: string[] = [];
   for (const ch of text) {
     const c = ch.codePointAt(0) ?? 0;
-    if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) {
-      out += String.fromCodePoint(c - 0xfee0).toLowerCase();
-    } else if (/[\p{L}\p{N}]/u.test(ch)) {
-      out += ch.toLowerCase();
-    }
+    if (c >= 0x4e00 && c <= 0x9fff) out.push(ch);
+    else if ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a)) out.push(ch);
+    else if (c >= 0x41 && c <= 0x5a) out.push(String.fromCharCode(c + 32));
+    else if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) out.push(String.fromCodePoint(c - 0xfee0).toLowerCase());
+    else if (c > 0x7f && LETTER_OR_NUMBER.test(ch)) out.push(ch.toLowerCase());
   }
-  return out;
+  return out.join('');
 }
+
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
 
 /** The set of character bigrams of a key (for fuzzy comparison). */
 export function bigrams(key: string): Set<string> {

@@ -1,7 +1,10 @@
 import type { Para } from './model.ts';
 
-/** A sparse TF-IDF vector over character bigrams. */
-export type Vector = Map<string, number>;
+/** A sparse TF-IDF vector over character bigrams, with its length computed once. */
+export interface Vector {
+  weights: Map<string, number>;
+  norm: number;
+}
 
 /**
  * TF-IDF over character bigrams of paragraph keys: enough to tell a trade report from a polar
@@ -16,7 +19,7 @@ export class TopicModel {
     const df = new Map<string, number>();
     for (const p of paras) {
       const seen = new Set<string>();
-      for (const s of p.sentences) for (const g of s.grams) seen.add(g);
+      for (const s of p.sentences) for (let i = 0; i + 1 < s.key.length; i++) seen.add(s.key.slice(i, i + 2));
       for (const g of seen) df.set(g, (df.get(g) ?? 0) + 1);
     }
     for (const [g, d] of df) this.idf.set(g, Math.log((1 + this.n) / (1 + d)) + 0.1);
@@ -24,32 +27,36 @@ export class TopicModel {
 
   /** The vector of a set of paragraphs (a paragraph, or an article's core). */
   vector(paras: Iterable<Para>, extra = ''): Vector {
-    const v: Vector = new Map();
+    const v = new Map<string, number>();
     const add = (key: string): void => {
-      const chars = Array.from(key);
-      for (let i = 0; i + 1 < chars.length; i++) {
-        const g = (chars[i] ?? '') + (chars[i + 1] ?? '');
+      for (let i = 0; i + 1 < key.length; i++) {
+        const g = key.slice(i, i + 2);
         v.set(g, (v.get(g) ?? 0) + 1);
       }
     };
     for (const p of paras) for (const s of p.sentences) add(s.key);
     if (extra) add(extra);
-    for (const [g, tf] of v) v.set(g, (1 + Math.log(tf)) * (this.idf.get(g) ?? Math.log(1 + this.n)));
-    return v;
+    let sum = 0;
+    for (const [g, tf] of v) {
+      const w = (1 + Math.log(tf)) * (this.idf.get(g) ?? Math.log(1 + this.n));
+      v.set(g, w);
+      sum += w * w;
+    }
+    return { weights: v, norm: Math.sqrt(sum) };
   }
 }
 
 /** Cosine similarity of two sparse vectors. */
 export function cosine(a: Vector, b: Vector): number {
+  if (a.norm === 0 || b.norm === 0) return 0;
   let dot = 0;
-  let na = 0;
-  let nb = 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  const [small, large] = a.weights.size <= b.weights.size ? [a.weights, b.weights] : [b.weights, a.weights];
   for (const [g, x] of small) {
     const y = large.get(g);
     if (y !== undefined) dot += x * y;
   }
-  for (const x of a.values()) na += x * x;
-  for (const y of b.values()) nb += y * y;
-  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+  return dot / (a.norm * b.norm);
 }
+
+/** The empty vector. */
+export const EMPTY: Vector = { weights: new Map(), norm: 0 };

@@ -95,10 +95,11 @@ export function applyMoves(corrections: Correction[], stories: Story[], paras: P
 
 /**
  * Whether an article is the one a correction names: by its title, or, for a text of sentence
- * length (15 characters or more, too long to be a common phrase), by a passage of its body.
+ * length (15 characters or more, too long to be a common phrase), by a passage of its body
+ * (`bodyKey`: the comparison key of the whole body).
  */
-export function namesArticle(c: { article: string }, meta: ArticleMeta, bodyText: string): boolean {
+export function namesArticle(c: { article: string }, meta: ArticleMeta, bodyKey: string): boolean {
   const key = sentenceKey(c.article);
   if (sentenceKey(meta.title).includes(key)) return true;
-  return key.length >= 15 && sentenceKey(bodyText).includes(key);
+  return key.length >= 15 && bodyKey.includes(key);
 }

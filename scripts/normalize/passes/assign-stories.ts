@@ -1,7 +1,7 @@
 import type { Fragment, Para, Story } from '../model.ts';
 import { paraWeight } from '../model.ts';
-import type { Match } from './match-variants.ts';
-import { cosine, TopicModel } from '../topic.ts';
+import type { Match, SentenceRef } from './match-variants.ts';
+import { cosine, EMPTY, TopicModel, type Vector } from '../topic.ts';
 import { sentenceKey } from '../text.ts';
 
 export const summary = 'groups fragments printed in several files into one article, splits off passages of other articles interleaved inside them, and moves stray paragraphs to the article they are about';
@@ -26,9 +26,11 @@ function isMatched(matches: Matches, p: number, para: Para, within?: Story): boo
  * (or the reverse): two articles printed on one line, `…转化。“今年两会，我最关注的是…`.
  * @example // `兰石集团…生产力转化。“今年两会，我最关注的是新质生产力。”全国政协委员…表示…。` → two paragraphs
  */
-export function splitMixedParagraphs(paras: Para[], matches: Matches, fragments: Fragment[]): { paras: Para[]; count: number } {
+export function splitMixedParagraphs(paras: Para[], matches: Matches, fragments: Fragment[]): { paras: Para[]; matches: Matches; count: number } {
   const out: Para[] = [];
   let count = 0;
+  /** Where each old paragraph's sentences went: the new index of its first piece and where pieces start. */
+  const placed: { first: number; starts: number[] }[] = [];
   paras.forEach((para, p) => {
     // Only a match into a printing of the same article (same headline, or none) counts.
     const flags = para.sentences.map((_, s) => {
@@ -38,13 +40,12 @@ export function splitMixedParagraphs(paras: Para[], matches: Matches, fragments:
     const first = flags.indexOf(true);
     const last = flags.lastIndexOf(true);
     const weightOf = (from: number, to: number): number => para.sentences.slice(from, to).reduce((n, s) => n + s.key.length, 0);
-    if (first < 0 || para.kind !== 'paragraph') {
-      out.push(para);
-      return;
-    }
     const cuts: number[] = [];
-    if (first >= 2 && weightOf(0, first) >= 40) cuts.push(first);
-    if (para.sentences.length - 1 - last >= 2 && weightOf(last + 1, para.sentences.length) >= 40) cuts.push(last + 1);
+    if (first >= 0 && para.kind === 'paragraph') {
+      if (first >= 2 && weightOf(0, first) >= 40) cuts.push(first);
+      if (para.sentences.length - 1 - last >= 2 && weightOf(last + 1, para.sentences.length) >= 40) cuts.push(last + 1);
+    }
+    placed[p] = { first: out.length, starts: [0, ...cuts] };
     if (cuts.length === 0) {
       out.push(para);
       return;
@@ -57,7 +58,24 @@ export function splitMixedParagraphs(paras: Para[], matches: Matches, fragments:
     });
     count += cuts.length;
   });
-  return { paras: out, count };
+  if (count === 0) return { paras, matches, count };
+  // Carry the matches over to the new paragraph and sentence indexes.
+  const locate = (ref: SentenceRef): SentenceRef => {
+    const at = placed[ref.para];
+    if (!at) return ref;
+    let k = 0;
+    while (k + 1 < at.starts.length && (at.starts[k + 1] ?? Infinity) <= ref.sentence) k++;
+    return { para: at.first + k, sentence: ref.sentence - (at.starts[k] ?? 0) };
+  };
+  const moved: Matches = new Map();
+  for (const [key, m] of matches) {
+    const [p, s] = key.split(':').map(Number) as [number, number];
+    const here = locate({ para: p, sentence: s });
+    const next: Match = { ref: locate(m.ref), score: m.score };
+    if (m.others) next.others = m.others.map((o) => ({ ref: locate(o.ref), score: o.score }));
+    moved.set(`${here.para}:${here.sentence}`, next);
+  }
+  return { paras: out, matches: moved, count };
 }
 
 /**
@@ -329,24 +347,44 @@ function joinHeadless(stories: Story[], fragments: Fragment[], paras: Para[], to
     else siblings.set(key, story);
   }
   const isCaption = (s: Story): boolean => s.paras.every((p) => paras[p]?.kind === 'caption');
+  // Vectors and file membership are computed once and updated when a story absorbs another.
+  const vectors = new Map<number, Vector>();
+  const vectorOf = (s: Story): Vector => {
+    let v = vectors.get(s.id);
+    if (!v) vectors.set(s.id, (v = topic.vector(s.paras.map((p) => paras[p] as Para))));
+    return v;
+  };
+  const byFile = new Map<string, Set<Story>>();
+  const index = (s: Story): void => {
+    for (const p of s.paras) {
+      const f = paras[p]?.range.file ?? '';
+      let set = byFile.get(f);
+      if (!set) byFile.set(f, (set = new Set()));
+      set.add(s);
+    }
+  };
+  for (const s of stories) index(s);
   for (const story of stories) {
     if (story.paras.length === 0 || isTitled(story, fragments) || isCaption(story)) continue;
     const files = new Set(story.paras.map((p) => paras[p]?.range.file));
-    const v = topic.vector(story.paras.map((p) => paras[p] as Para));
+    const v = vectorOf(story);
+    const candidates = new Set<Story>();
+    for (const f of files) for (const s of byFile.get(f ?? '') ?? []) candidates.add(s);
     const scored: { story: Story; score: number }[] = [];
-    for (const other of stories) {
+    for (const other of candidates) {
       if (other === story || other.paras.length === 0 || other.id === story.splitFrom || isCaption(other)) continue;
-      if (!other.paras.some((p) => files.has(paras[p]?.range.file))) continue;
       // An article printed complete in this file (headline to end dateline) takes nothing more here.
       if (other.fragments.some((f) => fragments[f]?.closed && files.has(fragments[f]?.file) && !fragments[f]?.continued && fragments[f]?.header.title)) continue;
-      scored.push({ story: other, score: cosine(v, topic.vector(other.paras.map((p) => paras[p] as Para))) });
+      scored.push({ story: other, score: cosine(v, vectorOf(other)) });
     }
-    scored.sort((a, b) => b.score - a.score);
+    scored.sort((a, b) => b.score - a.score || a.story.id - b.story.id);
     const [best, second] = scored;
     if (!best) continue;
     const headless = !isTitled(best.story, fragments);
-    if ((headless && best.score >= 0.03) || (best.score >= 0.1 && best.score >= 2 * (second?.score ?? 0))) {
+    if ((headless && best.score >= 0.03) || (best.score >= 0.15 && best.score >= 2 * (second?.score ?? 0))) {
       absorb(best.story, story, storyOf, moves, `headless passage, most like this article (similarity ${best.score.toFixed(2)})`);
+      vectors.delete(best.story.id);
+      index(best.story);
     }
   }
   return moves;
@@ -356,15 +394,27 @@ function joinHeadless(stories: Story[], fragments: Fragment[], paras: Para[], to
 function moveByTopic(stories: Story[], fragments: Fragment[], paras: Para[], matches: Matches, topic: TopicModel, storyOf: Map<number, Story>): AssignResult['moves'] {
   const moves: AssignResult['moves'] = [];
   const core = (story: Story): Para[] => {
-    const own = story.paras.map((p) => paras[p] as Para).sort((a, b) => a.order - b.order);
-    return own.filter((p, k) => k < 2 || p.sentences.some((_, s) => matchOf(matches, paras.indexOf(p), s)));
+    const own = [...story.paras].sort((a, b) => (paras[a]?.order ?? 0) - (paras[b]?.order ?? 0));
+    return own.filter((p, k) => k < 2 || isMatched(matches, p, paras[p] as Para)).map((p) => paras[p] as Para);
   };
   const titleOf = (story: Story): string => story.fragments.map((f) => `${fragments[f]?.header.title ?? ''}${fragments[f]?.header.subtitle ?? ''}`).join('');
-  const vectors = new Map<number, ReturnType<TopicModel['vector']>>();
+  const vectors = new Map<number, Vector>();
   for (const s of stories) if (s.paras.length > 0) vectors.set(s.id, topic.vector(core(s), titleOf(s)));
+  // Only an article the layout interrupted (not closed by an end dateline or source line) can
+  // continue further down a file: those are the candidates, per file.
+  const open = new Map<string, Story[]>();
+  for (const s of stories) {
+    if (s.paras.length === 0 || (s.fragments.length > 0 && s.fragments.every((f) => fragments[f]?.closed))) continue;
+    for (const f of new Set(s.paras.map((p) => paras[p]?.range.file ?? ''))) {
+      const list = open.get(f) ?? [];
+      list.push(s);
+      open.set(f, list);
+    }
+  }
   for (const story of stories) {
     const files = new Set(story.paras.map((p) => paras[p]?.range.file));
     if (files.size !== 1 || story.paras.length < 4) continue;
+    const candidates = open.get([...files][0] ?? '') ?? [];
     const ordered = [...story.paras].sort((a, b) => (paras[a]?.order ?? 0) - (paras[b]?.order ?? 0));
     let previousMove: Story | undefined;
     ordered.forEach((p, k) => {
@@ -374,14 +424,11 @@ function moveByTopic(stories: Story[], fragments: Fragment[], paras: Para[], mat
         return;
       }
       const v = topic.vector([para]);
-      const own = cosine(v, vectors.get(story.id) ?? new Map());
+      const own = cosine(v, vectors.get(story.id) ?? EMPTY);
       let best: { story: Story; score: number } | undefined;
-      for (const other of stories) {
-        if (other === story || other.paras.length === 0 || !other.paras.some((q) => files.has(paras[q]?.range.file))) continue;
-        // Only an article the layout interrupted (not closed by an end dateline or source line)
-        // can continue further down the file.
-        if (other.fragments.length > 0 && other.fragments.every((f) => fragments[f]?.closed)) continue;
-        const score = cosine(v, vectors.get(other.id) ?? new Map());
+      for (const other of candidates) {
+        if (other === story || other.paras.length === 0) continue;
+        const score = cosine(v, vectors.get(other.id) ?? EMPTY);
         if (!best || score > best.score) best = { story: other, score };
       }
       const short = paraWeight(para) < 20;

@@ -44,65 +44,88 @@ export function sameSentence(a: Sentence, b: Sentence): number {
  */
 export function matchVariants(paras: Para[]): Map<string, Match> {
   const refs: SentenceRef[] = [];
-  const index = new Map<string, number[]>();
+  const gramsOf: number[][] = [];
+  const fileOf: number[] = [];
+  const fileIds = new Map<string, number>();
+  const index = new Map<number, number[]>();
   paras.forEach((p, pi) => {
+    let fileId = fileIds.get(p.range.file);
+    if (fileId === undefined) fileIds.set(p.range.file, (fileId = fileIds.size));
     p.sentences.forEach((s, si) => {
       const id = refs.length;
       refs.push({ para: pi, sentence: si });
-      const chars = Array.from(s.key);
-      const seen = new Set<string>();
-      for (let i = 0; i + GRAM <= chars.length; i++) {
-        const g = chars.slice(i, i + GRAM).join('');
-        if (seen.has(g)) continue;
-        seen.add(g);
-        let list = index.get(g);
-        if (!list) index.set(g, (list = []));
-        list.push(id);
-      }
-      if (chars.length < GRAM && chars.length > 0) {
-        const g = `=${s.key}`;
-        let list = index.get(g);
-        if (!list) index.set(g, (list = []));
+      fileOf.push(fileId);
+      const grams = uniqueGrams(s.key);
+      gramsOf.push(grams);
+      // Index every other gram: two printings of a sentence share runs longer than five
+      // characters, so every shared run still has an indexed gram, at half the memory.
+      for (let g = 0; g < grams.length; g += grams.length > 2 ? 2 : 1) {
+        const gram = grams[g] ?? 0;
+        let list = index.get(gram);
+        if (!list) index.set(gram, (list = []));
         list.push(id);
       }
     });
   });
 
   const best = new Map<string, Match>();
+  const counts = new Int32Array(refs.length);
+  const touched: number[] = [];
   refs.forEach((ref, id) => {
     const p = paras[ref.para];
     const s = p?.sentences[ref.sentence];
-    if (!p || !s) return;
-    const counts = new Map<number, number>();
-    const chars = Array.from(s.key);
-    const grams = new Set<string>();
-    for (let i = 0; i + GRAM <= chars.length; i++) grams.add(chars.slice(i, i + GRAM).join(''));
-    if (chars.length < GRAM) grams.add(`=${s.key}`);
+    const grams = gramsOf[id] ?? [];
+    if (!p || !s || grams.length === 0) return;
     for (const g of grams) {
       const list = index.get(g);
       if (!list || list.length > COMMON_GRAM) continue;
-      for (const other of list) if (other !== id) counts.set(other, (counts.get(other) ?? 0) + 1);
+      for (const other of list) {
+        if (other === id || fileOf[other] === fileOf[id]) continue;
+        if (counts[other] === 0) touched.push(other);
+        counts[other] = (counts[other] ?? 0) + 1;
+      }
     }
-    let top: Match | undefined;
     const all: { ref: SentenceRef; score: number; id: number }[] = [];
-    for (const [other, n] of counts) {
-      if (n < Math.min(2, grams.size)) continue;
+    for (const other of touched) {
+      const n = counts[other] ?? 0;
+      counts[other] = 0;
+      // A variant shares a good part of its 4-grams; most candidates share one or two by chance.
+      if (n < Math.min(2, Math.ceil((gramsOf[other]?.length ?? 0) / 2)) || n < 0.1 * Math.min(grams.length, gramsOf[other]?.length ?? 0)) continue;
       const oref = refs[other];
       const op = oref ? paras[oref.para] : undefined;
       const os = oref && op ? op.sentences[oref.sentence] : undefined;
-      if (!oref || !op || !os || op.range.file === p.range.file) continue;
+      if (!oref || !os) continue;
       // The rest of a sentence cut by the layout matches the whole sentence it belongs to.
       const piece = ref.sentence === 0 && p.startsMidSentence && s.key.length >= 6 && s.key.length < os.key.length;
       const score = piece ? (containment(s.grams, os.grams) >= 0.85 ? containment(s.grams, os.grams) : 0) : sameSentence(s, os);
       if (score > 0) all.push({ ref: oref, score, id: other });
     }
+    touched.length = 0;
     all.sort((a, b) => b.score - a.score || a.id - b.id);
     const [first, ...rest] = all;
     if (first) {
-      top = { ref: first.ref, score: first.score };
+      const top: Match = { ref: first.ref, score: first.score };
       if (rest.length > 0) top.others = rest.slice(0, 4).map((r) => ({ ref: r.ref, score: r.score }));
       best.set(`${ref.para}:${ref.sentence}`, top);
     }
   });
   return best;
+}
+
+/**
+ * The distinct 4-character grams of a key, as numbers (a hash of the four code units: numbers
+ * cost far less memory than strings; a rare collision only adds a candidate that the real
+ * comparison then rejects). A key shorter than four characters is one gram of its own.
+ */
+function uniqueGrams(key: string): number[] {
+  if (key.length === 0) return [];
+  const seen = new Set<number>();
+  const hash = (from: number, to: number): number => {
+    let h = 0x811c9dc5;
+    for (let j = from; j < to; j++) h = Math.imul(h ^ key.charCodeAt(j), 0x01000193);
+    return h;
+  };
+  if (key.length < GRAM) return [hash(0, key.length) * 8 + key.length]; // apart from 4-grams
+  for (let i = 0; i + GRAM <= key.length; i++) seen.add(hash(i, i + GRAM) * 8);
+  return [...seen];
 }

@@ -10,19 +10,37 @@ export const summary = 'rejoins a line cut off before its end (`…有限公司�
  */
 export class Attestation {
   private readonly text: string;
+  /** Positions of the 3-grams that begin a window someone will ask about, and of no others. */
+  private readonly anchors = new Map<string, number[]>();
 
-  constructor(blocks: Iterable<Block>) {
+  /** `queries`: every window `has` will be asked about (see `attestationQueries`). */
+  constructor(blocks: Iterable<Block>, queries: Iterable<string>) {
     const keys: string[] = [];
     // Spaces and punctuation separate too: a spaced headline does not attest its own unspaced
     // form, and `担当，深化` does not attest `担当深化`.
     for (const b of blocks) keys.push(b.text.split(/[\s\p{P}]+/u).map(sentenceKey).join('\u0000'));
     this.text = keys.join('\u0000');
+    for (const q of queries) if (q.length >= 3) this.anchors.set(q.slice(0, 3), []);
+    const t = this.text;
+    for (let i = 0; i + 3 <= t.length; i++) this.anchors.get(t.slice(i, i + 3))?.push(i);
   }
 
-  /** Whether `window` (already a key) occurs anywhere in the corpus. */
+  /** Whether `window` (already a key, and announced to the constructor) occurs anywhere in the corpus. */
   has(window: string): boolean {
-    return window.length >= 3 && this.text.includes(window);
+    if (window.length < 3) return false;
+    return (this.anchors.get(window.slice(0, 3)) ?? []).some((at) => this.text.startsWith(window, at));
   }
+}
+
+/** The windows `rejoinSplitWords` will look up for these blocks, so an Attestation can index just those. */
+export function attestationQueries(blocks: Block[]): string[] {
+  const out: string[] = [];
+  blocks.forEach((block, i) => {
+    const next = blocks[i + 1];
+    if (block.headingLike && !block.headingLevel && next && next.kind === 'paragraph') out.push(edges(block.text, next.text, 3));
+    if (block.headingLike && block.text.includes(' ')) out.push(...headlineWindows(block.text));
+  });
+  return out;
 }
 
 /** The last `n` Han characters of a text's last clause, and the first `n` of the next text. */
@@ -78,6 +96,24 @@ export function rejoinSplitWords(blocks: Block[], attestation: Attestation): { b
  * Spaces between phrases (`以科技创新为引领 新质生产力稳步发展`) stay.
  * @example unsplitHeadline('2025腾冲科学论 坛聚焦前沿科技', attestedBy('…2025腾冲科学论坛12月6日开幕…')) // '2025腾冲科学论坛聚焦前沿科技'
  */
+function headlineWindows(text: string): string[] {
+  const segments = text.split(' ');
+  const out: string[] = [];
+  for (let k = 1; k < segments.length; k++) {
+    const left = segments[k - 1] ?? '';
+    const right = segments[k] ?? '';
+    out.push(...splitWordWindows(left, right));
+  }
+  return out;
+}
+
+/** The two windows that tell whether a space between `left` and `right` splits a word. */
+function splitWordWindows(left: string, right: string): string[] {
+  const l = Array.from(left);
+  const r = Array.from(right);
+  return [sentenceKey(left + (r[0] ?? '')), sentenceKey((l[l.length - 1] ?? '') + right)];
+}
+
 export function unsplitHeadline(text: string, attestation: Attestation): string {
   const segments = text.split(' ');
   let out = segments[0] ?? '';
@@ -86,9 +122,7 @@ export function unsplitHeadline(text: string, attestation: Attestation): string 
     const right = segments[k] ?? '';
     const l = Array.from(left);
     const r = Array.from(right);
-    const splitWord =
-      l.length > 0 && r.length > 0 && isHan(l[l.length - 1] ?? '') && isHan(r[0] ?? '') &&
-      (attestation.has(sentenceKey(left + (r[0] ?? ''))) || attestation.has(sentenceKey((l[l.length - 1] ?? '') + right)));
+    const splitWord = l.length > 0 && r.length > 0 && isHan(l[l.length - 1] ?? '') && isHan(r[0] ?? '') && splitWordWindows(left, right).some((w) => attestation.has(w));
     out += (splitWord ? '' : ' ') + right;
   }
   return out;

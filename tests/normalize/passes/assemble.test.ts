@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { normalizeCorpus } from '../../../scripts/normalize/index.ts';
-import { Attestation, unsplitHeadline } from '../../../scripts/normalize/passes/rejoin-split-words.ts';
+import { Attestation, attestationQueries, unsplitHeadline } from '../../../scripts/normalize/passes/rejoin-split-words.ts';
 import { matchVariants, sameSentence } from '../../../scripts/normalize/passes/match-variants.ts';
 import { makeSentence, sentencesOf, type Para } from '../../../scripts/normalize/model.ts';
 
@@ -110,7 +110,8 @@ describe('merging printings of one article', () => {
 
 describe('rejoinSplitWords', () => {
   it('drops a space inside a headline word printed unsplit elsewhere', () => {
-    const attestation = new Attestation([{ kind: 'paragraph', text: '2025腾冲科学论坛12月6日在云南省腾冲市开幕', range: { file: 'a', start: 1, end: 1 } }]);
+    const headlines = ['2025腾冲科学论 坛聚焦前沿科技与产业融合新路径', '以科技创新为引领 新质生产力稳步发展'].map((text) => ({ kind: 'paragraph' as const, headingLike: true, text, range: { file: 'h', start: 1, end: 1 } }));
+    const attestation = new Attestation([{ kind: 'paragraph', text: '2025腾冲科学论坛12月6日在云南省腾冲市开幕', range: { file: 'a', start: 1, end: 1 } }, ...headlines], attestationQueries(headlines));
     expect(unsplitHeadline('2025腾冲科学论 坛聚焦前沿科技与产业融合新路径', attestation)).toBe('2025腾冲科学论坛聚焦前沿科技与产业融合新路径');
     expect(unsplitHeadline('以科技创新为引领 新质生产力稳步发展', attestation)).toBe('以科技创新为引领 新质生产力稳步发展');
   });
