@@ -118,6 +118,9 @@ function linkContinuations(fragments: Fragment[], groups: Groups): void {
   }
 }
 
+/** How many earlier articles of a file a stray paragraph is compared with. */
+const NEARBY_STORIES = 12;
+
 /** Union-find over fragment indexes. */
 class Groups {
   private readonly parent = new Map<number, number>();
@@ -411,10 +414,26 @@ function moveByTopic(stories: Story[], fragments: Fragment[], paras: Para[], mat
       open.set(f, list);
     }
   }
+  const starts = new Map<number, number>();
+  for (const s of stories) starts.set(s.id, s.paras.reduce((m, p) => Math.min(m, paras[p]?.order ?? Infinity), Infinity));
+  const startOf = (s: Story): number => starts.get(s.id) ?? Infinity;
+  for (const list of open.values()) list.sort((a, b) => startOf(a) - startOf(b));
+  /** The open stories that began before `order` in the file, nearest first: a layout continues an article a few columns on, not hundreds. */
+  const nearby = (file: string, order: number): Story[] => {
+    const list = open.get(file) ?? [];
+    let hi = list.length;
+    let lo = 0;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (startOf(list[mid] as Story) < order) lo = mid + 1;
+      else hi = mid;
+    }
+    return list.slice(Math.max(0, lo - NEARBY_STORIES), lo);
+  };
   for (const story of stories) {
     const files = new Set(story.paras.map((p) => paras[p]?.range.file));
     if (files.size !== 1 || story.paras.length < 4) continue;
-    const candidates = open.get([...files][0] ?? '') ?? [];
+    const file = [...files][0] ?? '';
     const ordered = [...story.paras].sort((a, b) => (paras[a]?.order ?? 0) - (paras[b]?.order ?? 0));
     let previousMove: Story | undefined;
     ordered.forEach((p, k) => {
@@ -426,7 +445,7 @@ function moveByTopic(stories: Story[], fragments: Fragment[], paras: Para[], mat
       const v = topic.vector([para]);
       const own = cosine(v, vectors.get(story.id) ?? EMPTY);
       let best: { story: Story; score: number } | undefined;
-      for (const other of candidates) {
+      for (const other of nearby(file, para.order)) {
         if (other === story || other.paras.length === 0) continue;
         const score = cosine(v, vectors.get(other.id) ?? EMPTY);
         if (!best || score > best.score) best = { story: other, score };
