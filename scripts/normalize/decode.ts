@@ -100,7 +100,10 @@ export function decodeBytes(bytes: Uint8Array, file: string): Decoded {
   }
 
   const gb = tryDecode(GB18030, body);
-  const big5 = tryDecode(BIG5, body);
+  // Node's Big5 decoder accepts bytes the Encoding Standard rejects (0x80 → U+0080, 0xFF →
+  // U+F8F8): a decoding with C1 controls or private-use characters is not text.
+  const big5Raw = tryDecode(BIG5, body);
+  const big5 = big5Raw !== undefined && !/[\u0080-\u009f\ue000-\uf8ff]/u.test(big5Raw) ? big5Raw : undefined;
   if (gb !== undefined && big5 !== undefined) {
     const g = commonShare(gb);
     const t = commonShare(big5);
@@ -111,13 +114,49 @@ export function decodeBytes(bytes: Uint8Array, file: string): Decoded {
   if (gb !== undefined) return finish(gb, 'gb18030', false);
   if (big5 !== undefined) return finish(big5, 'big5', false);
 
-  const offset = firstInvalidUtf8(bytes, 0);
+  // Name the bad byte in the encoding the file is written in: UTF-8 when what precedes its first
+  // invalid byte is Chinese text in UTF-8, else whichever of GB18030 and Big5 reads further.
+  const utf8Stop = firstInvalidUtf8(bytes, 0);
+  const utf8Prefix = tryDecode(UTF8, bytes.subarray(start, utf8Stop)) ?? '';
+  const offset = /\p{Script=Han}/u.test(utf8Prefix) ? utf8Stop : Math.max(utf8Stop, firstInvalidWith(GB18030_STREAM, bytes), firstInvalidWith(BIG5_STREAM, bytes));
   const line = lineOfByte(bytes, offset);
   throw new InputError(
     `${file}: not valid UTF-8, GB18030 or Big5 text (first invalid byte at offset ${offset}, line ${line})`,
     file,
     { offset, line },
   );
+}
+
+const GB18030_STREAM = 'gb18030';
+const BIG5_STREAM = 'big5';
+
+/**
+ * The offset of the first byte an encoding cannot decode: the longest prefix that decodes (as
+ * a stream, so a character cut at the end of the prefix is not an error), found by bisection.
+ */
+function firstInvalidWith(encoding: string, bytes: Uint8Array): number {
+  const decodes = (n: number): boolean => {
+    try {
+      const text = new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(0, n), { stream: true });
+      return encoding !== BIG5_STREAM || !/[\u0080-\u009f\ue000-\uf8ff]/u.test(text);
+    } catch {
+      return false;
+    }
+  };
+  let lo = 0;
+  let hi = bytes.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (decodes(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  // Everything decodes as a stream: the input ends inside a character; point at its first byte.
+  if (lo === bytes.length) {
+    for (let n = bytes.length - 1; n >= Math.max(0, bytes.length - 4); n--) {
+      if (tryDecode(new TextDecoder(encoding, { fatal: true }), bytes.subarray(0, n)) !== undefined) return n;
+    }
+  }
+  return lo;
 }
 
 function tryDecode(decoder: TextDecoder, bytes: Uint8Array): string | undefined {

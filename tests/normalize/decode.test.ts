@@ -190,6 +190,15 @@ describe('decodeBytes: bad input', () => {
     expect(err.line).toBe(1);
   });
 
+  it('rejects a GB18030 file with a stray byte instead of reading it as Big5', () => {
+    const gb = new Uint8Array(iconv.encode('第一行 abc\n新华社北京3月6日电 记者\n正文第三行\n', 'gb18030'));
+    for (const stray of [0xff, 0xfe]) {
+      const err = thrown(() => decodeBytes(concat(gb, new Uint8Array([stray, 0x0a])), 'gb.txt'));
+      expect(err.offset, `stray 0x${stray.toString(16)}`).toBe(gb.length);
+      expect(err.line).toBe(4);
+    }
+  });
+
   it('treats overlong forms and encoded surrogates as invalid UTF-8', () => {
     const prefix = utf8('第一行\n');
     for (const bad of [[0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xc0, 0xaf]]) {
