@@ -150,11 +150,10 @@ function firstInvalidWith(encoding: string, bytes: Uint8Array): number {
     if (decodes(mid)) lo = mid;
     else hi = mid - 1;
   }
-  // Everything decodes as a stream: the input ends inside a character; point at its first byte.
-  if (lo === bytes.length) {
-    for (let n = bytes.length - 1; n >= Math.max(0, bytes.length - 4); n--) {
-      if (tryDecode(new TextDecoder(encoding, { fatal: true }), bytes.subarray(0, n)) !== undefined) return n;
-    }
+  // The prefix may end inside a character whose next byte is the bad one (or the input ends
+  // there): point at the first byte of that character.
+  for (let n = lo; n >= Math.max(0, lo - 4); n--) {
+    if (n < bytes.length && tryDecode(new TextDecoder(encoding, { fatal: true }), bytes.subarray(0, n)) !== undefined) return n;
   }
   return lo;
 }
