@@ -150,8 +150,14 @@ export function normalizeCorpus(sources: SourceText[], options: NormalizeOptions
   const blocksByFile = new Map<string, Block[]>();
   for (const [file, lines] of filesLines) {
     const r = joinWrappedLines(lines);
-    explain.record({ pass: 'joinWrappedLines', count: r.joined, file, line: 1 });
-    if (r.repeats > 0) explain.record({ pass: 'joinWrappedLines', count: r.repeats, file, line: 1, example: 'character repeated across a page break' });
+    // One record per paragraph, at its first line, so each article is told its own joins.
+    const isText = (no: number): boolean => !!lines[no - 1] && lines[no - 1]?.text !== '' && !lines[no - 1]?.drop;
+    for (const b of r.blocks) {
+      let n = 0;
+      for (let no = b.range.start; no <= b.range.end; no++) if (isText(no)) n++;
+      explain.record({ pass: 'joinWrappedLines', count: n - 1, file, line: b.range.start });
+    }
+    if (r.repeats > 0) explain.record({ pass: 'joinWrappedLines', count: r.repeats, file, example: 'character repeated across a page break' });
     blocksByFile.set(file, r.blocks);
   }
   if (on(options, 'rejoinSplitWords')) {
