@@ -1,6 +1,7 @@
 import type { Block } from '../types.ts';
 import { isHan, sentenceKey } from '../text.ts';
 import { joinPieces } from './join-wrapped-lines.ts';
+import { isByline } from './read-headers.ts';
 
 export const summary = 'rejoins a line cut off before its end (`…有限公司副` | `总经理…`) and drops a stray space inside a headline word (`科学论 坛`) when the whole word is printed elsewhere in the corpus';
 
@@ -77,7 +78,8 @@ export function rejoinSplitWords(blocks: Block[], attestation: Attestation): { b
         continue;
       }
     }
-    if (block.headingLike && block.text.includes(' ')) {
+    // A byline's spaces separate names (`国务院总理 李强`): they are never a split word.
+    if (block.headingLike && block.text.includes(' ') && !isByline(block.text)) {
       const text = unsplitHeadline(block.text, attestation);
       if (text !== block.text) {
         spaces += block.text.length - text.length;

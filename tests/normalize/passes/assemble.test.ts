@@ -116,6 +116,14 @@ describe('rejoinSplitWords', () => {
     expect(unsplitHeadline('以科技创新为引领 新质生产力稳步发展', attestation)).toBe('以科技创新为引领 新质生产力稳步发展');
   });
 
+  it('keeps the space between a position and a name in a byline, even where the body prints them together', () => {
+    const r = normalizeCorpus([
+      file('a.txt', '政府工作报告', '', '——在第十四届全国人民代表大会第二次会议上', '', '国务院总理 李强', '', '各位代表：', '', '现在，我代表国务院，向大会报告政府工作。'),
+      file('b.txt', '大会开幕', '', '本报北京3月5日电 国务院总理李强代表国务院向大会作政府工作报告。'),
+    ]);
+    expect(r.articles.find((a) => a.meta.title === '政府工作报告')?.meta).toMatchObject({ byline: '国务院总理 李强', subtitle: '在第十四届全国人民代表大会第二次会议上', kind: 'speech' });
+  });
+
   it('rejoins a line cut before its end when another file prints the words whole', () => {
     const r = normalizeCorpus([
       file('a.txt', '汽车工业加快转型', '', '新华社柳州3月6日电 广西柳州，一座座工厂正在加快转型升级。', '', '上汽通用五菱汽车股份有限公司副', '', '总经理姚佐平代表充满信心表示，力争实现第二次存量倍增。'),
