@@ -118,7 +118,7 @@ describe('rejoinSplitWords', () => {
 
   it('keeps the space between a position and a name in a byline, even where the body prints them together', () => {
     const r = normalizeCorpus([
-      file('a.txt', '政府工作报告', '', '——在第十四届全国人民代表大会第二次会议上', '', '国务院总理 李强', '', '各位代表：', '', '现在，我代表国务院，向大会报告政府工作。'),
+      file('a.txt', '政府工作报告', '', '——在第十四届全国人民代表大会第二次会议上', '', '国务院总理 李强', '', '各位代表：', '', '现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出意见。过去一年，是全面贯彻党的二十大精神开局之年，是本届政府依法履职的第一年。'),
       file('b.txt', '大会开幕', '', '本报北京3月5日电 国务院总理李强代表国务院向大会作政府工作报告。'),
     ]);
     expect(r.articles.find((a) => a.meta.title === '政府工作报告')?.meta).toMatchObject({ byline: '国务院总理 李强', subtitle: '在第十四届全国人民代表大会第二次会议上', kind: 'speech' });
