@@ -1,4 +1,4 @@
-import type { ArticleKind, LineRange } from './types.ts';
+import type { ArticleMeta, LineRange } from './types.ts';
 import { bigrams, sentenceKey, splitSentences } from './text.ts';
 
 /** A sentence (or a whole heading) with its comparison key and where it came from. */
@@ -27,20 +27,11 @@ export interface Para {
   startsMidSentence?: boolean;
 }
 
-/** Header fields read from a headline group, a byline, a dateline or a source line. */
-export interface Header {
-  title?: string;
-  kicker?: string;
-  subtitle?: string;
-  byline?: string;
-  agency?: string;
-  publication?: string;
-  date?: string;
-  dateline?: string;
-  page?: string;
-  kind?: ArticleKind;
-  /** How the title was obtained, when a collection file read again says so. */
-  titleSource?: 'printed' | 'derived' | 'corrected';
+/**
+ * Header fields read from a headline group, a byline, a dateline or a source line: the article
+ * metadata, each field optional, with `date` possibly partial (`--03-06`, month and day only).
+ */
+export interface Header extends Partial<ArticleMeta> {
   /** Title taken from a running head printed after the body. */
   runningHead?: string;
   /** The title was a lone line with no byline, dateline or subtitle: it may be a stray subhead. */
