@@ -13,6 +13,12 @@ export default defineConfig({
   site: 'https://example.org',
   base,
   trailingSlash: 'always',
+  // Chinese is the default locale, served unprefixed; English under /en/.
+  i18n: {
+    locales: ['zh-Hans', 'en'],
+    defaultLocale: 'zh-Hans',
+    routing: { prefixDefaultLocale: false },
+  },
   build: {
     // `articles/<slug>/index.html`, matching `trailingSlash: 'always'`.
     format: 'directory',

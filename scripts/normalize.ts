@@ -1,5 +1,7 @@
 /**
  * `npm run normalize -- --in DIR --out DIR [--report FILE] [--explain] [--no-<pass>]`
+ * The report goes to `src/generated/build-report.json` unless `--report` says otherwise: the
+ * site's About page draws its chart from it.
  * Turns a folder of messy extracted news texts into a Markdown article collection.
  */
 import { parseArgs } from 'node:util';
@@ -15,7 +17,7 @@ function main(): number {
     options: {
       in: { type: 'string', default: 'seeds' },
       out: { type: 'string', default: 'src/content/articles' },
-      report: { type: 'string' },
+      report: { type: 'string', default: 'src/generated/build-report.json' },
       explain: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
