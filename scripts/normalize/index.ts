@@ -169,19 +169,18 @@ export function normalizeCorpus(sources: SourceText[], options: NormalizeOptions
       blocksByFile.set(file, r.blocks);
     }
   }
-  const fragments: Fragment[] = [];
-  const splitDrops: SplitDrop[] = [];
-  for (const [, blocks] of blocksByFile) {
-    const r = splitArticles(blocks, toc, fragments.length);
-    fragments.push(...r.fragments);
-    splitDrops.push(...r.drops);
-  }
-
   // Files printed as running text (most lines longer than a newspaper column) have certain paragraph breaks.
   const runningText = new Set<string>();
   for (const [file, lines] of filesLines) {
     const widths = lines.filter((l) => l.text !== '' && !l.drop).map((l) => displayWidth(l.text)).sort((a, b) => a - b);
     if ((widths[Math.floor(widths.length / 2)] ?? 0) > 110) runningText.add(file);
+  }
+  const fragments: Fragment[] = [];
+  const splitDrops: SplitDrop[] = [];
+  for (const [file, blocks] of blocksByFile) {
+    const r = splitArticles(blocks, toc, fragments.length, runningText.has(file));
+    fragments.push(...r.fragments);
+    splitDrops.push(...r.drops);
   }
 
   // match and assign.

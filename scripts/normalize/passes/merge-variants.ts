@@ -11,6 +11,8 @@ export interface OutPara {
   kind: 'paragraph' | 'heading' | 'caption';
   sentences: Sentence[];
   sources: number[];
+  /** A highlight box or pull quote: dropped where it repeats the body. */
+  highlight?: boolean;
 }
 
 /** Why a sentence did not make it into the article body. */
@@ -209,12 +211,15 @@ export function mergeVariants(story: Story, paras: Para[], fragments: Fragment[]
   slots.splice(0, slots.length, ...split);
 
   // Drop repeats: sentences printed again later in the story, then pull quotes that repeat the body.
-  let body: OutPara[] = slots.map((slot) => ({ kind: slot.kind, sentences: slot.sentences.map((e) => e.chosen), sources: slot.sources }));
-  const highlightSlots = new Set(slots.map((s, i) => (paras[s.base >= 0 ? s.base : (s.sources[0] ?? -1)]?.kind === 'highlight' ? i : -1)).filter((i) => i >= 0));
+  let body: OutPara[] = slots.map((slot) => {
+    const out: OutPara = { kind: slot.kind, sentences: slot.sentences.map((e) => e.chosen), sources: slot.sources };
+    if (paras[slot.base >= 0 ? slot.base : (slot.sources[0] ?? -1)]?.kind === 'highlight') out.highlight = true;
+    return out;
+  });
   const seen = new SeenSentences();
   let deduped = 0;
-  body.forEach((para, i) => {
-    if (highlightSlots.has(i)) return;
+  body.forEach((para) => {
+    if (para.highlight) return;
     // Long sentences are repeats wherever they recur; a short one (`各位代表！`) only when a
     // repeated sentence stands right beside it, or when it is the rest of a cut sentence
     // printed twice (`委员共商国是。` after `…同科技界`).
@@ -240,22 +245,6 @@ export function mergeVariants(story: Story, paras: Para[], fragments: Fragment[]
       return false;
     });
   });
-  body.forEach((para, i) => {
-    if (!highlightSlots.has(i)) return;
-    // A highlight box repeats the body: drop what it repeats, and all of it when that is most.
-    const repeated = para.sentences.filter((s) => seen.find(s) || seen.contains(s));
-    const weight = para.sentences.reduce((n, s) => n + s.key.length, 0);
-    const mostly = repeated.reduce((n, s) => n + s.key.length, 0) >= 0.5 * weight;
-    para.sentences = para.sentences.filter((s) => {
-      if (!mostly && !repeated.includes(s)) {
-        seen.add(s);
-        return true;
-      }
-      drops.push({ para: para.sources[0] ?? -1, sentence: s, kind: 'highlight', detail: 'highlight box repeating the body' });
-      return false;
-    });
-    if (repeated.length > 0) deduped++;
-  });
   body = body.filter((p) => p.sentences.length > 0);
 
   // Stitch a sentence cut across fragments: a paragraph ending mid-sentence continues in the next.
@@ -264,8 +253,10 @@ export function mergeVariants(story: Story, paras: Para[], fragments: Fragment[]
   for (const para of body) {
     const prev = out[out.length - 1];
     const lastSentence = prev?.sentences[prev.sentences.length - 1];
-    // A lead-in ending with a dash (`…蓝图也日益清晰——`) is complete.
-    if (prev && lastSentence && prev.kind === 'paragraph' && para.kind === 'paragraph' && !endsSentence(lastSentence.text) && !/——$/u.test(lastSentence.text)) {
+    // A lead-in ending with a dash (`…蓝图也日益清晰——`) is complete, and a dateline or an
+    // opening quotation mark begins something new.
+    const opensAnew = /^(?:“|(?:新华社|本报|中新社)[\p{Script=Han}]{0,12}\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电)/u.test(para.sentences[0]?.text ?? '');
+    if (prev && lastSentence && prev.kind === 'paragraph' && para.kind === 'paragraph' && !prev.highlight && !para.highlight && !endsSentence(lastSentence.text) && !/——$/u.test(lastSentence.text) && !opensAnew) {
       const [first, ...rest] = para.sentences;
       if (first) {
         const joined = joinPieces(lastSentence.text, first.text).text;
@@ -278,12 +269,33 @@ export function mergeVariants(story: Story, paras: Para[], fragments: Fragment[]
     }
     out.push(para);
   }
-  for (const para of out) {
+  // Then highlight boxes, against the stitched body: a box repeating a sentence the layout cut
+  // in two is only recognised once the sentence is whole again.
+  const stitchedBody = new SeenSentences();
+  for (const para of out) if (!para.highlight) for (const x of para.sentences) stitchedBody.add(x);
+  out.forEach((para) => {
+    if (!para.highlight) return;
+    // A highlight box repeats the body: drop what it repeats, and all of it when that is most.
+    const repeated = para.sentences.filter((s) => stitchedBody.find(s) || stitchedBody.contains(s));
+    const weight = para.sentences.reduce((n, s) => n + s.key.length, 0);
+    const mostly = repeated.reduce((n, s) => n + s.key.length, 0) >= 0.5 * weight;
+    para.sentences = para.sentences.filter((s) => {
+      if (!mostly && !repeated.includes(s)) {
+        stitchedBody.add(s);
+        return true;
+      }
+      drops.push({ para: para.sources[0] ?? -1, sentence: s, kind: 'highlight', detail: 'highlight box repeating the body' });
+      return false;
+    });
+    if (repeated.length > 0) deduped++;
+  });
+  const body2 = out.filter((p) => p.sentences.length > 0);
+  for (const para of body2) {
     if (para.kind === 'heading') {
       para.sentences = para.sentences.map((s) => (/——$/u.test(s.text) ? makeSentence(s.text.replace(/——$/u, ''), s.range) : s));
     }
   }
-  return { body: out, drops, primaryFile, conflicts, replaced, stitched, deduped };
+  return { body: body2, drops, primaryFile, conflicts, replaced, stitched, deduped };
 }
 
 function kindOf(para: Para): OutPara['kind'] {

@@ -27,14 +27,16 @@ const isHeadline = (b: Block | undefined): boolean => !!b && !!b.headingLike && 
  * heading, or when it follows the end of an article; a lone headline inside an article is a
  * subhead. A headline group printed after a body, at the end of a fragment, is a running head and
  * names the fragment it follows. A bold (PDF-doubled) paragraph outside a headline is a photo
- * caption and becomes an article of its own.
+ * caption and becomes an article of its own. In `runningText` (a file printed without hard
+ * wraps), the paragraphs that open a body without ending a sentence are decks, read like
+ * highlight boxes.
  * @example
  * splitArticles([
  *   { kind: 'paragraph', headingLike: true, text: '我国出口重回两位数增长', range: { file: 'a', start: 1, end: 1 } },
  *   { kind: 'paragraph', text: '新华社北京3月7日电（记者 邹多为 唐诗凝）海关总署7日发布数据。', range: { file: 'a', start: 3, end: 3 } },
  * ], new Set(), 0).fragments[0].header.title // '我国出口重回两位数增长'
  */
-export function splitArticles(blocks: Block[], toc: ReadonlySet<string>, firstIndex: number): SplitResult {
+export function splitArticles(blocks: Block[], toc: ReadonlySet<string>, firstIndex: number, runningText = false): SplitResult {
   const fragments: Fragment[] = [];
   const drops: SplitDrop[] = [];
   let current: Fragment | undefined;
@@ -43,6 +45,8 @@ export function splitArticles(blocks: Block[], toc: ReadonlySet<string>, firstIn
   let paraCount = 0;
   let lastPara: Para | undefined;
   let lastCaption: Fragment | undefined;
+  /** The last paragraph was (the rest of) a highlight box item marked `■`. */
+  let lastWasBoxItem = false;
 
   const open = (file: string): Fragment => {
     const f: Fragment = { index: firstIndex + fragments.length, file, header: {}, headerRanges: [], paras: [] };
@@ -55,7 +59,17 @@ export function splitArticles(blocks: Block[], toc: ReadonlySet<string>, firstIn
     if (clean === '') return undefined;
     const para: Para = { id: `${block.range.file}#${paraCount++}`, kind, sentences: sentencesOf(clean, block.range), range: { ...block.range }, fragment: f.index, order: block.range.start };
     const before = lastPara?.sentences[lastPara.sentences.length - 1];
-    if (kind === 'paragraph' && lastPara?.kind === 'paragraph' && before && !endsSentence(before.text)) para.startsMidSentence = true;
+    const opensAnew = DATELINE.test(clean) || /^[■□●◆▲“]/u.test(clean);
+    if (kind === 'paragraph' && lastPara && lastPara.kind !== 'heading' && before && !endsSentence(before.text) && !opensAnew) {
+      para.startsMidSentence = true;
+      // The rest of a highlight box item (`■…`) cut by a blank line is still the highlight box.
+      if (lastWasBoxItem && lastPara.kind === 'highlight' && lastPara.fragment === f.index) para.kind = 'highlight';
+    }
+    // In running text, paragraphs that open an article's body without ending a sentence are
+    // its decks (summary lines under the headline that the body repeats), not a sentence cut by
+    // the layout: treat them like highlight boxes.
+    if (runningText && para.kind === 'paragraph' && !endsSentence(clean) && f.paras.every((p) => p.kind === 'heading' || p.kind === 'highlight')) para.kind = 'highlight';
+    lastWasBoxItem = kind === 'highlight' || (lastWasBoxItem && para.kind === 'highlight');
     f.paras.push(para);
     lastPara = para;
     return para;
