@@ -68,7 +68,7 @@ export function splitArticles(blocks: Block[], toc: ReadonlySet<string>, firstIn
     // In running text, paragraphs that open an article's body without ending a sentence are
     // its decks (summary lines under the headline that the body repeats), not a sentence cut by
     // the layout: treat them like highlight boxes.
-    if (runningText && para.kind === 'paragraph' && !endsSentence(clean) && f.paras.every((p) => p.kind === 'heading' || p.kind === 'highlight')) para.kind = 'highlight';
+    if (runningText && para.kind === 'paragraph' && !endsSentence(clean) && !DATELINE.test(clean) && f.paras.every((p) => p.kind === 'heading' || p.kind === 'highlight')) para.kind = 'highlight';
     lastWasBoxItem = kind === 'highlight' || (lastWasBoxItem && para.kind === 'highlight');
     f.paras.push(para);
     lastPara = para;
