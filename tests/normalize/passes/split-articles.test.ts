@@ -53,4 +53,14 @@ describe('splitArticles', () => {
     expect(r.fragments[0]?.paras.map((p) => p.kind)).toEqual(['highlight', 'paragraph']);
     expect(r.fragments[0]?.header.dateline).toBe('本报北京3月5日电');
   });
+
+  it('keeps the rest of a cut highlight item in the highlight box, and a dateline paragraph in the body', () => {
+    const r = splitArticles([head('标题'), block('■民革要更好团结一切可以团结的爱国力'), block('量，共同推进祖国和平统一进程'), block('本报北京3月6日电 习近平强调，人民政协各党派、各团体、各族'), block('各界各方面人士要围绕重大战略任务。')], new Set(), 0, true);
+    expect(r.fragments[0]?.paras.map((p) => p.kind)).toEqual(['highlight', 'highlight', 'paragraph', 'paragraph']);
+  });
+
+  it('reads the summary lines opening a running-text article like a highlight box', () => {
+    const r = splitArticles([head('标题'), block('打好关键核心技术攻坚战，才能培育发展新质生产力的新动能'), block('“人造太阳”实现稳态运行403秒。')], new Set(), 0, true);
+    expect(r.fragments[0]?.paras.map((p) => p.kind)).toEqual(['highlight', 'paragraph']);
+  });
 });
