@@ -1,6 +1,8 @@
 import { unified } from '@astrojs/markdown-remark';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import remarkCjkFriendly from 'remark-cjk-friendly';
+import rehypeParagraphIds from './src/lib/rehype-paragraph-ids.ts';
 
 /**
  * Where the site is served from, e.g. `/baoku/` on a project page. Set `BASE_PATH` at build
@@ -19,18 +21,31 @@ export default defineConfig({
     defaultLocale: 'zh-Hans',
     routing: { prefixDefaultLocale: false },
   },
+  // `sitemap-index.xml` + `sitemap-0.xml` under `base`: every page in both locales, each with
+  // its `xhtml:link` language alternates.
+  integrations: [
+    sitemap({
+      i18n: { defaultLocale: 'zh-Hans', locales: { 'zh-Hans': 'zh-Hans', en: 'en' } },
+    }),
+  ],
   build: {
     // `articles/<slug>/index.html`, matching `trailingSlash: 'always'`.
     format: 'directory',
     // Keep CSS in files (no inline <style>), so a strict Content-Security-Policy stays possible.
     inlineStylesheets: 'never',
   },
+  // Likewise scripts: Astro inlines small bundled <script>s below this limit; 0 keeps every one
+  // in a file under `_astro/`.
+  vite: { build: { assetsInlineLimit: 0 } },
   markdown: {
     // Astro 7's default processor (Sätteri) does not run remark plugins: use unified explicitly.
     processor: unified({
       // CommonMark will not close `**“稳中求进”**工作` (punctuation before `**`, CJK after);
       // remark-cjk-friendly makes such emphasis work.
       remarkPlugins: [remarkCjkFriendly],
+      // Stable `p-…` ids (and `class="para"`) on paragraphs, `h-…` on subheads: permalinks,
+      // the table of contents and translations all key on them.
+      rehypePlugins: [rehypeParagraphIds],
       // The normalizer's punctuation is final: no smart quotes, dashes or ellipses on top.
       smartypants: false,
     }),

@@ -89,4 +89,43 @@ const articles = defineCollection({
   }),
 });
 
-export const collections = { articles };
+/**
+ * The `translations` collection: one JSON file per article and language,
+ * `src/content/translations/<lang>/<article-slug>.json` (format in the README there; templates
+ * come from `npm run translations:export`). A template as exported is valid as it is: empty
+ * strings count as "not translated yet". Whether the ids and hashes fit the article is checked
+ * against the rendered article in `src/data/translations.ts`, which fails the build on a mismatch.
+ */
+const translations = defineCollection({
+  loader: glob({ pattern: '**/*.json', base: './src/content/translations' }),
+  schema: z.object({
+    /** Slug (entry id) of the article translated; must match the file name. */
+    article: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/u, 'article must be an article slug'),
+    /** Language of the translation; only English for now, and it must match the folder. */
+    lang: z.literal('en'),
+    /** The translated headline; empty means none yet. */
+    title: optionalText,
+    /** One or two sentences saying what the article reports; empty means none yet. */
+    summary: optionalText,
+    paragraphs: z
+      .array(
+        z.object({
+          /** Paragraph id as on the page (`p-1a2b3c`, a repeat `p-1a2b3c-2`). */
+          id: z.string().regex(/^p-[0-9a-f]{6}(-\d+)?$/u, 'id must look like p-1a2b3c'),
+          /** `sourceHash()` of the Chinese paragraph the translation was made from (8 hex digits). */
+          sourceHash: z.string().regex(/^[0-9a-f]{8}$/u, 'sourceHash must be 8 hex digits'),
+          /** The translation; empty (as exported) means not translated yet. */
+          text: z.string().transform(cleanText),
+          // `source` (the Chinese, written by the export for the translator) is accepted and
+          // dropped: zod strips keys the schema does not name.
+        }),
+      )
+      .refine((list) => new Set(list.map((p) => p.id)).size === list.length, {
+        message: 'a paragraph id appears twice',
+      }),
+    // `orphaned` (translations whose paragraph left the article, kept by the export so no work
+    // is lost) is likewise accepted and ignored.
+  }),
+});
+
+export const collections = { articles, translations };
