@@ -1,7 +1,7 @@
 /**
  * `npm run normalize -- --in DIR --out DIR [--report FILE] [--explain] [--no-<pass>]`
- * The report goes to `src/generated/build-report.json` unless `--report` says otherwise: the
- * site's About page draws its chart from it.
+ * Writing the site's collection (the default `--out`) also writes the report to
+ * `src/generated/build-report.json`, where the About page draws its chart from.
  * Turns a folder of messy extracted news texts into a Markdown article collection.
  */
 import { parseArgs } from 'node:util';
@@ -10,14 +10,18 @@ import { normalizeCorpus, OPTIONAL_PASSES, PASSES, type PassName } from './norma
 import { readCorrections, readInputFolder, writeCollection, writeJson } from './normalize/io.ts';
 import { InputError } from './normalize/decode.ts';
 
+/** Where the site reads its articles from, and the report its About page draws. */
+const DEFAULT_OUT = 'src/content/articles';
+const SITE_REPORT = 'src/generated/build-report.json';
+
 const passOptions = Object.fromEntries([...OPTIONAL_PASSES].map((p) => [`no-${p}`, { type: 'boolean' as const }]));
 
 function main(): number {
   const { values } = parseArgs({
     options: {
       in: { type: 'string', default: 'seeds' },
-      out: { type: 'string', default: 'src/content/articles' },
-      report: { type: 'string', default: 'src/generated/build-report.json' },
+      out: { type: 'string', default: DEFAULT_OUT },
+      report: { type: 'string' },
       explain: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -32,12 +36,14 @@ function main(): number {
   const started = performance.now();
   const disabled = new Set(PASSES.filter((p) => (values as Record<string, unknown>)[`no-${p}`] === true)) as Set<PassName>;
   const inDir = values.in ?? 'seeds';
-  const outDir = values.out ?? 'src/content/articles';
+  const outDir = values.out ?? DEFAULT_OUT;
   const sources = readInputFolder(inDir);
   const corrections = readCorrections(inDir);
   const { articles, report } = normalizeCorpus(sources, { corrections, disabled });
   writeCollection(articles, outDir);
-  if (values.report) writeJson(values.report, report);
+  // Writing the site's own collection also writes the report its About page reads.
+  const reportPath = values.report ?? (outDir === DEFAULT_OUT ? SITE_REPORT : undefined);
+  if (reportPath) writeJson(reportPath, report);
   for (const w of report.warnings) console.warn(`warning: ${w}`);
   if (values.explain) {
     for (const a of report.articles) {

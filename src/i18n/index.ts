@@ -3,8 +3,18 @@
  * have the same keys (a test checks, and `t` throws on a missing key at build time).
  * This module is safe to import from pages, components, client scripts and Node scripts.
  */
-import zhHans from './zh-Hans.json' with { type: 'json' };
-import en from './en.json' with { type: 'json' };
+import { z } from 'astro/zod';
+import zhHansJson from './zh-Hans.json' with { type: 'json' };
+import enJson from './en.json' with { type: 'json' };
+
+/**
+ * The schema of a locale file: flat dotted keys (`search.placeholder`) to non-empty strings.
+ * Parsing at import fails the build with the offending key named.
+ */
+export const StringsSchema = z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*(?:\.[a-zA-Z0-9-]+)*$/u, 'keys are flat, dotted and camelCase'), z.string().min(1, 'empty UI string'));
+
+const zhHans = StringsSchema.parse(zhHansJson);
+const en = StringsSchema.parse(enJson);
 
 export const LOCALES = ['zh-Hans', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -81,3 +81,13 @@ describe('UI strings', () => {
     expect(kinds.filter((kind) => !(`kind.${kind}` in zhHans))).toEqual([]);
   });
 });
+
+describe('the UI string schema', () => {
+  it('accepts the locale files and rejects a bad key or an empty string', async () => {
+    const { StringsSchema } = await import('../../src/i18n/index.ts');
+    expect(StringsSchema.safeParse(en).success).toBe(true);
+    expect(StringsSchema.safeParse(zhHans).success).toBe(true);
+    expect(StringsSchema.safeParse({ 'Not A Key': 'x' }).success).toBe(false);
+    expect(StringsSchema.safeParse({ 'nav.home': '' }).success).toBe(false);
+  });
+});
