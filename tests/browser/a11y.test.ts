@@ -1,6 +1,7 @@
 /**
- * Accessibility (axe-core, WCAG 2.2 AA rules) on the home, article and about pages in both
- * locales, and that visiting them makes no request outside the site.
+ * Accessibility (axe-core, WCAG 2.2 AA rules) on the home, article, about and search pages (with
+ * results showing) in both locales, and on the search box's results panel, and that visiting
+ * them makes no request outside the site.
  */
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
@@ -68,6 +69,8 @@ describeBrowser('accessibility and privacy', () => {
       ['en home', 'en/'],
       ['en article', `en/${first}`],
       ['en about', 'en/about/'],
+      ['zh search', `search/?q=${encodeURIComponent('发展')}`],
+      ['en search', `en/search/?q=${encodeURIComponent('发展')}`],
     ];
   });
 
@@ -75,11 +78,13 @@ describeBrowser('accessibility and privacy', () => {
     await browser?.close();
   });
 
-  for (const [index, name] of ['zh home', 'zh article', 'zh about', 'en home', 'en article', 'en about'].entries()) {
+  for (const [index, name] of ['zh home', 'zh article', 'zh about', 'en home', 'en article', 'en about', 'zh search', 'en search'].entries()) {
     it(`axe finds no WCAG A/AA violations: ${name}`, async () => {
       const [, path] = pages[index]!;
       const { page } = session;
       await visit(page, path);
+      // Scan the search page with its results showing.
+      if (name.endsWith('search')) await page.locator('#search-results a').first().waitFor({ state: 'visible' });
       const violations = await axe(page);
       expect(violations, formatViolations(`${name} (/${path})`, violations)).toEqual([]);
     });
@@ -94,6 +99,23 @@ describeBrowser('accessibility and privacy', () => {
     }
     await dark.context.close();
     expect(dark.errors).toEqual([]);
+  });
+
+  it('axe finds no WCAG A/AA violations with the search box showing results, light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { context, page, errors } = await openSession(browser, { viewport: { width: 1280, height: 900 }, colorScheme });
+      for (const root of ['', 'en/']) {
+        await visit(page, root);
+        await page.keyboard.press('/');
+        await page.keyboard.type('发展');
+        await page.locator('#search-results a').first().waitFor({ state: 'visible' });
+        await page.keyboard.press('ArrowDown');
+        const violations = await axe(page);
+        expect(violations, formatViolations(`/${root} with search results (${colorScheme})`, violations)).toEqual([]);
+      }
+      await context.close();
+      expect(errors).toEqual([]);
+    }
   });
 
   it('has a skip link to <main id="main"> on every page', async () => {

@@ -1,0 +1,563 @@
+/**
+ * `npm run bench` (second part) — client-side search in real Chromium (`/usr/bin/chromium`
+ * through playwright-core), next to the targets:
+ *
+ *   1× (the real site, built into a temporary folder):
+ *     cold start < 100 ms, warm query p95 < 10 ms, first query < 150 KB gzipped
+ *   20× (a synthetic corpus 20 times the size, from `scripts/bench-search-data.ts`: its index is
+ *   served in place of the site's, under the site's own search page, so the page, UI script,
+ *   worker and engine are exactly the site's and only the index differs):
+ *     warm query p95 < 35 ms, first query < 600 KB gzipped
+ *
+ * What is measured:
+ *   cold start   navigation to `search/?q=…` in a fresh browser context (empty cache) until the
+ *                results are on screen (the UI's `search-results` event), from the page's time
+ *                origin; the median of COLD_RUNS runs.
+ *   warm query   ~50 varied queries (words, phrases, Traditional, pinyin, several terms, typos,
+ *                misses, and words sampled from the corpus) typed into the loaded search page,
+ *                one after another, each once the page has painted the one before: from the
+ *                `input` event to the results in the page (the round trip through the worker,
+ *                index parts the query needs included, and building the result list); p95 and
+ *                median, with the engine's own time and a second run of the same queries.
+ *   first query  bytes the server sent (gzipped bodies) for everything the cold start loaded:
+ *                the page, its CSS and scripts, the worker and the index.
+ *
+ * The files are served by a small static server on 127.0.0.1 that gzips text responses
+ * (node:zlib, default level), so sizes are what a static host with compression would send.
+ * Prints numbers and ✓/✗ marks; never fails (always exits 0). Peers, for context: Pagefind p95
+ * 14 ms (1×) / 36 ms (20×), 388 KB first query, 163 ms cold.
+ *
+ * `BENCH_SEARCH_DIST=dist npm run bench` measures an existing build instead of building one.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const COLD_RUNS = 7;
+const WARM_QUERIES = 50;
+const KB = 1024;
+
+// ---------------------------------------------------------------------------------------------
+// A static server that gzips, and counts what it sent.
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.xml': 'application/xml; charset=utf-8',
+  '.wasm': 'application/wasm',
+};
+const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|wasm)|image\/svg)/u;
+
+interface Sent {
+  path: string;
+  bytes: number;
+}
+
+interface BenchServer {
+  origin: string;
+  /** Every response body sent since the last `reset()`, as sent (gzipped where it was). */
+  sent: Sent[];
+  reset(): void;
+  close(): Promise<void>;
+}
+
+/** Serve the folders `roots` (the first that has a file wins) at `/`, on 127.0.0.1. */
+async function serve(roots: string[]): Promise<BenchServer> {
+  const cache = new Map<string, { body: Buffer; gzip: boolean; type: string }>();
+  const sent: Sent[] = [];
+  const find = (pathname: string): string | undefined => {
+    for (const root of roots) {
+      let file = resolve(root, `.${pathname}`);
+      if (file !== root && !file.startsWith(root + sep)) continue;
+      if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+      if (existsSync(file) && statSync(file).isFile()) return file;
+    }
+    return undefined;
+  };
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      res.statusCode = 400;
+      return res.end();
+    }
+    const file = find(pathname);
+    if (!file) {
+      res.statusCode = 404;
+      return res.end('not found');
+    }
+    const gzipOk = /\bgzip\b/u.test(String(req.headers['accept-encoding'] ?? ''));
+    const key = `${file}|${gzipOk}`;
+    let entry = cache.get(key);
+    if (!entry) {
+      const raw = readFileSync(file);
+      const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+      const gzip = gzipOk && COMPRESSIBLE.test(type);
+      entry = { body: gzip ? gzipSync(raw) : raw, gzip, type };
+      cache.set(key, entry);
+    }
+    res.statusCode = 200;
+    res.setHeader('Content-Type', entry.type);
+    res.setHeader('Content-Length', entry.body.length);
+    res.setHeader('Cache-Control', 'no-cache');
+    if (entry.gzip) res.setHeader('Content-Encoding', 'gzip');
+    res.end(entry.body);
+    sent.push({ path: pathname, bytes: entry.body.length });
+  });
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => done());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    sent,
+    reset: () => void sent.splice(0),
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measuring in the browser.
+
+/** Records, from the page's time origin, when the first results were shown. */
+const FIRST_RESULTS_SCRIPT = `
+  window.__firstResults = null;
+  document.addEventListener('search-results', (e) => {
+    if (window.__firstResults !== null) return;
+    const nav = performance.getEntriesByType('navigation')[0];
+    window.__firstResults = { at: performance.now(), count: e.detail.count, engine: e.detail.ms, waited: e.detail.waited, dcl: nav ? nav.domContentLoadedEventStart : NaN };
+  }, true);
+`;
+
+interface FirstResults {
+  /** ms from the time origin to the results on screen. */
+  at: number;
+  count: number;
+  /** The engine's time for the query, and how long the query waited for the index. */
+  engine: number;
+  waited: number;
+  /** DOMContentLoaded, from the time origin. */
+  dcl: number;
+}
+
+interface Cold {
+  runs: FirstResults[];
+  count: number;
+  bytes: number;
+  files: Sent[];
+}
+
+/** Open `pageUrl` (a search page with `?q=`) cold, COLD_RUNS times. */
+async function coldStart(browser: Browser, server: BenchServer, pageUrl: string): Promise<Cold> {
+  const runs: FirstResults[] = [];
+  let count = 0;
+  let bytes = 0;
+  let files: Sent[] = [];
+  for (let run = 0; run < COLD_RUNS; run++) {
+    const context = await browser.newContext();
+    await context.addInitScript(FIRST_RESULTS_SCRIPT);
+    const page = await context.newPage();
+    server.reset();
+    await page.goto(pageUrl, { waitUntil: 'load' });
+    await page.waitForFunction(() => (window as unknown as { __firstResults: unknown }).__firstResults !== null, undefined, { timeout: 30_000 });
+    const first = await page.evaluate(() => (window as unknown as { __firstResults: FirstResults }).__firstResults);
+    runs.push(first);
+    count = first.count;
+    // Everything requested up to the first results (nothing else is loaded after it).
+    if (run === 0) {
+      files = [...server.sent];
+      bytes = files.reduce((sum, f) => sum + f.bytes, 0);
+    }
+    await context.close();
+  }
+  return { runs, count, bytes, files };
+}
+
+interface Warm {
+  /** Input → results on screen, each query's first run (index parts it needs may still load). */
+  ms: number[];
+  /** The engine's own time in the worker, same runs, and how long each query waited for it. */
+  engine: number[];
+  waited: number[];
+  /** Input → results on screen, the same queries again (everything they need is loaded). */
+  again: number[];
+  againEngine: number[];
+  againWaited: number[];
+  counts: number[];
+}
+
+/** Type each query into the loaded search page and time input → results on screen. */
+async function warmQueries(page: Page, queries: string[]): Promise<Warm> {
+  return page.evaluate(async (qs) => {
+    const input = document.querySelector<HTMLInputElement>('[data-search-page] input[name="q"]')!;
+    const once = (query: string): Promise<{ ms: number; engine: number; waited: number; count: number }> =>
+      new Promise((done) => {
+        const started = performance.now();
+        const listener = (event: Event): void => {
+          const detail = (event as CustomEvent<{ query: string; count: number; ms: number; waited: number }>).detail;
+          if (detail.query !== query.trim()) return;
+          document.removeEventListener('search-results', listener, true);
+          // The event comes right after the results were put in the page.
+          const result = { ms: performance.now() - started, engine: detail.ms, waited: detail.waited, count: detail.count };
+          // Let the browser lay out and paint them before the next query, so that no query pays
+          // for the rendering of the one before.
+          requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => done(result))));
+        };
+        document.addEventListener('search-results', listener, true);
+        input.value = query;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    // Warm-up, with words not among the queries: the JIT, and the index's first parts.
+    for (const q of ['中', '中国', '新华社']) await once(q);
+    const ms: number[] = [];
+    const engine: number[] = [];
+    const waited: number[] = [];
+    const again: number[] = [];
+    const counts: number[] = [];
+    for (const q of qs) {
+      const r = await once(q);
+      ms.push(r.ms);
+      engine.push(r.engine);
+      waited.push(r.waited);
+      counts.push(r.count);
+    }
+    const againEngine: number[] = [];
+    const againWaited: number[] = [];
+    for (const q of qs) {
+      const r = await once(q);
+      again.push(r.ms);
+      againEngine.push(r.engine);
+      againWaited.push(r.waited);
+    }
+    return { ms, engine, waited, again, againEngine, againWaited, counts };
+  }, queries);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queries.
+
+/** Fixed queries of every kind the search handles: words, phrases, Traditional, pinyin, typos, misses. */
+const FIXED_QUERIES = [
+  '发展', '經濟', '新质生产力', '高质量发展', '科技创新', '雪龙', '南极', '政府工作报告', '全国两会', '人民',
+  '發展', '經濟發展', '創新', '中國', 'xuelong', 'fazhan', 'jingji', 'keji chuangxin', 'xinzhi shengchanli', 'zhongguo',
+  '发展 经济', '科技 人才', '改革 开放', '新 质', '产业', '农业', '教育', '上海合作组织', '法国', 'Macron',
+  '新质生产刀', '高质量发屏', 'zqxjkv', '的', '2024', '习近平', '代表委员', '数字经济', '绿色', '民营企业',
+];
+
+/** A deterministic pseudo-random generator (mulberry32). */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `n` two-to-four-character runs of Han text picked from `texts`, so queries hit the corpus. */
+function sampleQueries(texts: string[], n: number, seed: number): string[] {
+  const random = prng(seed);
+  const runs = texts.flatMap((t) => t.match(/\p{Script=Han}{4,}/gu) ?? []);
+  const out: string[] = [];
+  for (let i = 0; i < n && runs.length > 0; i++) {
+    const run = runs[Math.floor(random() * runs.length)]!;
+    const len = 2 + Math.floor(random() * 3);
+    const start = Math.floor(random() * (run.length - len + 1));
+    out.push(run.slice(start, start + len));
+  }
+  return out;
+}
+
+/** ~WARM_QUERIES queries: the fixed ones and the rest sampled from the corpus, interleaved. */
+function queriesFor(texts: string[], seed: number): string[] {
+  const sampled = sampleQueries(texts, Math.max(0, WARM_QUERIES - FIXED_QUERIES.length), seed);
+  const out: string[] = [];
+  for (let i = 0; i < Math.max(FIXED_QUERIES.length, sampled.length); i++) {
+    if (i < FIXED_QUERIES.length) out.push(FIXED_QUERIES[i]!);
+    if (i < sampled.length) out.push(sampled[i]!);
+  }
+  return out.slice(0, WARM_QUERIES);
+}
+
+/** The paragraphs of the site's articles (for sampling queries at 1×). */
+function articleTexts(): string[] {
+  const dir = join(ROOT, 'src/content/articles');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => readFileSync(join(dir, f), 'utf8').replace(/^---[\s\S]*?\n---\n/u, ''));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statistics and the table.
+
+const sorted = (xs: number[]): number[] => [...xs].sort((a, b) => a - b);
+function quantile(xs: number[], q: number): number {
+  const s = sorted(xs);
+  if (s.length === 0) return NaN;
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
+}
+const median = (xs: number[]): number => quantile(xs, 0.5);
+const fmtMs = (ms: number): string => (Number.isFinite(ms) ? `${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms` : 'n/a');
+const fmtKB = (bytes: number): string => (Number.isFinite(bytes) ? `${(bytes / KB).toFixed(1)} KB gz` : 'n/a');
+const mark = (ok: boolean): string => (ok ? '✓' : '✗');
+
+interface Row {
+  scale: string;
+  what: string;
+  value: string;
+  target: string;
+  ok: string;
+  note: string;
+}
+
+function printTable(rows: Row[]): void {
+  const header: Row = { scale: 'corpus', what: 'measure', value: 'result', target: 'target', ok: '', note: 'notes' };
+  const cols = ['scale', 'what', 'value', 'target', 'ok', 'note'] as const;
+  const all = [header, ...rows];
+  const widths = cols.map((c) => Math.max(...all.map((r) => [...r[c]].length)));
+  const fmt = (r: Row): string => cols.map((c, i) => r[c].padEnd(widths[i]!)).join('  ').trimEnd();
+  console.log(fmt(header));
+  console.log(widths.map((w) => '─'.repeat(w)).join('  '));
+  for (const r of rows) console.log(fmt(r));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The corpora.
+
+function run(label: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
+  const started = Date.now();
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 600_000 });
+  if (r.status !== 0) {
+    // The lines that say why (the tools print a lot before them).
+    const why = `${r.stdout}\n${r.stderr}`.split('\n').filter((line) => /error|fail|✗|missing|cannot/iu.test(line)).slice(0, 8);
+    throw new Error(`${label} failed (${r.error?.message ?? `exit ${r.status}`})\n  ${why.join('\n  ')}`);
+  }
+  console.log(`  ${label}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+let site: string | Error | undefined;
+
+/** The site, built at `/` into a temporary folder (or BENCH_SEARCH_DIST), once (a failure too). */
+function buildSite(temp: string): string {
+  if (site === undefined) {
+    try {
+      if (process.env.BENCH_SEARCH_DIST) {
+        site = resolve(process.env.BENCH_SEARCH_DIST);
+      } else {
+        const out = join(temp, 'site');
+        const env = { ...process.env, BASE_PATH: '/' };
+        run('normalize the seeds', ['--max-semi-space-size=8', 'scripts/normalize.ts'], env);
+        run('astro build', ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', out], env);
+        site = out;
+      }
+    } catch (error) {
+      site = error as Error;
+    }
+  }
+  if (site instanceof Error) throw site;
+  return site;
+}
+
+/** Index parts written as `<dir>/search-index/<name>.json`, for the server to put over the site's. */
+async function writeIndexFolder(dir: string, parts: Record<string, unknown>): Promise<void> {
+  const { writeSearchIndex } = await import('../src/lib/search/build-index.ts');
+  writeSearchIndex(parts, join(dir, 'search-index'));
+}
+
+const gzipTotal = (dir: string): number =>
+  readdirSync(dir).reduce((sum, f) => sum + gzipSync(readFileSync(join(dir, f))).length, 0);
+
+interface Scale {
+  label: string;
+  /** A search page URL with `?q=` for the cold start. */
+  coldUrl: string;
+  /** The search page without a query, for the warm queries. */
+  warmUrl: string;
+  queries: string[];
+  server: BenchServer;
+  targets: { cold?: number; p95: number; bytes: number };
+  note: string;
+  cleanup: () => Promise<void>;
+}
+
+async function siteScale(temp: string): Promise<Scale> {
+  const dist = buildSite(temp);
+  const roots = [dist];
+  let note = '';
+  if (!existsSync(join(dist, 'search-index/manifest.json'))) {
+    // A build from before the site wrote its index: write it the way the site would.
+    const { buildSearchIndex, readArticles } = await import('../src/lib/search/build-index.ts');
+    const own = join(temp, 'x1');
+    await writeIndexFolder(own, buildSearchIndex(readArticles()).parts);
+    roots.unshift(own);
+    note = ' (index written by the bench: the build had none)';
+  }
+  const server = await serve(roots);
+  const articles = readdirSync(join(dist, 'articles')).length;
+  const index = join(roots[0]!, 'search-index');
+  return {
+    label: '1×',
+    coldUrl: `${server.origin}/search/?q=${encodeURIComponent('发展')}`,
+    warmUrl: `${server.origin}/search/`,
+    queries: queriesFor(articleTexts(), 1),
+    server,
+    targets: { cold: 100, p95: 10, bytes: 150 * KB },
+    note: `the site, ${articles} articles, index ${fmtKB(gzipTotal(index))} in all${note}`,
+    cleanup: () => server.close(),
+  };
+}
+
+/**
+ * 20×: the synthetic corpus's index (`benchSearchIndex` in bench-search-data.ts, built by the
+ * site's own index builder) served in place of the site's, under the site's own search page,
+ * UI script and worker: a minimal page that loads the engine exactly as the site does.
+ */
+async function x20Scale(temp: string): Promise<Scale | string> {
+  if (!existsSync(join(ROOT, 'scripts/bench-search-data.ts'))) return '20×: not measured (no scripts/bench-search-data.ts)';
+  const dist = buildSite(temp);
+  const started = Date.now();
+  const { benchSearchIndex } = await import('./bench-search-data.ts');
+  const { parts, articles } = benchSearchIndex(20);
+  const own = join(temp, 'x20');
+  await writeIndexFolder(own, parts);
+  console.log(`  20× corpus and index: ${articles.length} articles, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const server = await serve([own, dist]);
+  const texts = articles.map((a) => a.blocks.map((b) => b.text).join('\n'));
+  return {
+    label: '20×',
+    coldUrl: `${server.origin}/search/?q=${encodeURIComponent('发展')}`,
+    warmUrl: `${server.origin}/search/`,
+    queries: queriesFor(texts, 20),
+    server,
+    targets: { p95: 35, bytes: 600 * KB },
+    note: `synthetic, ${articles.length} articles, index ${fmtKB(gzipTotal(join(own, 'search-index')))} in all`,
+    cleanup: () => server.close(),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function measure(browser: Browser, scale: Scale): Promise<Row[]> {
+  const cold = await coldStart(browser, scale.server, scale.coldUrl);
+  const context = await browser.newContext();
+  await context.addInitScript(FIRST_RESULTS_SCRIPT);
+  const page = await context.newPage();
+  await page.goto(scale.warmUrl, { waitUntil: 'load' });
+  const warm = await warmQueries(page, scale.queries);
+  await context.close();
+  if (process.env.BENCH_SEARCH_VERBOSE) {
+    scale.queries.forEach((q, i) => console.log(`  ${scale.label} ${q.padEnd(20)} ${fmtMs(warm.ms[i]!)} (engine ${fmtMs(warm.engine[i]!)}, waited ${fmtMs(warm.waited[i]!)}), again ${fmtMs(warm.again[i]!)} (engine ${fmtMs(warm.againEngine[i]!)}, waited ${fmtMs(warm.againWaited[i]!)}), ${warm.counts[i]} hits`));
+  }
+
+  const coldMs = median(cold.runs.map((r) => r.at));
+  const coldPart = (key: 'dcl' | 'waited' | 'engine'): string => fmtMs(median(cold.runs.map((r) => r[key])));
+  const p95 = quantile(warm.ms, 0.95);
+  const hitQueries = warm.counts.filter((c) => c > 0).length;
+  const biggest = [...cold.files].sort((a, b) => b.bytes - a.bytes).slice(0, 3).map((f) => `${f.path.replace(/^.*\//u, '')} ${fmtKB(f.bytes)}`);
+  const { targets } = scale;
+  return [
+    {
+      scale: scale.label,
+      what: 'cold start (load → first results)',
+      value: fmtMs(coldMs),
+      target: targets.cold === undefined ? '—' : `< ${targets.cold} ms`,
+      ok: targets.cold === undefined ? '' : mark(coldMs < targets.cold),
+      note: `median of ${cold.runs.length}, min ${fmtMs(Math.min(...cold.runs.map((r) => r.at)))}; page ready (DOMContentLoaded) ${coldPart('dcl')}, worker start and index manifest ${coldPart('waited')}, query ${coldPart('engine')}; ${cold.count} results; ${scale.note}`,
+    },
+    {
+      scale: scale.label,
+      what: 'warm query p95 (input → results shown)',
+      value: fmtMs(p95),
+      target: `< ${targets.p95} ms`,
+      ok: mark(p95 < targets.p95),
+      note: `${warm.ms.length} queries (${hitQueries} with results), median ${fmtMs(median(warm.ms))}, max ${fmtMs(Math.max(...warm.ms))}; engine alone p95 ${fmtMs(quantile(warm.engine, 0.95))}; the same queries again p95 ${fmtMs(quantile(warm.again, 0.95))}`,
+    },
+    {
+      scale: scale.label,
+      what: 'first query, transferred',
+      value: fmtKB(cold.bytes),
+      target: `< ${targets.bytes / KB} KB gz`,
+      ok: mark(cold.bytes < targets.bytes),
+      note: `${cold.files.length} files; largest: ${biggest.join(', ')}`,
+    },
+  ];
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(CHROMIUM)) {
+    console.log(`\nsearch benchmark skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+    return;
+  }
+  console.log('\nSearch in Chromium (gzip over 127.0.0.1):');
+  const temp = mkdtempSync(join(tmpdir(), 'baoku-bench-search-'));
+  const rows: Row[] = [];
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, timeout: 60_000 });
+    const scales: [string, () => Promise<Scale | string>][] = [
+      ['1×', () => siteScale(temp)],
+      ['20×', () => x20Scale(temp)],
+    ];
+    const notes: string[] = [];
+    for (const [label, make] of scales) {
+      let scale: Scale | string;
+      try {
+        scale = await make();
+      } catch (error) {
+        notes.push(`${label}: failed to set up: ${(error as Error).message.split('\n').slice(0, 6).join('\n')}`);
+        continue;
+      }
+      if (typeof scale === 'string') {
+        notes.push(scale);
+        continue;
+      }
+      try {
+        rows.push(...(await measure(browser, scale)));
+      } catch (error) {
+        notes.push(`${scale.label}: failed: ${(error as Error).message.split('\n')[0]}`);
+      } finally {
+        await scale.cleanup();
+      }
+    }
+    console.log('');
+    if (rows.length > 0) printTable(rows);
+    for (const note of notes) console.log(note);
+    console.log('\nPeers, for context: Pagefind p95 14 ms (1×) / 36 ms (20×), 388 KB first query, 163 ms cold.');
+  } finally {
+    await browser?.close();
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.main) {
+  try {
+    await main();
+  } catch (error) {
+    console.error(`search bench failed: ${(error as Error).stack ?? error}`);
+  }
+  process.exitCode = 0;
+}

@@ -1,0 +1,489 @@
+/**
+ * Build time (Node): the search index, written as JSON parts the browser loads as it needs them.
+ *
+ *   manifest  article list (slug, date, publication, English title, number of text chunks), the
+ *             titles as a Fuse index, which keys live in which gram part, the pinyin map and the
+ *             Traditional → Simplified map (both for the corpus's characters only); loaded first.
+ *             For a small corpus (up to 250 KB of text, like the seeds) it also holds every text
+ *             chunk, and there are no other parts: the engine reads bigrams off the text in
+ *             memory, and no query fetches anything.
+ *   g<s>      bigram → text chunks, for the bigrams whose first character's key was packed into
+ *             part s. The key is the character's reading (toneless pinyin; a polyphone's bigrams
+ *             are under each of its readings), `0` for ASCII, else the character: a Chinese
+ *             term needs the parts of a few of its characters' readings, a pinyin term one part
+ *             per syllable looked up.
+ *   t<p>      text part p: consecutive text chunks in index order (~6000 characters: several
+ *             short articles, or part of a long one); a chunk is consecutive paragraphs and
+ *             subheads of one article (~1500 characters), `Fuse.createIndex` over their text,
+ *             serialized (`toJSON`), with the paragraph ids. The only copy of the text; a query
+ *             loads the parts that hold the chunks that may have its terms.
+ *
+ * Index order (`sortForIndex`): newest first, then a day's articles as printed (source file and
+ * line), so one request often brings several articles a query finds together.
+ *
+ * `buildSearchIndex` is pure (articles in, parts out); `readArticles` reads the collection the
+ * normalizer wrote; the site writes the parts through `src/pages/search-index/[part].json.ts`;
+ * run this file to write them to a folder and print their sizes:
+ *
+ *   npx node src/lib/search/build-index.ts [--articles DIR] [--translations DIR] [--out DIR]
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import Fuse from 'fuse.js/basic';
+import OpenCC from 'opencc-js/t2cn';
+import { pinyin } from 'pinyin-pro';
+import { compareArticles } from '../../data/order.ts';
+import { markdownParagraphText, paragraphIds } from '../paragraph-id.ts';
+import {
+  INDEX_FORMAT,
+  MANIFEST_PART,
+  textPartName,
+  createFold,
+  encodePostings,
+  gramKey,
+  gramPartName,
+  pieceKey,
+  isHan,
+  textBigrams,
+  type ChunkPart,
+  type TextPart,
+  type FuseIndexJson,
+  type GramPart,
+  type ManifestPart,
+} from './engine.ts';
+
+/** An article as the index needs it: plain text (what a reader sees), blocks in order. */
+export interface IndexArticle {
+  slug: string;
+  title: string;
+  titleEn?: string | undefined;
+  publication?: string | undefined;
+  /** ISO `YYYY-MM-DD`. */
+  date?: string | undefined;
+  /** Where the article was printed (its primary source: file and first line), to order a day's articles. */
+  source?: { file: string; line: number } | undefined;
+  blocks: { kind: 'paragraph' | 'heading'; text: string }[];
+}
+
+export interface BuildOptions {
+  /** Target size of a gram part, in bytes of JSON (default 40 000: about 25 KB gzipped). */
+  gramPartBytes?: number;
+  /** Target length of a text chunk, in characters (default 1500; a longer paragraph is a chunk of its own). */
+  chunkChars?: number;
+  /** Target length of a text part (consecutive chunks), in characters (default 6000). */
+  textPartChars?: number;
+  /**
+   * Put the text in the manifest instead of gram and chunk parts (`true`), or not (`false`);
+   * by default when the text is at most 250 000 bytes (UTF-8): then the first query loads
+   * everything at once (about 85 KB gzipped for the seeds) and no query fetches again.
+   */
+  inline?: boolean;
+}
+
+export interface SearchIndexBuild {
+  /** Part name → JSON-serializable data; write each as `<name>.json`. */
+  parts: Record<string, unknown>;
+}
+
+const DEFAULT_GRAM_PART_BYTES = 40_000;
+/** A key is split when bigger than this many parts. */
+const SPLIT_ABOVE = 3;
+const DEFAULT_CHUNK_CHARS = 1500;
+const DEFAULT_TEXT_PART_CHARS = 6000;
+const INLINE_TEXT_BYTES = 250_000;
+
+/** The blocks of an article body as the normalizer writes it: one per line, `## ` for a subhead. */
+export function blocksFromBody(body: string): IndexArticle['blocks'] {
+  return body
+    .split(/\r?\n/u)
+    .filter((line) => line.trim() !== '')
+    .map((line) =>
+      line.startsWith('## ')
+        ? { kind: 'heading' as const, text: markdownParagraphText(line.slice(3).trim()) }
+        : { kind: 'paragraph' as const, text: markdownParagraphText(line.trim()) },
+    );
+}
+
+/** The article as written by the normalizer: frontmatter (JSON-quoted YAML scalars) and one block per line. */
+export function articleFromMarkdown(slug: string, markdown: string, titleEn?: string): IndexArticle {
+  const lines = markdown.split(/\r?\n/u);
+  const meta: Record<string, string> = {};
+  let body = lines;
+  if (lines[0] === '---') {
+    const end = lines.indexOf('---', 1);
+    if (end === -1) throw new Error(`${slug}: frontmatter is not closed with ---`);
+    for (const line of lines.slice(1, end)) {
+      // The first source: `  - file: "…"`, then `    lines: [[a,b]]`.
+      const file = /^\s+- file:\s*(.*)$/u.exec(line);
+      if (file && meta.sourceFile === undefined) meta.sourceFile = JSON.parse(file[1]!.trim()) as string;
+      const at = /^\s+lines:\s*\[\[(\d+)/u.exec(line);
+      if (at && meta.sourceLine === undefined) meta.sourceLine = at[1]!;
+      const m = /^(\w+):\s*(.*)$/u.exec(line);
+      if (!m) continue;
+      const value = m[2]!.trim();
+      meta[m[1]!] = value.startsWith('"') ? (JSON.parse(value) as string) : value.replace(/^'(.*)'$/u, '$1');
+    }
+    body = lines.slice(end + 1);
+  }
+  return {
+    slug,
+    title: (meta.title ?? '').replace(/\s+/gu, ' ').trim(),
+    titleEn: titleEn?.trim() || undefined,
+    publication: meta.publication?.trim() || undefined,
+    date: /^\d{4}-\d{2}-\d{2}$/u.test(meta.date ?? '') ? meta.date : undefined,
+    source: meta.sourceFile !== undefined ? { file: meta.sourceFile, line: Number(meta.sourceLine ?? 0) } : undefined,
+    blocks: blocksFromBody(body.join('\n')),
+  };
+}
+
+/** The collection as the normalizer wrote it, with English titles, in list order (newest first). */
+export function readArticles(articlesDir = 'src/content/articles', translationsDir = 'src/content/translations/en'): IndexArticle[] {
+  const articles = readdirSync(articlesDir)
+    .filter((f) => f.endsWith('.md'))
+    .map((file) => {
+      const slug = file.slice(0, -3);
+      const tr = join(translationsDir, `${slug}.json`);
+      const titleEn = existsSync(tr) ? ((JSON.parse(readFileSync(tr, 'utf8')) as { title?: string }).title ?? undefined) : undefined;
+      return articleFromMarkdown(slug, readFileSync(join(articlesDir, file), 'utf8'), titleEn);
+    });
+  return sortForIndex(articles);
+}
+
+/**
+ * The index's order, which is also its tie-break between equally good results: newest first (as
+ * the site lists them), then a day's articles in the order they were printed (source file, then
+ * line), then as the site lists them (by title). Text parts hold neighbours in this order, so
+ * the articles of one edition, which a query often finds together, come in few requests.
+ */
+export function sortForIndex(articles: IndexArticle[]): IndexArticle[] {
+  const keyed = articles.map((a) => ({ a, id: a.slug, data: { title: a.title, date: a.date } }));
+  return keyed
+    .sort((x, y) => {
+      if (x.a.date !== y.a.date) return compareArticles(x, y);
+      const sx = x.a.source;
+      const sy = y.a.source;
+      if (sx && sy && (sx.file !== sy.file || sx.line !== sy.line)) return sx.file < sy.file ? -1 : sx.file > sy.file ? 1 : sx.line - sy.line;
+      if (!sx !== !sy) return sx ? -1 : 1;
+      return compareArticles(x, y);
+    })
+    .map((k) => k.a);
+}
+
+/** The primary source of an article's `sources` (the one marked primary, else the first). */
+export function primarySource(sources: readonly { file: string; lines: readonly (readonly number[])[]; role?: string }[] | undefined): IndexArticle['source'] {
+  const s = sources?.find((x) => x.role === 'primary') ?? sources?.[0];
+  return s ? { file: s.file, line: s.lines[0]?.[0] ?? 0 } : undefined;
+}
+
+/** The ids the article page gives its blocks: `p-…` for paragraphs, `h-…` for subheads. */
+export function blockIds(blocks: IndexArticle['blocks']): string[] {
+  const paragraphs = blocks.filter((b) => b.kind === 'paragraph');
+  const headings = blocks.filter((b) => b.kind === 'heading');
+  const pIds = paragraphIds(paragraphs.map((b) => b.text));
+  const hIds = paragraphIds(headings.map((b) => b.text)).map((id) => id.replace(/^p-/u, 'h-'));
+  let p = 0;
+  let h = 0;
+  return blocks.map((b) => (b.kind === 'paragraph' ? pIds[p++]! : hIds[h++]!));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Character maps, for the corpus's characters only.
+
+/** Code point ranges of CJK ideographs (BMP) a Traditional character may come from. */
+const CJK_RANGES: [number, number][] = [
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xf900, 0xfaff],
+];
+
+let allCjk: string[] | undefined;
+let converted: string[][] | undefined;
+
+/** Every BMP ideograph converted alone by OpenCC (Traditional, Taiwan and Hong Kong forms → mainland). */
+function convertedCjk(): { chars: string[]; results: string[][] } {
+  if (!allCjk || !converted) {
+    allCjk = [];
+    for (const [from, to] of CJK_RANGES) for (let c = from; c <= to; c++) allCjk.push(String.fromCharCode(c));
+    const joined = allCjk.join('\n');
+    converted = (['t', 'tw', 'hk'] as const).map((from) => {
+      const out = OpenCC.Converter({ from, to: 'cn' })(joined).split('\n');
+      if (out.length !== allCjk!.length) throw new Error('opencc-js changed the number of lines');
+      return out;
+    });
+  }
+  return { chars: allCjk, results: converted };
+}
+
+/**
+ * Traditional → Simplified for single characters, limited to the corpus: a character maps when it
+ * or its Simplified form occurs in the corpus (so a Traditional query finds the text, and a
+ * Traditional character in the text is found by a Simplified query).
+ */
+export function traditionalMap(corpusChars: ReadonlySet<string>): Map<string, string> {
+  const { chars, results } = convertedCjk();
+  const map = new Map<string, string>();
+  chars.forEach((ch, i) => {
+    for (const r of results) {
+      const to = r[i]!;
+      if (to !== ch && to.length === 1 && (corpusChars.has(to) || corpusChars.has(ch))) {
+        map.set(ch, to);
+        break;
+      }
+    }
+  });
+  return map;
+}
+
+/** Toneless readings of a Han character (`v` for ü), the most common first; none for a non-Han one. */
+export function readings(ch: string): string[] {
+  if (!isHan(ch)) return [];
+  const all = pinyin(ch, { toneType: 'none', multiple: true, type: 'array', v: true }) as string[];
+  return [...new Set(all.map((s) => s.toLowerCase()).filter((s) => /^[a-z]+$/u.test(s)))];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The index.
+
+function fuseJson(texts: string[]): FuseIndexJson {
+  return Fuse.createIndex<string>([], texts).toJSON() as unknown as FuseIndexJson;
+}
+
+/** Pack keys into `count` parts of roughly equal size, largest first (deterministic). */
+function pack(sizes: Map<string, number>, count: number): string[][] {
+  const bins = Array.from({ length: count }, () => ({ size: 0, keys: [] as string[] }));
+  const keys = [...sizes].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+  for (const [key, size] of keys) {
+    let best = bins[0]!;
+    for (const bin of bins) if (bin.size < best.size) best = bin;
+    best.keys.push(key);
+    best.size += size;
+  }
+  return bins.map((b) => b.keys.sort());
+}
+
+/** Build the index parts for a list of articles (in list order: an article's number is its position). */
+export function buildSearchIndex(articles: readonly IndexArticle[], options: BuildOptions = {}): SearchIndexBuild {
+  const corpusChars = new Set<string>();
+  for (const a of articles) {
+    for (const ch of a.title) corpusChars.add(ch);
+    for (const b of a.blocks) for (const ch of b.text) corpusChars.add(ch);
+  }
+  const t2s = traditionalMap(corpusChars);
+  const fold = createFold(t2s);
+
+  // Pinyin for the characters of the folded text.
+  const foldedChars = new Set<string>();
+  for (const ch of corpusChars) for (const f of fold(ch)) foldedChars.add(f);
+  const primary = new Map<string, string>();
+  const allReadings = new Map<string, string[]>();
+  const firsts = new Map<string, string[]>();
+  const alsos = new Map<string, string[]>();
+  for (const ch of [...foldedChars].sort()) {
+    const rs = readings(ch);
+    if (rs.length === 0) continue;
+    primary.set(ch, rs[0]!);
+    allReadings.set(ch, rs);
+    rs.forEach((syl, i) => {
+      const target = i === 0 ? firsts : alsos;
+      const list = target.get(syl) ?? [];
+      list.push(ch);
+      target.set(syl, list);
+    });
+  }
+  const pinyinMap: Record<string, string> = {};
+  for (const syl of [...new Set([...firsts.keys(), ...alsos.keys()])].sort()) {
+    const also = alsos.get(syl)?.join('') ?? '';
+    pinyinMap[syl] = (firsts.get(syl)?.join('') ?? '') + (also ? `|${also}` : '');
+  }
+
+  // Text chunks: consecutive blocks of one article, about `chunkChars` characters each.
+  const chunkChars = options.chunkChars ?? DEFAULT_CHUNK_CHARS;
+  const chunks: { texts: string[]; ids: string[] }[] = [];
+  const chunkCounts = articles.map((article) => {
+    const ids = blockIds(article.blocks);
+    const before = chunks.length;
+    let current: { texts: string[]; ids: string[] } | undefined;
+    let size = 0;
+    article.blocks.forEach((block, i) => {
+      if (!current || (size > 0 && size + block.text.length > chunkChars)) {
+        current = { texts: [], ids: [] };
+        chunks.push(current);
+        size = 0;
+      }
+      current.texts.push(block.text);
+      current.ids.push(ids[i]!);
+      size += block.text.length;
+    });
+    return chunks.length - before;
+  });
+
+  // Bigram → chunks (each chunk once, in order). Titles are matched from the manifest.
+  const postings = new Map<string, Map<string, number[]>>();
+  chunks.forEach((chunk, n) => {
+    for (const text of chunk.texts) {
+      for (const gram of textBigrams(fold(text))) {
+        const c1 = String.fromCodePoint(gram.codePointAt(0)!);
+        const c2 = gram.slice(c1.length);
+        let byFirst = postings.get(c1);
+        if (!byFirst) postings.set(c1, (byFirst = new Map()));
+        const list = byFirst.get(c2);
+        if (!list) byFirst.set(c2, [n]);
+        else if (list[list.length - 1] !== n) list.push(n);
+      }
+    }
+  });
+
+  // Serialize each first character's entry, then pack keys into parts. A character with several
+  // readings has its entry under each (so a pinyin syllable needs one part); a key far bigger
+  // than a part is split by code point (never the ASCII key, which a term like 29.9% needs whole).
+  const target = options.gramPartBytes ?? DEFAULT_GRAM_PART_BYTES;
+  const entries = new Map<string, [string, string]>();
+  const entrySize = new Map<string, number>();
+  const keysOf = (c1: string): string[] => allReadings.get(c1) ?? [gramKey(c1, primary)];
+  const keySizes = new Map<string, number>();
+  let total = 0;
+  for (const c1 of [...postings.keys()].sort()) {
+    const byFirst = postings.get(c1)!;
+    const seconds = [...byFirst.keys()].sort();
+    const entry: [string, string] = [seconds.join(''), seconds.map((c2) => encodePostings(byFirst.get(c2)!)).join(' ')];
+    entries.set(c1, entry);
+    const size = JSON.stringify(entry).length + c1.length * 3 + 4;
+    entrySize.set(c1, size);
+    for (const key of keysOf(c1)) {
+      keySizes.set(key, (keySizes.get(key) ?? 0) + size);
+      total += size;
+    }
+  }
+  const splits = new Map<string, number>();
+  for (const [key, size] of keySizes) if (key !== '0' && size > target * SPLIT_ABOVE) splits.set(key, Math.ceil(size / (target * SPLIT_ABOVE)));
+  const pieceSizes = new Map<string, number>();
+  const piecesOf = new Map<string, string[]>();
+  for (const [c1, size] of entrySize) {
+    const pieces = keysOf(c1).map((key) => pieceKey(c1, key, splits));
+    piecesOf.set(c1, pieces);
+    for (const piece of pieces) pieceSizes.set(piece, (pieceSizes.get(piece) ?? 0) + size);
+  }
+  const count = Math.max(1, Math.ceil(total / target));
+  const bins = pack(pieceSizes, count).filter((keys) => keys.length > 0);
+  const shardOfPiece = new Map<string, number>();
+  bins.forEach((keys, s) => keys.forEach((k) => shardOfPiece.set(k, s)));
+  const gramParts: GramPart[] = bins.map(() => ({}));
+  for (const [c1, entry] of entries) for (const piece of piecesOf.get(c1)!) gramParts[shardOfPiece.get(piece)!]![c1] = entry;
+
+  const pubs = [...new Set(articles.map((a) => a.publication).filter((p): p is string => !!p))].sort();
+  const t2sPairs = [...t2s].sort((x, y) => (x[0] < y[0] ? -1 : 1));
+  const manifest: ManifestPart = {
+    format: INDEX_FORMAT,
+    articles: {
+      slug: articles.map((a) => a.slug),
+      date: articles.map((a) => a.date ?? ''),
+      pub: articles.map((a) => (a.publication ? pubs.indexOf(a.publication) : -1)),
+      pubs,
+      en: articles.map((a) => a.titleEn ?? ''),
+      chunks: chunkCounts,
+    },
+    titles: fuseJson(articles.map((a) => a.title)),
+    grams: bins.map((keys) => keys.join(' ')),
+    pinyin: pinyinMap,
+    t2s: [t2sPairs.map((p) => p[0]).join(''), t2sPairs.map((p) => p[1]).join('')],
+  };
+
+  const chunkParts = chunks.map((chunk): ChunkPart => {
+    const part: ChunkPart = { ids: chunk.ids, index: fuseJson(chunk.texts) };
+    const changed = chunk.texts.flatMap((t, i) => (fold(t) === t ? [] : [i]));
+    if (changed.length > 0) part.fold = changed;
+    return part;
+  });
+  const textBytes = chunks.reduce((n, c) => n + c.texts.reduce((m, t) => m + Buffer.byteLength(t), 0), 0);
+  const parts: Record<string, unknown> = { [MANIFEST_PART]: manifest };
+  if (options.inline ?? textBytes <= INLINE_TEXT_BYTES) {
+    manifest.grams = [];
+    manifest.chunks = chunkParts;
+  } else {
+    gramParts.forEach((part, s) => (parts[gramPartName(s)] = part));
+    // Text parts: consecutive chunks (list order) up to about `textPartChars` characters.
+    const limit = options.textPartChars ?? DEFAULT_TEXT_PART_CHARS;
+    const texts: number[] = [];
+    let current: TextPart | undefined;
+    let size = 0;
+    chunks.forEach((chunk, n) => {
+      const length = chunk.texts.reduce((m, t) => m + t.length, 0);
+      if (!current || (size > 0 && size + length > limit)) {
+        current = { chunks: [] };
+        parts[textPartName(texts.length)] = current;
+        texts.push(0);
+        size = 0;
+      }
+      current.chunks.push(chunkParts[n]!);
+      texts[texts.length - 1]!++;
+      size += length;
+    });
+    manifest.texts = texts;
+  }
+  return { parts };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sizes and files.
+
+export interface PartSizes {
+  files: number;
+  raw: number;
+  gzip: number;
+}
+
+/** Raw and gzipped sizes of the parts, by kind (`manifest`, `g…`, `t…`) and in total. */
+export function indexSizes(parts: Record<string, unknown>): Record<'manifest' | 'grams' | 'texts' | 'total', PartSizes> & { largest: Record<string, PartSizes> } {
+  const sizes = { manifest: { files: 0, raw: 0, gzip: 0 }, grams: { files: 0, raw: 0, gzip: 0 }, texts: { files: 0, raw: 0, gzip: 0 }, total: { files: 0, raw: 0, gzip: 0 } };
+  const largest: Record<string, PartSizes> = {};
+  for (const [name, data] of Object.entries(parts)) {
+    const buf = Buffer.from(JSON.stringify(data));
+    const gz = gzipSync(buf).length;
+    const kind = name === MANIFEST_PART ? 'manifest' : name.startsWith('g') ? 'grams' : 'texts';
+    for (const s of [sizes[kind], sizes.total]) {
+      s.files++;
+      s.raw += buf.length;
+      s.gzip += gz;
+    }
+    if (!largest[kind] || largest[kind].gzip < gz) largest[kind] = { files: 1, raw: buf.length, gzip: gz };
+  }
+  return { ...sizes, largest };
+}
+
+/** Write every part as `<dir>/<name>.json`. */
+export function writeSearchIndex(parts: Record<string, unknown>, dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  for (const [name, data] of Object.entries(parts)) writeFileSync(join(dir, `${name}.json`), JSON.stringify(data));
+}
+
+/**
+ * A part as a classic script, for pages opened from `file://` where fetch fails: it registers the
+ * part in `globalThis.__BAOKU_SEARCH_INDEX__`, which `globalSource` in load.ts reads.
+ */
+export function partScript(name: string, data: unknown): string {
+  return `(globalThis.__BAOKU_SEARCH_INDEX__??={})[${JSON.stringify(name)}]=${JSON.stringify(data)};\n`;
+}
+
+export function formatSizes(sizes: ReturnType<typeof indexSizes>): string {
+  const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
+  const row = (label: string, s: PartSizes): string => `${label.padEnd(9)} ${String(s.files).padStart(5)} file(s)  ${kb(s.raw).padStart(10)} raw  ${kb(s.gzip).padStart(10)} gzip`;
+  const lines = [row('manifest', sizes.manifest), row('grams', sizes.grams), row('texts', sizes.texts), row('total', sizes.total)];
+  for (const [kind, s] of Object.entries(sizes.largest)) lines.push(`largest ${kind} part: ${kb(s.raw)} raw, ${kb(s.gzip)} gzip`);
+  return lines.join('\n');
+}
+
+if (import.meta.main) {
+  const arg = (name: string): string | undefined => {
+    const i = process.argv.indexOf(`--${name}`);
+    return i === -1 ? undefined : process.argv[i + 1];
+  };
+  const articles = readArticles(arg('articles'), arg('translations'));
+  const t0 = performance.now();
+  const { parts } = buildSearchIndex(articles);
+  const ms = performance.now() - t0;
+  const out = arg('out');
+  if (out) writeSearchIndex(parts, out);
+  console.log(`${articles.length} articles, index built in ${Math.round(ms)} ms${out ? `, written to ${out}` : ''}`);
+  console.log(formatSizes(indexSizes(parts)));
+}

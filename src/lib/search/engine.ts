@@ -1,0 +1,1446 @@
+/**
+ * The search engine: pure functions over a loaded index, no DOM and no Node APIs, so it runs in a
+ * worker, on the main thread or in Node tests alike. `build-index.ts` writes the index this reads;
+ * `load.ts` fetches its parts.
+ *
+ * How a query is answered:
+ *   1. normalize — full-width → ASCII, lower case, Traditional → Simplified (a character map made
+ *      at build time from opencc-js for the corpus's characters only), split into terms at spaces
+ *      and punctuation; several terms must all match (in the same article).
+ *   2. variants — each term is matched as written, in Simplified (if that differs) and, when it is
+ *      Latin, as full pinyin (with or without spaces; the fewest-syllable ways it splits; each
+ *      syllable stands for the corpus characters read that way, polyphones included). A Latin
+ *      word of 3+ letters that reads as pinyin is only pinyin in the text (and a word in the
+ *      English titles).
+ *   3. candidates — the bigram map (bigram → text chunks, in parts by the reading of the bigram's
+ *      first character) gives the chunks that contain a few bigrams covering the term: exact
+ *      candidates; an article is a candidate when it has one for every term (or the term in its
+ *      title). Pinyin candidates are ranked by how common the Chinese they read as is. Terms of
+ *      3–16 characters with Han in them get near-miss candidates when exact matches are few
+ *      (none, when text must be fetched): chunks sharing the rarest of their bigrams.
+ *   4. verify and rank — the best candidate articles are looked at in batches, just enough for the
+ *      limit: the text parts with their candidate chunks are loaded (a chunk is the serialized
+ *      Fuse index of a few paragraphs: the only copy of the text), searched for the exact
+ *      substrings, and, for a term with no exact match in the article, with Fuse (Bitap,
+ *      `ignoreLocation`, a threshold that allows one wrong, missing or extra character; two from
+ *      eight characters on). A hit is a paragraph (or subhead, or title); articles matching
+ *      exactly rank above near misses, then hits with more of the terms, then title hits above
+ *      body hits, then more occurrences, earlier paragraphs, and the index order (newest first).
+ * A small index (the seeds) is one part with all the text: loaded once, searched in memory.
+ * A two-character term only ever matches those two characters together: it is one bigram, and
+ * near misses need three characters or more.
+ */
+import Fuse from 'fuse.js/basic';
+import type { FuseIndex, IFuseOptions } from 'fuse.js';
+import type { Mark, SearchArticle, SearchEngine, SearchHit } from './types.ts';
+
+// ---------------------------------------------------------------------------------------------
+// The index format (written by build-index.ts).
+
+/** Identifies the format; bump it whenever the parts change shape. */
+export const INDEX_FORMAT = 'baoku-search-1';
+
+/** `FuseIndex#toJSON()` of a list of strings: `v` is the text, `i` its position, `n` Fuse's field norm. */
+export interface FuseIndexJson {
+  keys: [];
+  records: { v: string; i: number; n: number }[];
+}
+
+/** `manifest`: loaded first; everything needed to parse a query and pick the other parts. */
+export interface ManifestPart {
+  format: typeof INDEX_FORMAT;
+  /** Articles in list order (newest first); an article's number is its position here. */
+  articles: {
+    slug: string[];
+    /** ISO `YYYY-MM-DD`, or `''` when undated. */
+    date: string[];
+    /** Index into `pubs`, or -1. */
+    pub: number[];
+    pubs: string[];
+    /** English title, or `''`. */
+    en: string[];
+    /** How many text chunks each article has; article n's are numbered after those of 0…n-1. */
+    chunks: number[];
+  };
+  /** Fuse index over the Chinese titles (record i is article i's title): the only copy of them. */
+  titles: FuseIndexJson;
+  /** `grams[s]`: the space-separated keys whose bigrams are in part `g<s>` (see `gramKey`, `pieceKey`). */
+  grams: string[];
+  /** Syllable (toneless, `v` for ü) → `"<chars read so first>|<chars that also read so>"`. */
+  pinyin: Record<string, string>;
+  /** Traditional → Simplified, character by character: `[from, to]`, aligned strings. */
+  t2s: [string, string];
+  /** How many consecutive chunks each text part `t<p>` holds (absent when the text is inline). */
+  texts?: number[];
+  /**
+   * A small corpus's text, inline: every chunk (then there are no `g…` or `t…` parts; the engine
+   * builds the bigram map in memory when it loads, and never fetches again).
+   */
+  chunks?: ChunkPart[];
+}
+
+/**
+ * `g<s>`: bigram postings. First character → `[second characters, postings]`, where postings
+ * holds one list per second character (space-separated), each the chunk numbers ascending,
+ * delta-coded in base 36 and comma-separated. A second character of `' '` stands for the end
+ * of a run of searchable characters, so every searchable character starts a bigram. Titles are
+ * not in the postings: the manifest has them.
+ */
+export type GramPart = Record<string, [string, string]>;
+
+/**
+ * A text chunk: consecutive blocks (paragraphs and subheads) of one article, about 1500
+ * characters, as a Fuse index (`Fuse.createIndex(…).toJSON()`), with their ids.
+ */
+export interface ChunkPart {
+  /** `p-…` for a paragraph, `h-…` for a subhead: the page's anchors. */
+  ids: string[];
+  index: FuseIndexJson;
+  /** The blocks the fold changes (Latin capitals, full-width forms, Traditional characters), if any. */
+  fold?: number[];
+}
+
+/**
+ * `t<p>`: consecutive chunks, in list order (several short articles, or part of a long one), so
+ * that one request brings the text of several neighbouring articles.
+ */
+export interface TextPart {
+  chunks: ChunkPart[];
+}
+
+export const MANIFEST_PART = 'manifest';
+export const gramPartName = (shard: number): string => `g${shard}`;
+export const textPartName = (part: number): string => `t${part}`;
+
+// ---------------------------------------------------------------------------------------------
+// Characters: what is searchable, and the fold both the text and the query go through.
+
+/** Symbols kept inside terms (`29.9%`, `5G+`, `3/4`, `10:30`, `-5℃`); other punctuation separates terms. */
+const KEPT_SYMBOLS = '.%+-/:#&@_°℃$€£¥';
+const WORD = /^[\p{L}\p{N}]$/u;
+
+/** Whether a character (one code point) takes part in matching. */
+export function isSearchable(ch: string): boolean {
+  return WORD.test(ch) || (ch.length === 1 && KEPT_SYMBOLS.includes(ch));
+}
+
+/** Whether a character is Han. */
+export const isHan = (ch: string): boolean => /^\p{Script=Han}$/u.test(ch);
+
+/** Characters trimmed from the ends of a term (`end.` → `end`), but kept inside it. */
+const TRIM = /^[.+\-/:#&@_]+|[.+\-/:#&@_]+$/gu;
+
+function escapeClass(chars: string): string {
+  return chars.replace(/[\\\]\[^-]/gu, '\\$&');
+}
+
+const foldBasicChar = (ch: string): string => {
+  let c = ch.charCodeAt(0);
+  if (c === 0x3000) return ' ';
+  if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+  if (c >= 0x41 && c <= 0x5a) return String.fromCharCode(c + 32);
+  if (c < 0x80) return String.fromCharCode(c);
+  const lower = ch.toLowerCase();
+  return lower.length === 1 ? lower : ch;
+};
+const BASIC = /[\u3000\uff01-\uff5eA-Z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]/gu;
+
+/** Full-width → ASCII and lower case, one UTF-16 unit for one, so offsets stay valid. */
+export function foldBasic(text: string): string {
+  return text.replace(BASIC, foldBasicChar);
+}
+
+/**
+ * The fold the index and the query go through: `foldBasic`, then Traditional → Simplified by the
+ * shipped character map. Keeps the length (and every offset) of the text.
+ */
+export function createFold(t2s: ReadonlyMap<string, string>): (text: string) => string {
+  const keys = [...t2s.keys()].filter((k) => k.length === 1);
+  if (keys.length === 0) return foldBasic;
+  const re = new RegExp(`[${escapeClass(keys.join(''))}]`, 'gu');
+  const toSimplified = (ch: string): string => t2s.get(ch) ?? ch;
+  return (text) => foldBasic(text).replace(re, toSimplified);
+}
+
+/** The bigrams of a folded text, as the index keys them: `c1 + c2`, `c2 = ' '` after the last of a run. */
+export function textBigrams(folded: string): string[] {
+  const chars = Array.from(folded);
+  const out: string[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    const c1 = chars[i]!;
+    if (!isSearchable(c1)) continue;
+    const next = chars[i + 1];
+    out.push(c1 + (next !== undefined && isSearchable(next) ? next : ' '));
+  }
+  return out;
+}
+
+/** Decode the pinyin map: syllable → every character read so; character → its first reading. */
+export function decodePinyin(map: Record<string, string>): {
+  syllables: Map<string, string[]>;
+  primary: Map<string, string>;
+  readings: Map<string, Set<string>>;
+} {
+  const syllables = new Map<string, string[]>();
+  const primary = new Map<string, string>();
+  const readings = new Map<string, Set<string>>();
+  for (const [syl, value] of Object.entries(map)) {
+    const [first = '', also = ''] = value.split('|');
+    for (const ch of first) primary.set(ch, syl);
+    const chars = [...Array.from(first), ...Array.from(also)];
+    for (const ch of chars) {
+      const set = readings.get(ch);
+      if (set) set.add(syl);
+      else readings.set(ch, new Set([syl]));
+    }
+    syllables.set(syl, chars);
+  }
+  // ü is typed as v (lv, nve) or as u (lu, nue): accept both.
+  for (const [syl, chars] of [...syllables]) {
+    if (!syl.includes('v')) continue;
+    const alias = syl.replace(/v/gu, 'u');
+    syllables.set(alias, [...new Set([...(syllables.get(alias) ?? []), ...chars])]);
+  }
+  return { syllables, primary, readings };
+}
+
+/**
+ * The key that decides a bigram's gram part: its first character's first reading; `0` for every
+ * ASCII character (digits, Latin letters, kept symbols: few, and a term like `72TB` or `29.9%`
+ * then needs one part); else the character itself. The bigrams of a character with several
+ * readings are in the part of each reading's key too, so a pinyin syllable needs one part.
+ */
+export function gramKey(c1: string, primary: ReadonlyMap<string, string>): string {
+  return primary.get(c1) ?? (c1.charCodeAt(0) < 0x80 ? '0' : c1);
+}
+
+/**
+ * The name under which a first character's bigrams are listed in `ManifestPart.grams`: its key,
+ * or, for a key too big for one part that the build split `count` ways, `key~count~i` with
+ * i = code point mod count.
+ */
+export function pieceKey(c1: string, key: string, splits: ReadonlyMap<string, number>): string {
+  const count = splits.get(key);
+  return count ? `${key}~${count}~${c1.codePointAt(0)! % count}` : key;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queries.
+
+export type MatchKind = 'exact' | 'traditional' | 'pinyin';
+
+/** One way of matching a term: a sequence of slots, each a set of characters (one for a literal). */
+export interface Variant {
+  kind: MatchKind;
+  slots: string[][];
+  /** For pinyin: the syllable each slot stands for (undefined for a literal slot). */
+  syls?: (string | undefined)[];
+}
+
+export interface Term {
+  /** The term as typed (folded), for display and debugging. */
+  text: string;
+  variants: Variant[];
+  /** The Simplified literal Fuse matches near misses against, when the term allows them. */
+  fuzzy?: string;
+  /** A Latin word also looked for at word starts in English titles. */
+  latin?: string;
+  /** For pinyin typed with spaces (`xue long`): the tokens as separate terms, tried when the whole finds nothing. */
+  split?: Term[];
+}
+
+export interface QueryContext {
+  fold: (text: string) => string;
+  syllables: ReadonlyMap<string, readonly string[]>;
+}
+
+const MAX_TERMS = 8;
+const MAX_TERM_CHARS = 64;
+const MAX_VARIANTS = 16;
+const MAX_SYLLABLE = 6;
+/** Near misses are looked for in terms of 3 to this many characters. */
+const MAX_FUZZY_CHARS = 16;
+/** A term's candidates come from this many of its bigrams at most (each may need a gram part). */
+const MAX_PAIRS = 4;
+
+/**
+ * The positions i of the bigrams (slot i, slot i + 1) a variant's candidates are looked up by;
+ * for one slot, `[0]` (any bigram starting with it). A term of five characters or more uses a
+ * few that cover it: the text check that follows is exact anyway, and each bigram may need a
+ * gram part (a request) of its own.
+ */
+export function pairPositions(v: Variant): number[] {
+  const n = v.slots.length - 1;
+  if (n <= 0) return v.slots.length === 1 ? [0] : [];
+  if (n <= 3) return Array.from({ length: n }, (_, i) => i);
+  // Bigrams that cover every character without overlapping (政府 工作 报告), at most MAX_PAIRS.
+  const cover: number[] = [];
+  for (let i = 0; i < n; i += 2) cover.push(i);
+  if (cover[cover.length - 1] !== n - 1) cover.push(n - 1);
+  if (cover.length <= MAX_PAIRS) return cover;
+  return [...new Set(Array.from({ length: MAX_PAIRS }, (_, k) => cover[Math.round((k * (cover.length - 1)) / (MAX_PAIRS - 1))]!))];
+}
+
+/** Every way (up to `max`) to split a run of letters into syllables of the corpus, fewest syllables first. */
+export function segmentPinyin(letters: string, syllables: ReadonlyMap<string, unknown>, max = 8): string[][] {
+  const n = letters.length;
+  if (n === 0 || n > 48) return [];
+  // reach[i]: the end can be reached from i.
+  const reach: boolean[] = Array(n + 1).fill(false);
+  reach[n] = true;
+  for (let i = n - 1; i >= 0; i--) {
+    for (let len = 1; len <= MAX_SYLLABLE && i + len <= n; len++) {
+      if (reach[i + len] && syllables.has(letters.slice(i, i + len))) {
+        reach[i] = true;
+        break;
+      }
+    }
+  }
+  if (!reach[0]) return [];
+  const out: string[][] = [];
+  const acc: string[] = [];
+  const walk = (i: number): void => {
+    if (out.length >= max) return;
+    if (i === n) {
+      out.push([...acc]);
+      return;
+    }
+    for (let len = Math.min(MAX_SYLLABLE, n - i); len >= 1; len--) {
+      const syl = letters.slice(i, i + len);
+      if (!reach[i + len] || !syllables.has(syl)) continue;
+      acc.push(syl);
+      walk(i + len);
+      acc.pop();
+    }
+  };
+  walk(0);
+  return out.sort((a, b) => a.length - b.length);
+}
+
+const LETTERS = /^[a-z]+$/u;
+
+/** Split a normalized query into tokens: runs of searchable characters, ends trimmed. */
+export function queryTokens(query: string): string[] {
+  const tokens: string[] = [];
+  let current = '';
+  for (const ch of foldBasic(query.normalize('NFC'))) {
+    if (isSearchable(ch)) current += ch;
+    else if (current) {
+      tokens.push(current);
+      current = '';
+    }
+  }
+  if (current) tokens.push(current);
+  return tokens.map((t) => t.replace(TRIM, '')).filter((t) => t !== '');
+}
+
+/** A pinyin reading of a token: its slots, and the syllable each slot stands for (none for a literal). */
+interface PinyinReading {
+  slots: string[][];
+  syls: (string | undefined)[];
+}
+
+const joinReadings = (a: PinyinReading, b: PinyinReading): PinyinReading => ({ slots: [...a.slots, ...b.slots], syls: [...a.syls, ...b.syls] });
+
+/** Every combination (up to MAX_VARIANTS) of one reading from each list, in order. */
+function combine(lists: PinyinReading[][]): PinyinReading[] {
+  let combos: PinyinReading[] = [{ slots: [], syls: [] }];
+  for (const options of lists) {
+    const next: PinyinReading[] = [];
+    for (const combo of combos) for (const option of options) if (next.length < MAX_VARIANTS) next.push(joinReadings(combo, option));
+    combos = next;
+  }
+  return combos;
+}
+
+/** Pinyin readings of a token: letter runs read as syllables, other runs literal. */
+function pinyinSlots(token: string, ctx: QueryContext): PinyinReading[] {
+  if (!/[a-z]/u.test(token)) return [];
+  const runs = token.match(/[a-z]+|[^a-z]+/gu) ?? [];
+  const lists: PinyinReading[][] = [];
+  for (const run of runs) {
+    if (LETTERS.test(run)) {
+      // The fewest syllables only: xian is 先 or 现, not 西安 (typed xi an or xi'an).
+      const segmentations = segmentPinyin(run, ctx.syllables);
+      if (segmentations.length === 0) return [];
+      const fewest = segmentations[0]!.length;
+      lists.push(segmentations.filter((syls) => syls.length === fewest).map((syls) => ({ slots: syls.map((s) => [...(ctx.syllables.get(s) ?? [])]), syls })));
+    } else {
+      const chars = Array.from(ctx.fold(run));
+      lists.push([{ slots: chars.map((c) => [c]), syls: chars.map(() => undefined) }]);
+    }
+  }
+  return combine(lists);
+}
+
+function makeTerm(token: string, ctx: QueryContext, pinyinOverride?: PinyinReading[]): Term {
+  const cut = Array.from(token).slice(0, MAX_TERM_CHARS).join('');
+  const readings = pinyinOverride ?? pinyinSlots(cut, ctx);
+  // A word of three letters or more that reads as pinyin is pinyin (the text is Chinese: `ai`
+  // may be AI, `xuelong` is 雪龙); English titles are still searched for it.
+  const asWritten = !(LETTERS.test(cut) && cut.length >= 3 && readings.length > 0);
+  const variants: Variant[] = asWritten ? [{ kind: 'exact', slots: Array.from(cut).map((c) => [c]) }] : [];
+  const simplified = ctx.fold(cut);
+  if (simplified !== cut) variants.push({ kind: 'traditional', slots: Array.from(simplified).map((c) => [c]) });
+  for (const reading of readings) variants.push({ kind: 'pinyin', ...reading });
+  const term: Term = { text: cut, variants };
+  const chars = Array.from(simplified);
+  if (chars.length >= 3 && chars.length <= MAX_FUZZY_CHARS && chars.some(isHan)) term.fuzzy = simplified;
+  if (/^[a-z][a-z0-9-]{2,}$/u.test(cut)) term.latin = cut;
+  return term;
+}
+
+/**
+ * Parse a query into terms. Consecutive Latin tokens that all read as pinyin form one term
+ * (`xue long` = `xuelong`), which falls back to separate terms when the whole matches nothing.
+ */
+export function parseQuery(query: string, ctx: QueryContext): Term[] {
+  const tokens = queryTokens(query);
+  const terms: Term[] = [];
+  for (let i = 0; i < tokens.length && terms.length < MAX_TERMS; ) {
+    const token = tokens[i]!;
+    if (LETTERS.test(token) && segmentPinyin(token, ctx.syllables, 1).length > 0) {
+      let j = i + 1;
+      while (j < tokens.length && LETTERS.test(tokens[j]!) && segmentPinyin(tokens[j]!, ctx.syllables, 1).length > 0) j++;
+      if (j - i >= 2) {
+        const group = tokens.slice(i, j);
+        // Spaces are syllable boundaries: the product of each token's segmentations.
+        const term = makeTerm(group.join(''), ctx, combine(group.map((t) => pinyinSlots(t, ctx))));
+        term.text = group.join(' ');
+        delete term.fuzzy;
+        term.split = group.map((t) => makeTerm(t, ctx));
+        terms.push(term);
+        i = j;
+        continue;
+      }
+    }
+    terms.push(makeTerm(token, ctx));
+    i++;
+  }
+  return terms;
+}
+
+/** The match positions of a variant in a folded text, as `[start, end)` UTF-16 offsets. */
+export function findVariant(variant: Variant, folded: string, cache?: Map<Variant, RegExp | string>): Mark[] {
+  let matcher = cache?.get(variant);
+  if (matcher === undefined) {
+    if (variant.slots.every((s) => s.length === 1)) matcher = variant.slots.map((s) => s[0]).join('');
+    else {
+      const source = variant.slots.map((s) => (s.length === 1 ? escapeClass(s[0]!).replace(/[.*+?^${}()|/]/gu, '\\$&') : `[${escapeClass(s.join(''))}]`)).join('');
+      matcher = new RegExp(source, 'gu');
+    }
+    cache?.set(variant, matcher);
+  }
+  const marks: Mark[] = [];
+  if (typeof matcher === 'string') {
+    if (!matcher) return marks;
+    for (let at = folded.indexOf(matcher); at !== -1; at = folded.indexOf(matcher, at + matcher.length)) marks.push([at, at + matcher.length]);
+  } else {
+    matcher.lastIndex = 0;
+    for (const m of folded.matchAll(matcher)) marks.push([m.index, m.index + m[0].length]);
+  }
+  return marks;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Article sets (bitsets over article numbers) and postings.
+
+type Bits = Uint32Array;
+
+const newBits = (n: number): Bits => new Uint32Array((n + 31) >>> 5);
+const hasBit = (b: Bits, i: number): boolean => (b[i >>> 5]! & (1 << (i & 31))) !== 0;
+const setBit = (b: Bits, i: number): void => {
+  b[i >>> 5]! |= 1 << (i & 31);
+};
+function orInto(target: Bits, other: Bits): void {
+  for (let i = 0; i < target.length; i++) target[i]! |= other[i]!;
+}
+function andInto(target: Bits, other: Bits): void {
+  for (let i = 0; i < target.length; i++) target[i]! &= other[i]!;
+}
+function countBits(b: Bits): number {
+  let n = 0;
+  for (let v of b) {
+    v -= (v >>> 1) & 0x55555555;
+    v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+    n += (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+  }
+  return n;
+}
+/** Encode ascending article numbers: base-36 deltas, comma-separated. */
+export function encodePostings(list: readonly number[]): string {
+  let prev = 0;
+  return list
+    .map((n, i) => {
+      const d = i === 0 ? n : n - prev;
+      prev = n;
+      return d.toString(36);
+    })
+    .join(',');
+}
+
+export function decodePostings(text: string): number[] {
+  const out: number[] = [];
+  let prev = 0;
+  for (const part of text.split(',')) {
+    if (part === '') continue;
+    prev += parseInt(part, 36);
+    out.push(prev);
+  }
+  return out;
+}
+
+/** Bigram postings by first character, as the engine reads them. */
+interface Grams {
+  /** Second character → chunks, for the bigrams starting with `c1`. */
+  entries(c1: string): Map<string, Bits> | undefined;
+  /** The chunks containing `c1` at all. */
+  anyAfter(c1: string): Bits | undefined;
+}
+
+/** Union of a first character's postings, cached. */
+function anyOf(entries: Map<string, Bits> | undefined, size: number): Bits | undefined {
+  if (!entries) return undefined;
+  const bits = newBits(size);
+  for (const b of entries.values()) orInto(bits, b);
+  return bits;
+}
+
+/**
+ * The postings of an inline index, read off the text in memory: a first character's on first use
+ * (one scan of the text for it), the same as a gram part would hold.
+ */
+class LocalGrams implements Grams {
+  private readonly chunks: readonly (readonly string[])[];
+  private readonly decoded = new Map<string, Map<string, Bits> | undefined>();
+  private readonly any = new Map<string, Bits | undefined>();
+  private readonly searchable = new Map<number, boolean>();
+
+  constructor(chunks: readonly (readonly string[])[]) {
+    this.chunks = chunks;
+  }
+
+  entries(c1: string): Map<string, Bits> | undefined {
+    if (this.decoded.has(c1)) return this.decoded.get(c1);
+    let map: Map<string, Bits> | undefined;
+    if (isSearchable(c1)) {
+      const size = this.chunks.length;
+      const step = c1.length;
+      // By the second character's code point (-1: end of a searchable run).
+      const byCode = new Map<number, Bits>();
+      for (let u = 0; u < size; u++) {
+        for (const text of this.chunks[u]!) {
+          for (let at = text.indexOf(c1); at !== -1; at = text.indexOf(c1, at + step)) {
+            let code = text.codePointAt(at + step) ?? -1;
+            if (code !== -1 && !this.searchableCode(code)) code = -1;
+            let bits = byCode.get(code);
+            if (!bits) byCode.set(code, (bits = newBits(size)));
+            bits[u >>> 5]! |= 1 << (u & 31);
+          }
+        }
+      }
+      if (byCode.size > 0) map = new Map([...byCode].map(([code, bits]) => [code === -1 ? ' ' : String.fromCodePoint(code), bits]));
+    }
+    this.decoded.set(c1, map);
+    return map;
+  }
+
+  private searchableCode(code: number): boolean {
+    if (code >= 0x4e00 && code <= 0x9fff) return true;
+    let ok = this.searchable.get(code);
+    if (ok === undefined) this.searchable.set(code, (ok = isSearchable(String.fromCodePoint(code))));
+    return ok;
+  }
+
+  anyAfter(c1: string): Bits | undefined {
+    if (!this.any.has(c1)) this.any.set(c1, anyOf(this.entries(c1), this.chunks.length));
+    return this.any.get(c1);
+  }
+}
+
+/** A loaded gram part: decodes a first character's postings on first use. */
+class GramShard implements Grams {
+  private readonly raw: GramPart;
+  private readonly decoded = new Map<string, Map<string, Bits>>();
+  private readonly any = new Map<string, Bits>();
+  private readonly size: number;
+
+  constructor(raw: GramPart, size: number) {
+    this.raw = raw;
+    this.size = size;
+  }
+
+  /** Second character → chunks, for the bigrams starting with `c1`. */
+  entries(c1: string): Map<string, Bits> | undefined {
+    let map = this.decoded.get(c1);
+    if (map) return map;
+    const entry = this.raw[c1];
+    if (!entry) return undefined;
+    map = new Map();
+    const seconds = Array.from(entry[0]);
+    const lists = entry[1].split(' ');
+    seconds.forEach((c2, i) => {
+      const bits = newBits(this.size);
+      for (const a of decodePostings(lists[i] ?? '')) setBit(bits, a);
+      map!.set(c2, bits);
+    });
+    this.decoded.set(c1, map);
+    return map;
+  }
+
+  /** The chunks containing `c1` at all. */
+  anyAfter(c1: string): Bits | undefined {
+    let bits = this.any.get(c1);
+    if (!bits) {
+      bits = anyOf(this.entries(c1), this.size);
+      if (bits) this.any.set(c1, bits);
+    }
+    return bits;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Snippets.
+
+/** How many characters of a paragraph a snippet shows (plus an ellipsis at a cut end). */
+export const SNIPPET_LENGTH = 110;
+/** How many characters before the first match a snippet starts. */
+const SNIPPET_LEAD = 24;
+
+/** Sort and merge overlapping `[start, end)` marks. */
+export function mergeMarks(marks: readonly Mark[]): Mark[] {
+  const sorted = [...marks].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const out: Mark[] = [];
+  for (const [s, e] of sorted) {
+    const last = out[out.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
+  return out;
+}
+
+/** A passage of `text` around its first mark, with the marks that fall in it (offsets into the passage). */
+export function makeSnippet(text: string, marks: readonly Mark[], length = SNIPPET_LENGTH): { text: string; marks: Mark[] } {
+  const merged = mergeMarks(marks);
+  if (text.length <= length) return { text, marks: merged };
+  const first = merged[0]?.[0] ?? 0;
+  let start = Math.max(0, first - SNIPPET_LEAD);
+  let end = Math.min(text.length, start + length);
+  if (end === text.length) start = Math.max(0, end - length);
+  // Never cut a surrogate pair.
+  if (start > 0 && /[\udc00-\udfff]/u.test(text[start] ?? '')) start--;
+  if (end < text.length && /[\udc00-\udfff]/u.test(text[end] ?? '')) end++;
+  const prefix = start > 0 ? '…' : '';
+  const suffix = end < text.length ? '…' : '';
+  const shift = prefix.length - start;
+  const inside: Mark[] = [];
+  for (const [s, e] of merged) {
+    if (e <= start || s >= end) continue;
+    inside.push([Math.max(s, start) + shift, Math.min(e, end) + shift]);
+  }
+  return { text: prefix + text.slice(start, end) + suffix, marks: inside };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The engine.
+
+/** Where the index parts come from (see `load.ts`): a part name → its parsed JSON. */
+export interface PartSource {
+  get(part: string): Promise<unknown>;
+}
+
+export interface SearchOptions {
+  /** At most this many hits per article (default 3); an article's hits come together. */
+  perArticle?: number;
+}
+
+/** A hit with what the engine knows besides the contract. */
+export interface EngineHit extends SearchHit {
+  /** Where the snippet comes from: the Chinese title, the English title, a subhead or a paragraph. */
+  field: 'title' | 'titleEn' | 'heading' | 'paragraph';
+  /** How many of the query's terms this paragraph (or title) contains. */
+  terms: number;
+}
+
+/** The default number of hits. */
+export const DEFAULT_LIMIT = 20;
+/** Articles looked at per query at most, whatever the limit. */
+const MAX_ARTICLES = 64;
+/**
+ * Near misses are looked for when fewer articles than this match exactly: with the text in memory,
+ * when there are few; when it has to be fetched, only when there are none (each look costs requests).
+ */
+const FUZZY_BELOW = { local: 3, remote: 1 };
+/** Articles looked at per query at most for near misses (the most promising ones). */
+const NEAR_MISS_ARTICLES = { local: 16, remote: 8 };
+/** Chunks of one article loaded at first per term (more when they turn out not to match). */
+const CHUNKS_PER_TERM = 1;
+/** Queries whose results are kept. */
+const CACHE_SIZE = 64;
+
+interface LoadedChunk {
+  ids: string[];
+  texts: string[];
+  folded: string[];
+  records: FuseIndexJson['records'];
+}
+
+/** A term's match in one block: how, where, how well (1 = exact). */
+interface BlockMatch {
+  kind: MatchKind | 'fuzzy';
+  marks: Mark[];
+  quality: number;
+}
+
+interface TermCandidates {
+  /** Chunks containing every bigram of some variant (a superset of the chunks that match). */
+  chunks: Bits;
+  /** Articles with such a chunk, or the term in their title. */
+  articles: Bits;
+  /** Articles whose title (or English title) contains the term. */
+  title: Bits;
+  /** Near-miss candidates: chunk → pre-score, for articles not in `articles`. */
+  fuzzyChunks: Map<number, number>;
+  /** Near-miss candidates: article → best chunk pre-score (+100 for a near miss in the title). */
+  fuzzyArticles: Map<number, number>;
+  /** Fuse's near misses in titles, by article. */
+  titleFuzzy: Map<number, { score: number; marks: Mark[] }>;
+  /**
+   * For pinyin: article → how common the Chinese it reads as is there (the number of chunks with
+   * that bigram), so 经济 comes before a rare pair that happens to read jingji too.
+   */
+  weight: Map<number, number>;
+}
+
+const KIND_RANK: Record<BlockMatch['kind'], number> = { exact: 0, traditional: 1, pinyin: 2, fuzzy: 3 };
+
+function fuzzyOptions(pattern: string): IFuseOptions<string> {
+  const length = Array.from(pattern).length;
+  const errors = length >= 8 ? 2 : 1;
+  return {
+    // Bitap's score is errors / pattern length once location is ignored: allow `errors`, no more.
+    threshold: Math.min(0.6, (errors + 0.5) / length),
+    ignoreLocation: true,
+    includeMatches: true,
+    includeScore: true,
+    ignoreFieldNorm: true,
+    // A near miss must keep at least two characters of the term side by side.
+    minMatchCharLength: 2,
+  };
+}
+
+/**
+ * Whether a folded text can hold a near miss of `pattern` at all, checked before running Fuse:
+ * with one edit (two from eight characters), all but two of the term's bigrams (four) are still
+ * there, and some bigram or skip-bigram (a character left out) is, side by side, as Fuse's
+ * two-character minimum wants.
+ */
+export function nearMissFilter(pattern: string): (folded: string) => boolean {
+  const chars = Array.from(pattern);
+  const errors = chars.length >= 8 ? 2 : 1;
+  const grams: string[] = [];
+  const skips: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) {
+    grams.push(chars[i]! + chars[i + 1]!);
+    if (i + 2 < chars.length) skips.push(chars[i]! + chars[i + 2]!);
+  }
+  const need = Math.max(0, grams.length - 2 * errors);
+  return (folded) => {
+    let have = 0;
+    for (const g of grams) if (folded.includes(g) && ++have >= Math.max(1, need)) return true;
+    return have >= need && skips.some((k) => folded.includes(k));
+  };
+}
+
+/** Fuse's inclusive `[start, end]` indices → `[start, end)` marks. */
+const toMarks = (indices: ReadonlyArray<readonly [number, number]> | undefined): Mark[] => (indices ?? []).map(([s, e]) => [s, e + 1]);
+
+/**
+ * Where a near miss is in a text, as one mark: from the runs of the term's characters Fuse
+ * matched, widened to the term's characters nearby (a single one Fuse leaves out), as far as
+ * the term's length allows.
+ */
+export function fuzzyMarks(text: string, pattern: string, indices: ReadonlyArray<readonly [number, number]> | undefined): Mark[] {
+  const runs = toMarks(indices);
+  if (runs.length === 0) return [];
+  const alphabet = new Set(Array.from(pattern));
+  const length = pattern.length + 1;
+  // The longest run anchors the region.
+  const anchor = runs.reduce((best, r) => (r[1] - r[0] > best[1] - best[0] ? r : best));
+  let [start, end] = anchor;
+  for (let i = start - 1; i >= 0 && end - i <= length; i--) if (alphabet.has(text[i]!)) start = i;
+  for (let i = end; i < text.length && i + 1 - start <= length; i++) if (alphabet.has(text[i]!)) end = i + 1;
+  return [[start, end]];
+}
+
+/**
+ * A search engine over an index read from `source`. Create it with `SearchIndex.open` (or
+ * `loadIndex` in load.ts); the manifest is loaded then, the other parts as queries need them.
+ */
+export class SearchIndex implements SearchEngine {
+  readonly articleCount: number;
+  readonly chunkCount: number;
+  private readonly source: PartSource;
+  private readonly fold: (text: string) => string;
+  private readonly pinyinMap: Record<string, string>;
+  /** Decoded on first use (a Latin query, or a gram part to find). */
+  private pinyin: ReturnType<typeof decodePinyin> | undefined;
+  private readonly shardOfKey = new Map<string, number>();
+  private readonly splits = new Map<string, number>();
+  /** Article a's chunks are `chunkStart[a]` … `chunkStart[a + 1] - 1`. */
+  private readonly chunkStart: Int32Array;
+  private readonly articleOfChunk: Int32Array;
+  /** Chunk u is in text part `textOfChunk[u]`, which starts at chunk `textStart[p]`. */
+  private readonly textOfChunk: Int32Array;
+  private readonly textStart: Int32Array;
+
+  private readonly titles: string[];
+  private readonly titlesFolded: string[];
+  private readonly titlesEn: string[];
+  private readonly titleIndex: FuseIndex<string>;
+  private readonly articleInfo: SearchArticle[];
+  private readonly parts = new Map<string, Promise<unknown>>();
+  private readonly shards = new Map<number, GramShard>();
+  private readonly chunks = new Map<number, LoadedChunk>();
+  private readonly cache = new Map<string, EngineHit[]>();
+  /** The bigram map of an inline index, built at load. */
+  private readonly local: LocalGrams | undefined;
+
+  private constructor(source: PartSource, manifest: ManifestPart) {
+    if (manifest?.format !== INDEX_FORMAT) throw new Error(`search index: expected format ${INDEX_FORMAT}, got ${String(manifest?.format)}`);
+    this.source = source;
+    const [from, to] = manifest.t2s;
+    const toChars = Array.from(to);
+    this.fold = createFold(new Map(Array.from(from).map((c, i) => [c, toChars[i] ?? c])));
+    this.pinyinMap = manifest.pinyin;
+    manifest.grams.forEach((keys, shard) => {
+      for (const key of keys.split(' ')) {
+        if (!key) continue;
+        this.shardOfKey.set(key, shard);
+        const split = /^(.+)~(\d+)~\d+$/u.exec(key);
+        if (split) this.splits.set(split[1]!, Number(split[2]));
+      }
+    });
+    const a = manifest.articles;
+    this.articleCount = a.slug.length;
+    this.chunkStart = new Int32Array(this.articleCount + 1);
+    a.chunks.forEach((n, i) => (this.chunkStart[i + 1] = this.chunkStart[i]! + n));
+    this.chunkCount = this.chunkStart[this.articleCount]!;
+    this.articleOfChunk = new Int32Array(this.chunkCount);
+    for (let i = 0; i < this.articleCount; i++) this.articleOfChunk.fill(i, this.chunkStart[i]!, this.chunkStart[i + 1]!);
+    this.textOfChunk = new Int32Array(this.chunkCount);
+    const texts = manifest.texts ?? [];
+    this.textStart = new Int32Array(texts.length + 1);
+    texts.forEach((n, p) => {
+      this.textStart[p + 1] = this.textStart[p]! + n;
+      this.textOfChunk.fill(p, this.textStart[p]!, this.textStart[p + 1]!);
+    });
+    this.titles = manifest.titles.records.map((r) => r.v);
+    this.titlesFolded = this.titles.map(this.fold);
+    this.titlesEn = a.en.map((t) => t.toLowerCase());
+    this.titleIndex = Fuse.parseIndex<string>(manifest.titles as never);
+    if (manifest.chunks) {
+      // Inline text: every chunk is here; the bigram map is built from it, as one local part.
+      if (manifest.chunks.length !== this.chunkCount) throw new Error('search index: inline chunks do not match the article list');
+      manifest.chunks.forEach((part, u) => this.chunks.set(u, this.chunkOf(part)));
+      this.local = new LocalGrams([...this.chunks.values()].map((c) => c.folded));
+    }
+    this.articleInfo = a.slug.map((slug, i) => {
+      const info: SearchArticle = { slug, title: this.titles[i] ?? '' };
+      if (a.en[i]) info.titleEn = a.en[i];
+      const pub = a.pubs[a.pub[i] ?? -1];
+      if (pub) info.publication = pub;
+      if (a.date[i]) info.date = a.date[i];
+      return info;
+    });
+  }
+
+  private readings(): ReturnType<typeof decodePinyin> {
+    return (this.pinyin ??= decodePinyin(this.pinyinMap));
+  }
+
+  /** Load the manifest from `source` and return an engine. */
+  static async open(source: PartSource): Promise<SearchIndex> {
+    const manifest = (await source.get(MANIFEST_PART)) as ManifestPart;
+    const engine = new SearchIndex(source, manifest);
+    // After the caller's first query (or while the reader has not typed yet), not before it.
+    if (engine.local) setTimeout(() => void engine.warmUp().catch(() => {}), 0);
+    return engine;
+  }
+
+  /**
+   * With the text in memory, run a few throwaway queries (a word, its pinyin, a near miss) so
+   * the browser has compiled the engine before the reader types: a few milliseconds once, just
+   * after loading, instead of tens on the first queries.
+   */
+  private async warmUp(): Promise<void> {
+    const title = Array.from(this.titles.find((t) => Array.from(t).filter(isHan).length >= 4) ?? '');
+    const han = title.filter(isHan);
+    if (han.length < 4) return;
+    const syllable = this.readings().primary.get(han[0]!) ?? '';
+    const typo = `${han[0]}${han[1]}〇${han[3]}`;
+    for (const query of [`${han[0]}${han[1]}`, `${syllable}${this.readings().primary.get(han[1]!) ?? ''}`, typo]) {
+      await this.run(query, DEFAULT_LIMIT, 3);
+    }
+  }
+
+  /** The articles, in list order. */
+  listArticles(): readonly SearchArticle[] {
+    return this.articleInfo;
+  }
+
+  /** The terms a query is read as (for tests and debugging). */
+  parse(query: string): Term[] {
+    const ctx = this;
+    return parseQuery(query, {
+      fold: this.fold,
+      // Only a Latin token needs the syllables.
+      get syllables() {
+        return ctx.readings().syllables;
+      },
+    });
+  }
+
+  /** Results for a query, best first; an article's hits come together. */
+  async search(query: string, limit = DEFAULT_LIMIT, options: SearchOptions = {}): Promise<EngineHit[]> {
+    const perArticle = Math.max(1, Math.floor(options.perArticle ?? 3));
+    limit = Math.max(0, Math.floor(limit));
+    const key = `${limit}\u0000${perArticle}\u0000${query}`;
+    const cached = this.cache.get(key);
+    if (cached) {
+      this.cache.delete(key);
+      this.cache.set(key, cached);
+      return cached;
+    }
+    const hits = await this.run(query, limit, perArticle);
+    this.cache.set(key, hits);
+    if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    return hits;
+  }
+
+  private async run(query: string, limit: number, perArticle: number): Promise<EngineHit[]> {
+    let terms = this.parse(query);
+    if (terms.length === 0 || limit === 0) return [];
+    await this.loadGrams(terms, false);
+    let cands = terms.map((t) => this.exactCandidates(t));
+    // Pinyin typed with spaces that finds nothing as a whole: try its tokens as separate terms.
+    if (terms.some((t, i) => t.split && countBits(cands[i]!.articles) === 0)) {
+      terms = terms.flatMap((t, i) => (t.split && countBits(cands[i]!.articles) === 0 ? t.split : [t]));
+      await this.loadGrams(terms, false);
+      cands = terms.map((t) => this.exactCandidates(t));
+    }
+
+    const hits = new Map<number, EngineHit[]>();
+    const seen = new Set<number>();
+    let looked = 0;
+    // Where each article stands in the ranking: the tie-break between equal scores.
+    const rank = new Map<number, number>();
+    const look = async (order: number[], max: number, nearMisses: boolean): Promise<void> => {
+      for (const a of order) if (!rank.has(a)) rank.set(a, rank.size);
+      let next = 0;
+      const stop = Math.min(MAX_ARTICLES, looked + max);
+      while (next < order.length && looked < stop) {
+        let shown = 0;
+        for (const list of hits.values()) shown += Math.min(perArticle, list.length);
+        if (shown >= limit) return;
+        // Enough articles for the hits still wanted if each gives perArticle (requests cost more
+        // than rounds: a short batch is followed by another).
+        const size = Math.min(Math.max(2, Math.ceil((limit - shown) / perArticle)), stop - looked);
+        const batch = order.slice(next, next + size);
+        next += batch.length;
+        looked += batch.length;
+        const found = await Promise.all(batch.map((a) => this.collect(a, terms, cands, perArticle, nearMisses)));
+        batch.forEach((a, i) => {
+          seen.add(a);
+          if (found[i]!.length > 0) hits.set(a, found[i]!);
+        });
+      }
+    };
+
+    // Exact matches first; near misses only when they are few.
+    await look(this.rankArticles(cands, false), MAX_ARTICLES, false);
+    const where = this.local ? 'local' : 'remote';
+    if (hits.size < FUZZY_BELOW[where] && terms.some((t) => t.fuzzy)) {
+      await this.loadGrams(terms, true);
+      cands.forEach((c, i) => this.addNearMisses(terms[i]!, c));
+      await look(this.rankArticles(cands, true).filter((a) => !seen.has(a)), NEAR_MISS_ARTICLES[where], true);
+    }
+    const order = new Map([...rank].map(([a, r]) => [this.articleInfo[a]!.slug, r]));
+    return this.group([...hits.values()].flat(), limit, perArticle, order);
+  }
+
+  // -- parts ------------------------------------------------------------------------------------
+
+  private part(name: string): Promise<unknown> {
+    let p = this.parts.get(name);
+    if (!p) {
+      p = this.source.get(name);
+      this.parts.set(name, p);
+      // A failed load is not kept: the next query tries again.
+      p.catch(() => this.parts.delete(name));
+    }
+    return p;
+  }
+
+  /** The gram part with the bigrams of `c1`: by its first reading, or by `syl` when it reads so. */
+  private shardOf(c1: string, syl?: string): number | undefined {
+    const r = this.readings();
+    const key = syl !== undefined && r.readings.get(c1)?.has(syl) ? syl : gramKey(c1, r.primary);
+    return this.shardOfKey.get(pieceKey(c1, key, this.splits));
+  }
+
+  /** Load the gram parts the terms' bigrams need (and, with `nearMisses`, those of every character of theirs). */
+  private async loadGrams(terms: Term[], nearMisses: boolean): Promise<void> {
+    if (this.local) return;
+    const needed = new Set<number>();
+    const add = (c: string, syl?: string): void => {
+      const s = this.shardOf(c, syl);
+      if (s !== undefined && !this.shards.has(s)) needed.add(s);
+    };
+    for (const term of terms) {
+      for (const v of term.variants) {
+        for (const i of pairPositions(v)) for (const c of v.slots[i]!) add(c, v.syls?.[i]);
+      }
+      // Near misses use the bigrams, skip-bigrams and characters from the first to the last
+      // but one: the same parts as the term's bigrams (for a term of up to 7 characters).
+      if (nearMisses && term.fuzzy) for (const c of Array.from(term.fuzzy).slice(0, -1)) add(c);
+    }
+    await Promise.all(
+      [...needed].map(async (s) => {
+        const raw = (await this.part(gramPartName(s))) as GramPart;
+        if (!this.shards.has(s)) this.shards.set(s, new GramShard(raw, this.chunkCount));
+      }),
+    );
+  }
+
+  private shardFor(c1: string, syl?: string): Grams | undefined {
+    if (this.local) return this.local;
+    const s = this.shardOf(c1, syl);
+    return s === undefined ? undefined : this.shards.get(s);
+  }
+
+  private entries(c1: string, syl?: string): Map<string, Bits> | undefined {
+    return this.shardFor(c1, syl)?.entries(c1);
+  }
+
+  private anyAfter(c1: string, syl?: string): Bits | undefined {
+    return this.shardFor(c1, syl)?.anyAfter(c1);
+  }
+
+  /** Load the text part that holds chunk u (and with it its neighbours). */
+  private async loadChunk(u: number): Promise<void> {
+    if (this.chunks.has(u)) return;
+    const p = this.textOfChunk[u]!;
+    const raw = (await this.part(textPartName(p))) as TextPart;
+    raw.chunks.forEach((part, i) => {
+      const v = this.textStart[p]! + i;
+      if (!this.chunks.has(v)) this.chunks.set(v, this.chunkOf(part));
+    });
+  }
+
+  private chunkOf(part: ChunkPart): LoadedChunk {
+    const texts = part.index.records.map((r) => r.v);
+    // Most text is already folded (the build lists the blocks that are not).
+    const folded = [...texts];
+    for (const i of part.fold ?? []) folded[i] = this.fold(texts[i]!);
+    return { ids: part.ids, texts, folded, records: part.index.records };
+  }
+
+  // -- candidates -------------------------------------------------------------------------------
+
+  /** Chunks containing every bigram of the variant (for one slot: any bigram starting with it). */
+  private variantBits(v: Variant): Bits {
+    const n = this.chunkCount;
+    if (v.slots.length === 0) return newBits(n);
+    if (v.slots.length === 1) {
+      const bits = newBits(n);
+      for (const c of v.slots[0]!) {
+        const any = this.anyAfter(c, v.syls?.[0]);
+        if (any) orInto(bits, any);
+      }
+      return bits;
+    }
+    let result: Bits | undefined;
+    for (const i of pairPositions(v)) {
+      const seconds = v.slots[i + 1]!;
+      const pair = newBits(n);
+      for (const c1 of v.slots[i]!) {
+        const entries = this.entries(c1, v.syls?.[i]);
+        if (!entries) continue;
+        for (const c2 of seconds) {
+          const b = entries.get(c2);
+          if (b) orInto(pair, b);
+        }
+      }
+      if (result) andInto(result, pair);
+      else result = pair;
+      if (countBits(result) === 0) break;
+    }
+    return result!;
+  }
+
+  /** Weigh a pinyin variant's articles by the commonest reading of its first bigram they have. */
+  private weighPinyin(v: Variant, bits: Bits, weight: Map<number, number>): void {
+    const i = pairPositions(v)[0] ?? 0;
+    if (v.slots.length < 2) return;
+    for (const c1 of v.slots[i]!) {
+      const entries = this.entries(c1, v.syls?.[i]);
+      if (!entries) continue;
+      for (const c2 of v.slots[i + 1]!) {
+        const b = entries.get(c2);
+        if (!b) continue;
+        const df = countBits(b);
+        for (let w = 0; w < b.length; w++) {
+          let word = b[w]! & bits[w]!;
+          while (word !== 0) {
+            const low = word & -word;
+            const a = this.articleOfChunk[(w << 5) + (31 - Math.clz32(low))]!;
+            if ((weight.get(a) ?? 0) < df) weight.set(a, df);
+            word ^= low;
+          }
+        }
+      }
+    }
+  }
+
+  /** The articles with a chunk in `chunks`. */
+  private articlesOf(chunks: Bits): Bits {
+    const out = newBits(this.articleCount);
+    for (let w = 0; w < chunks.length; w++) {
+      let v = chunks[w]!;
+      while (v !== 0) {
+        const low = v & -v;
+        setBit(out, this.articleOfChunk[(w << 5) + (31 - Math.clz32(low))]!);
+        v ^= low;
+      }
+    }
+    return out;
+  }
+
+  /** A term's exact candidates: chunks with every bigram of a variant, and titles that contain it. */
+  private exactCandidates(term: Term): TermCandidates {
+    const chunks = newBits(this.chunkCount);
+    const weight = new Map<number, number>();
+    for (const v of term.variants) {
+      const bits = this.variantBits(v);
+      orInto(chunks, bits);
+      if (v.kind === 'pinyin') this.weighPinyin(v, bits, weight);
+    }
+    const title = newBits(this.articleCount);
+    const cache = new Map<Variant, RegExp | string>();
+    for (let a = 0; a < this.articleCount; a++) {
+      if (term.variants.some((v) => findVariant(v, this.titlesFolded[a]!, cache).length > 0)) setBit(title, a);
+      else if (term.latin && this.enMarks(term.latin, a).length > 0) setBit(title, a);
+    }
+    const articles = this.articlesOf(chunks);
+    orInto(articles, title);
+    return { chunks, articles, title, fuzzyChunks: new Map(), fuzzyArticles: new Map(), titleFuzzy: new Map(), weight };
+  }
+
+  /**
+   * A term's near-miss candidates, in articles without an exact candidate: chunks that keep enough
+   * of its bigrams and characters for one wrong, missing or extra character (and two of its
+   * characters side by side, which Fuse will ask for), scored by how rare what they share is;
+   * and Fuse's near misses among the titles.
+   */
+  private addNearMisses(term: Term, cands: TermCandidates): void {
+    if (!term.fuzzy) return;
+    const n = this.chunkCount;
+    const chars = Array.from(term.fuzzy);
+    const pairBits = (c1: string, c2: string): Bits | undefined => this.entries(c1)?.get(c2);
+    const grams: Bits[] = [];
+    const skips: Bits[] = [];
+    for (let i = 0; i + 1 < chars.length; i++) {
+      const b = pairBits(chars[i]!, chars[i + 1]!);
+      if (b) grams.push(b);
+      const s = i + 2 < chars.length ? pairBits(chars[i]!, chars[i + 2]!) : undefined;
+      if (s) skips.push(s);
+    }
+    // Characters but the last (whose presence would need a gram part of its own).
+    const present = chars.slice(0, -1).map((c) => this.anyAfter(c)).filter((b): b is Bits => b !== undefined);
+    const idf = (b: Bits): number => Math.log(1 + n / (1 + countBits(b)));
+    const gramIdf = grams.map(idf);
+    const skipIdf = skips.map(idf);
+    const charIdf = present.map(idf);
+    // One edit breaks at most two bigrams and one character.
+    const needGrams = Math.max(0, chars.length - 3);
+    const needChars = chars.length - 2;
+    for (let u = 0; u < n; u++) {
+      const a = this.articleOfChunk[u]!;
+      if (hasBit(cands.articles, a)) continue;
+      let g = 0;
+      let side = 0;
+      let c = 0;
+      let score = 0;
+      grams.forEach((b, i) => {
+        if (hasBit(b, u)) {
+          g++;
+          score += 2 * gramIdf[i]!;
+        }
+      });
+      skips.forEach((b, i) => {
+        if (hasBit(b, u)) {
+          side++;
+          score += 1.5 * skipIdf[i]!;
+        }
+      });
+      present.forEach((b, i) => {
+        if (hasBit(b, u)) {
+          c++;
+          score += charIdf[i]!;
+        }
+      });
+      if (g >= needGrams && g + side >= 1 && c >= needChars) {
+        cands.fuzzyChunks.set(u, score);
+        cands.fuzzyArticles.set(a, Math.max(cands.fuzzyArticles.get(a) ?? 0, score));
+      }
+    }
+    const could = nearMissFilter(term.fuzzy);
+    const records = this.titleIndex.records.filter((r) => could(this.titlesFolded[r.i]!));
+    const fuse = new Fuse(this.titles, fuzzyOptions(term.fuzzy), Fuse.parseIndex<string>({ keys: [], records } as never));
+    for (const r of fuse.search(term.fuzzy)) {
+      if (hasBit(cands.articles, r.refIndex)) continue;
+      cands.titleFuzzy.set(r.refIndex, { score: r.score ?? 0.5, marks: fuzzyMarks(this.titles[r.refIndex]!, term.fuzzy, r.matches?.[0]?.indices) });
+      cands.fuzzyArticles.set(r.refIndex, (cands.fuzzyArticles.get(r.refIndex) ?? 0) + 100);
+    }
+  }
+
+  /**
+   * Articles that may match every term, most promising first: title matches first, then by how
+   * common the Chinese a pinyin term reads as is there, or by the rarity of what near misses
+   * share, then in list order (newest first). Without `nearMisses`, only articles with an exact
+   * candidate for every term.
+   */
+  private rankArticles(cands: TermCandidates[], nearMisses: boolean): number[] {
+    const rows: { a: number; exact: boolean; titles: number; fuzzy: number }[] = [];
+    for (let a = 0; a < this.articleCount; a++) {
+      let exact = true;
+      let titles = 0;
+      let fuzzy = 0;
+      let ok = true;
+      for (const c of cands) {
+        if (hasBit(c.articles, a)) {
+          if (hasBit(c.title, a)) titles++;
+          fuzzy += c.weight.get(a) ?? 0;
+        } else if (nearMisses && c.fuzzyArticles.has(a)) {
+          exact = false;
+          fuzzy += c.fuzzyArticles.get(a)!;
+        } else {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) rows.push({ a, exact, titles, fuzzy });
+    }
+    rows.sort((x, y) => Number(y.exact) - Number(x.exact) || y.titles - x.titles || y.fuzzy - x.fuzzy || x.a - y.a);
+    return rows.map((r) => r.a);
+  }
+
+  // -- verification and ranking -----------------------------------------------------------------
+
+  private enMarks(word: string, a: number): Mark[] {
+    const en = this.titlesEn[a];
+    if (!en) return [];
+    const marks: Mark[] = [];
+    for (let at = en.indexOf(word); at !== -1; at = en.indexOf(word, at + 1)) {
+      if (at === 0 || !/[a-z0-9]/u.test(en[at - 1]!)) marks.push([at, at + word.length]);
+    }
+    return marks;
+  }
+
+  /**
+   * The hits of one article: load the chunks that may hold each term (the first few per term;
+   * more when those turn out not to match), then verify and rank.
+   */
+  private async collect(a: number, terms: Term[], cands: TermCandidates[], perArticle: number, nearMisses: boolean): Promise<EngineHit[]> {
+    const first = this.chunkStart[a]!;
+    const end = this.chunkStart[a + 1]!;
+    const pick = (t: number, skip: ReadonlySet<number>, count: number): number[] => {
+      const c = cands[t]!;
+      const out: number[] = [];
+      for (let u = first; u < end && out.length < count; u++) if (hasBit(c.chunks, u) && !skip.has(u)) out.push(u);
+      if (out.length === 0 && nearMisses && !hasBit(c.articles, a)) {
+        const near: [number, number][] = [];
+        for (let u = first; u < end; u++) {
+          const score = c.fuzzyChunks.get(u);
+          if (score !== undefined && !skip.has(u)) near.push([u, score]);
+        }
+        near.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+        for (const [u] of near.slice(0, count)) out.push(u);
+      }
+      return out;
+    };
+    const loaded = new Set<number>();
+    const want = new Set<number>();
+    if (this.local) {
+      // Everything is in memory: look at every chunk that may hold a term (near misses: the best few).
+      terms.forEach((t, i) => pick(i, loaded, hasBit(cands[i]!.articles, a) ? end - first : perArticle).forEach((u) => want.add(u)));
+    } else {
+      // One request per text part: the first chunk with every term, then the first of each term
+      // not in it (and whatever else of the article those parts bring).
+      if (terms.length > 1) {
+        for (let u = first; u < end; u++) {
+          if (cands.every((c) => hasBit(c.chunks, u))) {
+            want.add(u);
+            break;
+          }
+        }
+      }
+      terms.forEach((_, t) => {
+        if (![...want].some((u) => hasBit(cands[t]!.chunks, u))) pick(t, loaded, CHUNKS_PER_TERM).forEach((u) => want.add(u));
+      });
+    }
+    // Chunks of the article that may hold a term exactly and are in memory (a text part brings
+    // several); near misses only in the chunks picked for them.
+    const candidate = (u: number): boolean => cands.some((c) => hasBit(c.chunks, u));
+    const units = (): number[] => {
+      for (let u = first; u < end; u++) if (!loaded.has(u) && this.chunks.has(u) && candidate(u)) loaded.add(u);
+      return [...loaded].sort((x, y) => x - y);
+    };
+    for (let round = 0; ; round++) {
+      await Promise.all([...want].map((u) => this.loadChunk(u)));
+      for (const u of want) loaded.add(u);
+      const result = this.evaluate(a, terms, cands, units(), false, perArticle);
+      if (result.hits) return result.hits;
+      // Some term was not where its bigrams were: look at its other chunks (a few rounds at most).
+      want.clear();
+      for (const t of result.missing) pick(t, loaded, 8 << round).forEach((u) => want.add(u));
+      if (want.size === 0 || round === 2) return this.evaluate(a, terms, cands, units(), true, perArticle).hits ?? [];
+    }
+  }
+
+  /**
+   * Verify and rank one article on its title and the loaded chunks. Returns the hits, or (unless
+   * `final`) the terms not found exactly, when there may be more to load.
+   */
+  private evaluate(a: number, terms: Term[], cands: TermCandidates[], units: number[], final: boolean, perArticle: number): { hits?: EngineHit[]; missing: number[] } {
+    const chunks = units.map((u) => this.chunks.get(u)!);
+    // Blocks: 0 = title, 1 = English title, then the loaded chunks' blocks in order.
+    const texts: string[] = [];
+    const folded: string[] = [];
+    const ids: string[] = [];
+    const position: number[] = [];
+    chunks.forEach((chunk, k) => {
+      texts.push(...chunk.texts);
+      folded.push(...chunk.folded);
+      ids.push(...chunk.ids);
+      chunk.texts.forEach((_, i) => position.push((units[k]! - this.chunkStart[a]!) * 1000 + i));
+    });
+    const blockCount = texts.length + 2;
+    const matches: (BlockMatch | undefined)[][] = terms.map(() => Array<BlockMatch | undefined>(blockCount));
+    const missing: number[] = [];
+    terms.forEach((term, t) => {
+      const row = matches[t]!;
+      const cache = new Map<Variant, RegExp | string>();
+      let found = false;
+      const tryBlock = (block: number, text: string): void => {
+        let best: BlockMatch | undefined;
+        for (const v of term.variants) {
+          const marks = findVariant(v, text, cache);
+          if (marks.length === 0) continue;
+          if (!best) best = { kind: v.kind, marks, quality: 1 };
+          else {
+            if (KIND_RANK[v.kind] < KIND_RANK[best.kind]) best.kind = v.kind;
+            best.marks = best.marks.concat(marks);
+          }
+        }
+        if (best) {
+          row[block] = best;
+          found = true;
+        }
+      };
+      tryBlock(0, this.titlesFolded[a]!);
+      if (term.latin) {
+        const marks = this.enMarks(term.latin, a);
+        if (marks.length > 0) {
+          row[1] = { kind: 'exact', marks, quality: 1 };
+          found = true;
+        }
+      }
+      folded.forEach((text, i) => tryBlock(i + 2, text));
+      if (!found) missing.push(t);
+    });
+    if (missing.length > 0 && !final) return { missing };
+
+    // Terms with no exact match in the article: near misses, by Fuse.
+    let allExact = true;
+    for (const t of missing) {
+      const term = terms[t]!;
+      if (!term.fuzzy) return { missing: [] };
+      const row = matches[t]!;
+      let found = false;
+      const title = cands[t]!.titleFuzzy.get(a);
+      if (title) {
+        row[0] = { kind: 'fuzzy', marks: title.marks, quality: 1 - title.score };
+        found = true;
+      }
+      const could = nearMissFilter(term.fuzzy);
+      const options = fuzzyOptions(term.fuzzy);
+      let offset = 0;
+      // Chunk by chunk, until the article has as many as it can show.
+      let near = 0;
+      for (const chunk of chunks) {
+        const records = near < perArticle ? chunk.records.filter((r, i) => r.v !== undefined && could(chunk.folded[i]!)) : [];
+        if (records.length > 0) {
+          const fuse = new Fuse(chunk.texts, options, Fuse.parseIndex<string>({ keys: [], records } as never));
+          for (const r of fuse.search(term.fuzzy)) {
+            row[offset + r.refIndex + 2] = { kind: 'fuzzy', marks: fuzzyMarks(chunk.texts[r.refIndex]!, term.fuzzy, r.matches?.[0]?.indices), quality: 1 - (r.score ?? 0.5) };
+            found = true;
+            near++;
+          }
+        }
+        offset += chunk.texts.length;
+      }
+      if (!found) return { missing: [] };
+      allExact = false;
+    }
+
+    const info = this.articleInfo[a]!;
+    const hits: EngineHit[] = [];
+    for (let block = 0; block < blockCount; block++) {
+      const here = matches.map((row) => row[block]).filter((m): m is BlockMatch => m !== undefined);
+      if (here.length === 0) continue;
+      // The English title is a hit of its own only when the Chinese one is not.
+      if (block === 1 && matches.some((row) => row[0])) continue;
+      const isTitle = block < 2;
+      const text = block === 0 ? info.title : block === 1 ? (info.titleEn ?? '') : texts[block - 2]!;
+      const marks = here.flatMap((m) => m.marks);
+      const kind = here.reduce<BlockMatch['kind']>((k, m) => (KIND_RANK[m.kind] > KIND_RANK[k] ? m.kind : k), 'exact');
+      const quality = here.reduce((s, m) => s + m.quality, 0) / here.length;
+      const score =
+        (allExact ? 100 : 0) +
+        (40 * here.length) / terms.length +
+        (isTitle ? 10 : 0) +
+        5 * quality +
+        0.2 * Math.min(5, marks.length) -
+        (isTitle ? 0 : 0.00001 * Math.min(position[block - 2]!, 99_999));
+      const id = isTitle ? undefined : ids[block - 2];
+      const hit: EngineHit = {
+        article: info,
+        snippet: isTitle ? { text, marks: mergeMarks(marks) } : makeSnippet(text, marks),
+        score: Math.round(score * 1e6) / 1e6,
+        match: isTitle && kind === 'exact' ? 'title' : kind,
+        field: block === 0 ? 'title' : block === 1 ? 'titleEn' : id?.startsWith('h-') ? 'heading' : 'paragraph',
+        terms: here.length,
+      };
+      if (id) hit.paragraphId = id;
+      hits.push(hit);
+    }
+    return { hits, missing: [] };
+  }
+
+  /**
+   * Best first (equal scores in ranking order: newest first, a common reading of pinyin first);
+   * an article's hits together (at most `perArticle`), articles by their best hit.
+   */
+  private group(hits: EngineHit[], limit: number, perArticle: number, rank: ReadonlyMap<string, number>): EngineHit[] {
+    hits.sort((x, y) => y.score - x.score || (rank.get(x.article.slug) ?? 0) - (rank.get(y.article.slug) ?? 0));
+    const groups = new Map<string, EngineHit[]>();
+    for (const hit of hits) {
+      const list = groups.get(hit.article.slug);
+      if (!list) groups.set(hit.article.slug, [hit]);
+      else if (list.length < perArticle) list.push(hit);
+    }
+    return [...groups.values()].flat().slice(0, limit);
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * The contract between the search index builder (build time, Node), the search engine (pure
+ * functions, runs in a worker or on the main thread) and the search UI. No DOM, no Node APIs.
+ */
+
+/** An article as search results show it. */
+export interface SearchArticle {
+  slug: string;
+  title: string;
+  /** English title, when a translation gives one. */
+  titleEn?: string;
+  publication?: string;
+  /** ISO `YYYY-MM-DD`. */
+  date?: string;
+}
+
+/** A span of a snippet to mark, as `[start, end)` offsets into `text`. */
+export type Mark = [number, number];
+
+/** One result: the paragraph (or the title) that matched, best first. */
+export interface SearchHit {
+  article: SearchArticle;
+  /** The paragraph id (`p-…`) to link to, or undefined for a title hit. */
+  paragraphId?: string;
+  /** A short passage around the match, with the matched text marked. */
+  snippet: { text: string; marks: Mark[] };
+  /** Higher is better. */
+  score: number;
+  /** How it matched: the exact text, a Traditional or pinyin form of it, or a near miss (typo). */
+  match: 'exact' | 'title' | 'traditional' | 'pinyin' | 'fuzzy';
+}
+
+/** A search engine over a loaded index. */
+export interface SearchEngine {
+  /** Results for a query: several space-separated terms must all match. */
+  search(query: string, limit?: number): SearchHit[] | Promise<SearchHit[]>;
+}

@@ -1,0 +1,530 @@
+/**
+ * Search in the browser: the header's search box (results as you type, in a panel under it)
+ * and the search page (`search/?q=…`). Both are labelled search forms whose results are plain
+ * links in `#search-results`; ↓ and ↑ move focus from the box through the results and back,
+ * Enter follows the focused link, Esc returns to the box (and closes the panel). A live region
+ * announces the number of results. `/` and Ctrl/Cmd+K focus the box from anywhere.
+ *
+ * The search itself runs in a worker (`search-worker.ts`), which loads the index the first
+ * time it is asked: on the first focus of the box, or at once on the search page. Nothing is
+ * loaded with the other pages. Strings and URLs come from `data-*` attributes rendered by
+ * `SearchBox.astro` / `SearchResults.astro`, so every URL follows the site's base.
+ */
+import type { SearchHit } from '../lib/search/types.ts';
+import type { WorkerReply, WorkerRequest } from './search-worker.ts';
+
+interface Strings {
+  status: string;
+  statusOne: string;
+  statusMore: string;
+  all: string;
+  empty: string;
+  loading: string;
+  error: string;
+  traditional: string;
+  pinyin: string;
+  fuzzy: string;
+  title: string;
+}
+
+/** What a results list needs to know about the page it is on. */
+interface View {
+  locale: string;
+  /** The locale's root URL, with the base: `/`, `/en/`, `/archive/en/`. */
+  root: string;
+  strings: Strings;
+}
+
+/** Results shown in the header's panel, and on the search page at first and per "more". */
+const BOX_LIMIT = 8;
+const PAGE_SIZE = 20;
+/** After this long without typing, a query on the search page gets its own history entry. */
+const COMMIT_MS = 1000;
+/** A search slower than this (the index still loading) shows the loading message. */
+const LOADING_MS = 200;
+
+// ---------------------------------------------------------------------------------------------
+// The worker: created on first use; one request in flight per channel matters, older replies
+// are dropped.
+
+let worker: Worker | undefined;
+let requestId = 0;
+/** Results, with the engine's own time in the worker and how long the query waited for it (ms). */
+interface Found {
+  hits: SearchHit[];
+  ms: number;
+  waited: number;
+}
+
+const waiting = new Map<number, { resolve: (found: Found | null) => void; reject: (error: Error) => void }>();
+
+function failAll(error: Error): void {
+  for (const { reject } of waiting.values()) reject(error);
+  waiting.clear();
+}
+
+function searchWorker(): Worker {
+  if (worker) return worker;
+  worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module', name: 'search' });
+  worker.addEventListener('message', (event: MessageEvent<WorkerReply>) => {
+    const reply = event.data;
+    const entry = waiting.get(reply.id);
+    if (!entry) return;
+    waiting.delete(reply.id);
+    if (reply.type === 'results') entry.resolve({ hits: reply.hits, ms: reply.ms, waited: reply.waited });
+    else if (reply.type === 'stale') entry.resolve(null);
+    else entry.reject(new Error(reply.message));
+  });
+  worker.addEventListener('error', (event) => failAll(new Error(event.message || 'search worker failed')));
+  return worker;
+}
+
+function post(message: WorkerRequest): void {
+  searchWorker().postMessage(message);
+}
+
+/** Start loading the index (idempotent). */
+function warm(): void {
+  post({ type: 'load' });
+}
+
+
+
+/**
+ * Results for `query`, or `null` when a newer request of the same channel made this one stale.
+ */
+function search(channel: string, query: string, limit: number): Promise<Found | null> {
+  const id = ++requestId;
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { resolve, reject });
+    post({ type: 'search', id, channel, query, limit, sent: performance.timeOrigin + performance.now() });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering.
+
+function fill(template: string, vars: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/gu, (m, name: string) => (name in vars ? String(vars[name]) : m));
+}
+
+/** The URL of a hit: the article in the page's locale, at the paragraph that matched. */
+export function hitUrl(root: string, hit: SearchHit): string {
+  return `${root}articles/${hit.article.slug}/${hit.paragraphId ? `#${hit.paragraphId}` : ''}`;
+}
+
+/** The snippet's text with its marked spans as <mark>, built as nodes (never as HTML). */
+function snippetNodes(text: string, marks: readonly (readonly [number, number])[]): Node[] {
+  const nodes: Node[] = [];
+  let at = 0;
+  for (const [start, end] of [...marks].sort((a, b) => a[0] - b[0])) {
+    const s = Math.max(start, at);
+    const e = Math.min(end, text.length);
+    if (e <= s) continue;
+    if (s > at) nodes.push(document.createTextNode(text.slice(at, s)));
+    const mark = document.createElement('mark');
+    mark.textContent = text.slice(s, e);
+    nodes.push(mark);
+    at = e;
+  }
+  if (at < text.length) nodes.push(document.createTextNode(text.slice(at)));
+  return nodes;
+}
+
+function span(className: string, text?: string, lang?: string): HTMLSpanElement {
+  const el = document.createElement('span');
+  el.className = className;
+  if (text !== undefined) el.textContent = text;
+  if (lang) el.lang = lang;
+  return el;
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function formatDate(locale: string, iso: string): string {
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+    dateFormats.set(locale, format);
+  }
+  const [y, m, d] = iso.split('-').map(Number);
+  return format.format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)));
+}
+
+/** One result: a link with the title, publication, date, how it matched, and the snippet. */
+function renderHit(view: View, hit: SearchHit): HTMLLIElement {
+  const zh = view.locale.startsWith('zh') ? undefined : 'zh-Hans';
+  const english = view.locale === 'en' && hit.article.titleEn;
+  const li = document.createElement('li');
+  li.className = 'search-hit';
+  const a = document.createElement('a');
+  a.href = hitUrl(view.root, hit);
+  a.append(span('search-hit-title', english ? hit.article.titleEn : hit.article.title, english ? undefined : zh));
+  const meta = span('search-hit-meta');
+  if (hit.article.publication) meta.append(span('', hit.article.publication, zh));
+  if (hit.article.date) {
+    const time = document.createElement('time');
+    time.dateTime = hit.article.date;
+    time.textContent = formatDate(view.locale, hit.article.date);
+    meta.append(time);
+  }
+  const how = hit.match === 'exact' ? undefined : view.strings[hit.match];
+  if (how) meta.append(span('search-hit-match', how));
+  if (meta.childNodes.length > 0) a.append(meta);
+  if (hit.snippet.text) {
+    const snippet = span('search-hit-snippet', undefined, zh);
+    snippet.append(...snippetNodes(hit.snippet.text, hit.snippet.marks));
+    a.append(snippet);
+  }
+  li.append(a);
+  return li;
+}
+
+function renderHits(view: View, list: HTMLElement, hits: readonly SearchHit[]): void {
+  list.replaceChildren(...hits.map((hit) => renderHit(view, hit)));
+}
+
+function statusText(strings: Strings, query: string, count: number, more: boolean): string {
+  const template = more ? strings.statusMore : count === 1 ? strings.statusOne : strings.status;
+  return fill(template, { query, count });
+}
+
+/** Set a live region's text, unless it already says that (which would announce it again). */
+function announce(region: HTMLElement | null, text: string): void {
+  if (region && region.textContent !== text) region.textContent = text;
+}
+
+/**
+ * Tells whoever listens (the benchmark, tests) that the results for `query` are on screen:
+ * a `search-results` event, bubbling, with `{ query, count, ms, waited }` (see `Found`).
+ */
+function shown(el: HTMLElement, query: string, found: Found): void {
+  const { hits, ms, waited } = found;
+  el.dispatchEvent(new CustomEvent('search-results', { bubbles: true, detail: { query, count: hits.length, ms, waited } }));
+}
+
+function readView(el: HTMLElement): View {
+  return {
+    locale: el.dataset.locale ?? document.documentElement.lang,
+    root: el.dataset.root ?? '/',
+    strings: JSON.parse(el.dataset.strings ?? '{}') as Strings,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keyboard: ↓ ↑ between the box and the result links.
+
+/**
+ * Moves focus one step through `[input, ...links]` for ArrowDown/ArrowUp. Returns whether it
+ * handled the key.
+ */
+function moveFocus(event: KeyboardEvent, input: HTMLInputElement, links: HTMLElement[]): boolean {
+  if ((event.key !== 'ArrowDown' && event.key !== 'ArrowUp') || event.altKey || event.ctrlKey || event.metaKey) return false;
+  if (links.length === 0) return false;
+  const stops: HTMLElement[] = [input, ...links];
+  const at = stops.indexOf(event.target as HTMLElement);
+  if (at < 0) return false;
+  const step = event.key === 'ArrowDown' ? 1 : -1;
+  // From the box, ↑ goes to the last result; from the last, ↓ stays there.
+  const next = at === 0 && step < 0 ? stops.length - 1 : Math.min(Math.max(at + step, 0), stops.length - 1);
+  event.preventDefault();
+  stops[next]!.focus();
+  return true;
+}
+
+/** A printable key pressed on a result goes to the box, so typing goes on where it was. */
+function typeIntoBox(event: KeyboardEvent, input: HTMLInputElement): void {
+  if (event.target === input || event.ctrlKey || event.metaKey || event.altKey) return;
+  if (event.key.length === 1 || event.key === 'Backspace') input.focus();
+}
+
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+}
+
+/** `/` (outside a text field) and Ctrl/Cmd+K focus the search box. */
+function bindShortcuts(input: HTMLInputElement): void {
+  document.addEventListener('keydown', (event) => {
+    if (event.defaultPrevented || event.isComposing) return;
+    const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isEditable(event.target);
+    const k = event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey;
+    if (!slash && !k) return;
+    event.preventDefault();
+    input.focus();
+    input.select();
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The header's search box.
+
+function bindBox(form: HTMLFormElement): HTMLInputElement | undefined {
+  const input = form.querySelector<HTMLInputElement>('input[name="q"]');
+  const panel = form.querySelector<HTMLElement>('[data-search-panel]');
+  const list = form.querySelector<HTMLElement>('[data-search-hits]');
+  const message = form.querySelector<HTMLElement>('[data-search-message]');
+  const all = form.querySelector<HTMLAnchorElement>('[data-search-all]');
+  const status = form.querySelector<HTMLElement>('[data-search-status]');
+  if (!input || !panel || !list || !message || !all) return undefined;
+  const view = readView(form);
+  let shownQuery = '';
+  /** Esc closed the panel: focus coming back to the box does not reopen it (typing does). */
+  let dismissed = false;
+  let announceTimer = 0;
+  let loadingTimer = 0;
+
+  const links = (): HTMLElement[] => [...list.querySelectorAll<HTMLElement>('a'), ...(all.hidden ? [] : [all])];
+  const open = (): void => {
+    panel.hidden = false;
+  };
+  const close = (): void => {
+    panel.hidden = true;
+  };
+  const say = (text: string): void => {
+    message.textContent = text;
+    message.hidden = text === '';
+  };
+  const settle = (text: string): void => {
+    window.clearTimeout(announceTimer);
+    // Wait for typing to pause, so a screen reader is not told every intermediate count.
+    announceTimer = window.setTimeout(() => announce(status, text), 500);
+  };
+
+  const run = async (raw: string): Promise<void> => {
+    const query = raw.trim();
+    window.clearTimeout(loadingTimer);
+    if (query === '') {
+      shownQuery = '';
+      list.replaceChildren();
+      say('');
+      all.hidden = true;
+      close();
+      settle('');
+      return;
+    }
+    loadingTimer = window.setTimeout(() => {
+      say(view.strings.loading);
+      if (!dismissed) open();
+    }, LOADING_MS);
+    let found: Found | null;
+    try {
+      found = await search('box', query, BOX_LIMIT + 1);
+    } catch {
+      window.clearTimeout(loadingTimer);
+      say(view.strings.error);
+      open();
+      return;
+    }
+    if (found === null || query !== input.value.trim()) return;
+    const { hits } = found;
+    window.clearTimeout(loadingTimer);
+    shownQuery = query;
+    const more = hits.length > BOX_LIMIT;
+    renderHits(view, list, hits.slice(0, BOX_LIMIT));
+    say(hits.length === 0 ? fill(view.strings.empty, { query }) : '');
+    const url = new URL(form.action, window.location.href);
+    url.searchParams.set('q', query);
+    all.href = url.pathname + url.search;
+    all.textContent = fill(view.strings.all, { query });
+    all.hidden = hits.length === 0;
+    settle(statusText(view.strings, query, Math.min(hits.length, BOX_LIMIT), more));
+    if (!dismissed && form.contains(document.activeElement)) open();
+    shown(form, query, found);
+  };
+
+  input.addEventListener('focus', () => {
+    warm();
+    if (dismissed || input.value.trim() === '') return;
+    if (input.value.trim() === shownQuery) open();
+    else void run(input.value);
+  });
+  input.addEventListener('input', () => {
+    dismissed = false;
+    void run(input.value);
+  });
+
+  form.addEventListener('keydown', (event) => {
+    if (event.isComposing) return;
+    if (event.key === 'Escape') {
+      if (!panel.hidden) {
+        event.preventDefault();
+        dismissed = true;
+        close();
+        input.focus();
+      } else if (event.target === input && input.value !== '') {
+        event.preventDefault();
+        input.value = '';
+        void run('');
+      }
+      return;
+    }
+    if (event.key === 'ArrowDown' && event.target === input && panel.hidden && input.value.trim() !== '') {
+      dismissed = false;
+      open();
+    }
+    if (moveFocus(event, input, links())) return;
+    typeIntoBox(event, input);
+  });
+  // Close when focus or a click goes elsewhere. (A click on a result keeps focus in the form.)
+  form.addEventListener('focusout', (event) => {
+    const next = event.relatedTarget as Node | null;
+    if (next && !form.contains(next)) {
+      dismissed = false;
+      close();
+    }
+  });
+  document.addEventListener('pointerdown', (event) => {
+    if (!form.contains(event.target as Node)) close();
+  });
+  form.toggleAttribute('data-search-ready', true);
+  return input;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The search page.
+
+function bindPage(root: HTMLElement): HTMLInputElement | undefined {
+  const form = root.querySelector<HTMLFormElement>('form');
+  const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
+  const list = root.querySelector<HTMLElement>('[data-search-hits]');
+  const status = root.querySelector<HTMLElement>('[data-search-status]');
+  const prompt = root.querySelector<HTMLElement>('[data-search-prompt]');
+  const empty = root.querySelector<HTMLElement>('[data-search-empty]');
+  const emptyText = root.querySelector<HTMLElement>('[data-search-empty-text]');
+  const more = root.querySelector<HTMLButtonElement>('[data-search-more]');
+  if (!form || !input || !list || !status || !prompt || !empty || !emptyText || !more) return undefined;
+  const view = readView(root);
+  const baseTitle = document.title;
+  let loadingTimer = 0;
+  let commitTimer = 0;
+  /** How many results to show: PAGE_SIZE more each time "more" is pressed, reset by a new query. */
+  let limit = PAGE_SIZE;
+  /** Whether the current history entry holds a finished query (the next edit gets a new one). */
+  let committed = false;
+
+  const queryFromUrl = (): string => new URLSearchParams(window.location.search).get('q')?.trim() ?? '';
+
+  /** Put `query` in the URL (and the language switcher's links), as a new entry or in place. */
+  const writeUrl = (query: string, push: boolean): void => {
+    const url = new URL(window.location.href);
+    if (query) url.searchParams.set('q', query);
+    else url.searchParams.delete('q');
+    url.hash = '';
+    if (url.href !== window.location.href) {
+      if (push) history.pushState(null, '', url);
+      else history.replaceState(history.state, '', url);
+    }
+    for (const a of document.querySelectorAll<HTMLAnchorElement>('.language-switcher a[href]')) {
+      const other = new URL(a.href);
+      if (query) other.searchParams.set('q', query);
+      else other.searchParams.delete('q');
+      a.href = other.pathname + other.search;
+    }
+    document.title = query ? `${query} · ${baseTitle}` : baseTitle;
+  };
+
+  const run = async (raw: string): Promise<void> => {
+    const query = raw.trim();
+    window.clearTimeout(loadingTimer);
+    if (query === '') {
+      list.replaceChildren();
+      empty.hidden = true;
+      more.hidden = true;
+      prompt.hidden = false;
+      announce(status, '');
+      return;
+    }
+    prompt.hidden = true;
+    loadingTimer = window.setTimeout(() => announce(status, view.strings.loading), LOADING_MS);
+    let found: Found | null;
+    try {
+      found = await search('page', query, limit + 1);
+    } catch {
+      window.clearTimeout(loadingTimer);
+      announce(status, view.strings.error);
+      return;
+    }
+    if (found === null || query !== input.value.trim()) return;
+    const { hits } = found;
+    window.clearTimeout(loadingTimer);
+    const hasMore = hits.length > limit;
+    renderHits(view, list, hits.slice(0, limit));
+    more.hidden = !hasMore;
+    emptyText.textContent = fill(view.strings.empty, { query });
+    empty.hidden = hits.length > 0;
+    announce(status, statusText(view.strings, query, Math.min(hits.length, limit), hasMore));
+    shown(root, query, found);
+  };
+
+  const commit = (): void => {
+    window.clearTimeout(commitTimer);
+    committed = input.value.trim() !== '';
+  };
+
+  more.addEventListener('click', () => {
+    const from = list.children.length;
+    limit += PAGE_SIZE;
+    void run(input.value).then(() => {
+      // Continue from the first new result (the button may be gone now).
+      list.children[from]?.querySelector('a')?.focus();
+    });
+  });
+
+  input.addEventListener('input', () => {
+    limit = PAGE_SIZE;
+    const query = input.value.trim();
+    // The query goes to the worker first; the URL and title can follow.
+    void run(query);
+    // The first edit after a finished query starts a new history entry; later ones amend it.
+    writeUrl(query, committed);
+    committed = false;
+    window.clearTimeout(commitTimer);
+    commitTimer = window.setTimeout(commit, COMMIT_MS);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    writeUrl(input.value.trim(), false);
+    commit();
+    void run(input.value);
+  });
+  window.addEventListener('popstate', () => {
+    window.clearTimeout(commitTimer);
+    limit = PAGE_SIZE;
+    input.value = queryFromUrl();
+    committed = input.value !== '';
+    writeUrl(input.value, false);
+    void run(input.value);
+  });
+  // Coming back through the back/forward cache: the page is as it was left; nothing to do.
+
+  root.addEventListener('keydown', (event) => {
+    if (event.isComposing) return;
+    const links = [...list.querySelectorAll<HTMLElement>('a')];
+    if (event.key === 'Escape' && event.target !== input && links.includes(event.target as HTMLElement)) {
+      event.preventDefault();
+      input.focus();
+      return;
+    }
+    if (moveFocus(event, input, links)) return;
+    if (links.includes(event.target as HTMLElement)) typeIntoBox(event, input);
+  });
+
+  input.value = queryFromUrl();
+  committed = input.value !== '';
+  writeUrl(input.value, false);
+  warm();
+  void run(input.value);
+  if (input.value === '') input.focus();
+  return input;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const page = document.querySelector<HTMLElement>('[data-search-page]');
+const box = document.querySelector<HTMLFormElement>('[data-search-box]');
+const pageInput = page ? bindPage(page) : undefined;
+const boxInput = box ? bindBox(box) : undefined;
+// On the search page the shortcuts go to its own form.
+const shortcutTarget = pageInput ?? boxInput;
+if (shortcutTarget) bindShortcuts(shortcutTarget);

@@ -1,0 +1,296 @@
+/**
+ * Search: the box in the header (results as you type, ↓ ↑ Enter Esc, `/` and Ctrl/Cmd+K),
+ * landing on the paragraph that matched, the search page (`search/?q=…`) with Back and Forward,
+ * the English UI, Traditional characters and pinyin, the empty result, the index loaded only
+ * when asked for, and the form without JavaScript.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeBrowser, launchBrowser, openSession, sitePath, siteUrl, url, visit, type Session } from './browser.ts';
+
+const RESULTS = '#search-results';
+const HIT_LINKS = `${RESULTS} .search-hit a`;
+
+interface Hit {
+  href: string;
+  title: string;
+  meta: string;
+  snippet: string;
+  marks: string[];
+  titleLang: string | null;
+}
+
+/** The results shown, as data. */
+function hits(page: Page): Promise<Hit[]> {
+  return page.locator(HIT_LINKS).evaluateAll((links) =>
+    links.map((a) => ({
+      href: (a as HTMLAnchorElement).href,
+      title: a.querySelector('.search-hit-title')?.textContent ?? '',
+      meta: a.querySelector('.search-hit-meta')?.textContent ?? '',
+      snippet: a.querySelector('.search-hit-snippet')?.textContent ?? '',
+      marks: [...a.querySelectorAll('mark')].map((m) => m.textContent ?? ''),
+      titleLang: a.querySelector('.search-hit-title')?.getAttribute('lang') ?? null,
+    })),
+  );
+}
+
+/** Wait until results show, and return them. */
+async function resultsShown(page: Page): Promise<Hit[]> {
+  await page.locator(HIT_LINKS).first().waitFor({ state: 'visible' });
+  return hits(page);
+}
+
+const activeHref = (page: Page): Promise<string | null> => page.evaluate(() => document.activeElement?.getAttribute('href') ?? null);
+const activeId = (page: Page): Promise<string> => page.evaluate(() => document.activeElement?.id ?? '');
+
+/** The site path and query of the current page, e.g. `search/?q=…`. */
+const here = (page: Page): string => {
+  const u = new URL(page.url());
+  return `${sitePath(u.href)}${u.search}`;
+};
+
+const query = (page: Page): string | null => new URL(page.url()).searchParams.get('q');
+
+describeBrowser('search', () => {
+  let browser: Browser;
+  let session: Session;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    session = await openSession(browser, { viewport: { width: 1280, height: 900 } });
+    page = session.page;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('loads nothing for search with the page, and starts when the box gets focus', async () => {
+    const { context, page: p, requests, errors } = await openSession(browser);
+    await visit(p, '');
+    await p.waitForLoadState('networkidle');
+    await p.waitForTimeout(300);
+    const before = requests.length;
+    expect(requests.filter((r) => /search-worker|search-index|\/search\//u.test(r)), 'search requests on page load').toEqual([]);
+    await p.keyboard.press('/');
+    expect(await activeId(p), '`/` focuses the box').toBe('search-box-input');
+    await p.waitForLoadState('networkidle');
+    await expect.poll(() => requests.slice(before).some((r) => r.includes('search-worker')), { timeout: 5000 }).toBe(true);
+    await context.close();
+    expect(errors).toEqual([]);
+  });
+
+  it('focuses the box with Ctrl+K and Meta+K, and leaves `/` alone inside a text field', async () => {
+    await visit(page, '');
+    await page.keyboard.press('Control+K');
+    expect(await activeId(page)).toBe('search-box-input');
+    await page.locator('#search-box-input').blur();
+    await page.keyboard.press('Meta+K');
+    expect(await activeId(page)).toBe('search-box-input');
+    await page.keyboard.type('a/b');
+    expect(await page.locator('#search-box-input').inputValue()).toBe('a/b');
+  });
+
+  it('shows results as you type; ↓ ↑ move through them; Enter lands on the marked paragraph', async () => {
+    await visit(page, '');
+    await page.keyboard.press('/');
+    await page.keyboard.type('发展');
+    const shown = await resultsShown(page);
+    expect(shown.length).toBeGreaterThan(1);
+    for (const hit of shown) {
+      expect(sitePath(hit.href), 'a result links to an article').toMatch(/^articles\/[^/]+\/(#[ph]-[0-9a-f]{6}(-\d+)?)?$/u);
+      expect(hit.title.trim()).not.toBe('');
+      expect(hit.marks.join(''), `the snippet of ${hit.href} marks the match`).toContain('发展');
+    }
+    expect(shown.some((hit) => /#p-/u.test(hit.href)), 'results link to paragraphs').toBe(true);
+    expect(shown.some((hit) => /\d{4}年\d{1,2}月\d{1,2}日/u.test(hit.meta)), 'results show the date').toBe(true);
+    expect(shown.some((hit) => /日报|新华社|报/u.test(hit.meta)), 'results show the publication').toBe(true);
+    // The count is announced.
+    await expect.poll(() => page.locator('[data-search-box] [role="status"]').textContent()).toMatch(/\d/u);
+
+    await page.keyboard.press('ArrowDown');
+    expect(await activeHref(page)).toBe(new URL(shown[0]!.href).pathname + new URL(shown[0]!.href).hash);
+    await page.keyboard.press('ArrowDown');
+    expect(await activeHref(page)).toBe(new URL(shown[1]!.href).pathname + new URL(shown[1]!.href).hash);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    expect(await activeId(page), '↑ from the first result returns to the box').toBe('search-box-input');
+    await page.keyboard.press('ArrowDown');
+
+    const target = shown.find((hit) => /#p-/u.test(hit.href)) ?? shown[0]!;
+    while ((await activeHref(page)) !== new URL(target.href).pathname + new URL(target.href).hash) await page.keyboard.press('ArrowDown');
+    await Promise.all([page.waitForURL(target.href), page.keyboard.press('Enter')]);
+    const hash = new URL(target.href).hash;
+    expect(hash).toMatch(/^#p-/u);
+    const arrived = await page.evaluate(() => {
+      const el = document.querySelector<HTMLElement>(':target');
+      return el ? { id: el.id, marked: el.classList.contains('is-target'), text: el.textContent ?? '' } : null;
+    });
+    expect(arrived?.id).toBe(hash.slice(1));
+    expect(arrived?.marked, 'the paragraph is marked').toBe(true);
+    expect(arrived?.text).toContain('发展');
+    expect(session.errors).toEqual([]);
+  });
+
+  it('Esc closes the results and returns to the box; a second Esc clears it', async () => {
+    await visit(page, '');
+    await page.keyboard.press('/');
+    await page.keyboard.type('发展');
+    await resultsShown(page);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Escape');
+    expect(await page.locator(RESULTS).isVisible()).toBe(false);
+    expect(await activeId(page)).toBe('search-box-input');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#search-box-input').inputValue()).toBe('');
+  });
+
+  it('Enter in the box opens the search page with the query, shareable as a URL', async () => {
+    await visit(page, 'about/');
+    await page.keyboard.press('/');
+    await page.keyboard.type('发展');
+    await resultsShown(page);
+    await Promise.all([page.waitForURL((u) => u.pathname.endsWith('/search/')), page.keyboard.press('Enter')]);
+    expect(here(page)).toBe(`search/?q=${encodeURIComponent('发展')}`);
+    expect((await resultsShown(page)).length).toBeGreaterThan(1);
+    expect(await page.locator('#search-page-input').inputValue()).toBe('发展');
+  });
+
+  it('the search page reads ?q=, keeps the query in the URL and survives Back and Forward', async () => {
+    await visit(page, `search/?q=${encodeURIComponent('发展')}`);
+    const first = await resultsShown(page);
+    expect(first.length).toBeGreaterThan(1);
+    expect(await page.locator('[data-search-page] [role="status"]').textContent()).toMatch(/\d+/u);
+
+    // A new query gets its own history entry.
+    await page.locator('#search-page-input').fill('xuelong');
+    await expect.poll(() => query(page)).toBe('xuelong');
+    await expect.poll(async () => (await hits(page)).some((h) => h.href.includes('xue-long'))).toBe(true);
+    await page.waitForTimeout(1200);
+
+    // Leave through a result, and come back.
+    const [hit] = await hits(page);
+    await Promise.all([page.waitForURL(hit!.href), page.locator(HIT_LINKS).first().click()]);
+    await page.goBack();
+    expect(query(page)).toBe('xuelong');
+    expect(await page.locator('#search-page-input').inputValue()).toBe('xuelong');
+    expect((await resultsShown(page))[0]!.href).toBe(hit!.href);
+
+    await page.goBack();
+    expect(query(page)).toBe('发展');
+    await expect.poll(() => page.locator('#search-page-input').inputValue()).toBe('发展');
+    await expect.poll(async () => (await hits(page)).map((h) => h.href)).toEqual(first.map((h) => h.href));
+
+    await page.goForward();
+    expect(query(page)).toBe('xuelong');
+    await expect.poll(() => page.locator('#search-page-input').inputValue()).toBe('xuelong');
+    await expect.poll(async () => (await hits(page))[0]?.href).toBe(hit!.href);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('finds Traditional 發展 and pinyin xuelong', async () => {
+    await visit(page, `search/?q=${encodeURIComponent('發展')}`);
+    const traditional = await resultsShown(page);
+    expect(traditional.length).toBeGreaterThan(1);
+    expect(traditional.some((h) => h.marks.join('').includes('发展')), 'the Simplified text is marked').toBe(true);
+
+    await visit(page, 'search/?q=xuelong');
+    const pinyin = await resultsShown(page);
+    expect(sitePath(pinyin[0]!.href)).toMatch(/^articles\/[^/]*xue-long/u);
+    expect(pinyin[0]!.marks.join('')).toContain('雪龙');
+  });
+
+  it('shows more results on the search page on request, and continues from the first new one', async () => {
+    await visit(page, `search/?q=${encodeURIComponent('发展')}`);
+    const first = await resultsShown(page);
+    const more = page.locator('[data-search-more]');
+    await more.waitFor({ state: 'visible' });
+    await more.click();
+    await expect.poll(async () => (await hits(page)).length).toBeGreaterThan(first.length);
+    const next = (await hits(page))[first.length]!;
+    await expect.poll(() => activeHref(page)).toBe(new URL(next.href).pathname + new URL(next.href).hash);
+  });
+
+  it('never blocks typing: no long task on the main thread while results come in', async () => {
+    const { context, page: p, errors } = await openSession(browser);
+    await visit(p, '');
+    await p.evaluate(() => {
+      const w = window as unknown as { longTasks: number[] };
+      w.longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.longTasks.push(Math.round(entry.duration));
+      }).observe({ type: 'longtask' });
+    });
+    await p.keyboard.press('/');
+    for (const word of ['xuelong', '发展', '新质生产力', '經濟']) {
+      await p.locator('#search-box-input').fill('');
+      await p.keyboard.type(word, { delay: 20 });
+      await p.locator(HIT_LINKS).first().waitFor({ state: 'visible' });
+    }
+    const longTasks = await p.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    expect(longTasks, 'main-thread tasks over 50 ms while typing').toEqual([]);
+    await context.close();
+    expect(errors).toEqual([]);
+  });
+
+  it('says so when nothing matches, and suggests what to try', async () => {
+    await visit(page, `search/?q=${encodeURIComponent('zqxjkv')}`);
+    const empty = page.locator('[data-search-empty]');
+    await empty.waitFor({ state: 'visible' });
+    expect(await page.locator(HIT_LINKS).count()).toBe(0);
+    const text = await empty.innerText();
+    expect(text).toContain('zqxjkv');
+    expect(text).toContain('xuelong');
+    expect(text).toContain('發展');
+    expect(await empty.locator('a[href]').count(), 'a way out: the article list').toBeGreaterThan(0);
+  });
+
+  it('has the same in English: strings, English titles where there are any, links to English pages', async () => {
+    await visit(page, 'en/');
+    expect(await page.locator('#search-box-input').getAttribute('placeholder')).toMatch(/Search/u);
+    await page.keyboard.press('/');
+    await page.keyboard.type('xuelong');
+    const shown = await resultsShown(page);
+    expect(sitePath(shown[0]!.href)).toMatch(/^en\/articles\/[^/]*xue-long/u);
+    // The 雪龙 article has an English title.
+    expect(shown[0]!.title).toMatch(/[A-Za-z]/u);
+    expect(shown[0]!.titleLang).toBeNull();
+    expect(shown[0]!.meta).toMatch(/March \d+, 2024/u);
+
+    await visit(page, `en/search/?q=${encodeURIComponent('发展')}`);
+    const results = await resultsShown(page);
+    expect(results.every((h) => sitePath(h.href).startsWith('en/articles/'))).toBe(true);
+    expect(await page.locator('[data-search-page] [role="status"]').textContent()).toMatch(/results? for/u);
+    expect(await page.locator('h1').innerText()).toBe('Search');
+    // The language switcher keeps the query.
+    expect(await page.locator('.language-switcher a[hreflang="zh-Hans"]').getAttribute('href')).toContain('q=');
+
+    await visit(page, 'en/search/?q=zqxjkv');
+    await page.locator('[data-search-empty]').waitFor({ state: 'visible' });
+    expect(await page.locator('[data-search-empty]').innerText()).toMatch(/No articles found/u);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('without JavaScript: the box is a GET form to the search page, which says search needs JavaScript', async () => {
+    const { context, page: p } = await openSession(browser, { javaScriptEnabled: false });
+    for (const [root, words] of [['', 'JavaScript'], ['en/', 'Search needs JavaScript']] as const) {
+      await visit(p, root);
+      const form = p.locator('form[role="search"]');
+      expect(await form.getAttribute('method')).toBe('get');
+      expect(new URL((await form.getAttribute('action'))!, p.url()).href).toBe(url(`${root}search/`));
+      await p.locator('#search-box-input').fill('发展');
+      await Promise.all([p.waitForURL((u) => u.pathname.endsWith('/search/')), p.locator('#search-box-input').press('Enter')]);
+      expect(here(p)).toBe(`${root}search/?q=${encodeURIComponent('发展')}`);
+      expect(await p.locator('main').innerText()).toContain(words);
+    }
+    await context.close();
+  });
+
+  it('makes no request outside the site, under its base', async () => {
+    const origin = new URL(siteUrl()).origin;
+    const outside = session.requests.filter((u) => !/^(data|blob|about):/u.test(u) && !u.startsWith(siteUrl()));
+    expect(session.requests.some((u) => u.startsWith(origin))).toBe(true);
+    expect(outside).toEqual([]);
+  });
+});

@@ -1,0 +1,535 @@
+/**
+ * The search index and engine: built from a fixture corpus of our own (tests/search/fixtures/),
+ * loaded through the same loader the browser uses (from memory instead of fetch), and queried
+ * for every kind of match the issue asks for. A last block runs the real seeds (normalized in
+ * memory) through the same path.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Fuse from 'fuse.js/basic';
+import { fromHtml } from 'hast-util-from-html';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  articleFromMarkdown,
+  blockIds,
+  buildSearchIndex,
+  partScript,
+  readArticles,
+  sortForIndex,
+  type IndexArticle,
+} from '../../src/lib/search/build-index.ts';
+import {
+  decodePostings,
+  encodePostings,
+  foldBasic,
+  makeSnippet,
+  nearMissFilter,
+  pairPositions,
+  queryTokens,
+  segmentPinyin,
+  type ChunkPart,
+  type EngineHit,
+  type TextPart,
+  type ManifestPart,
+} from '../../src/lib/search/engine.ts';
+import { firstOf, globalSource, loadIndex, objectSource, type PartSource, type SearchIndex } from '../../src/lib/search/load.ts';
+import { renderMarkdown } from '../site/article/markdown.ts';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+
+const SLUG = {
+  xuelong: '2024-04-01-xue-long-fan-hang',
+  station: '2024-03-20-ji-di-bu-ji',
+  exports: '2024-03-10-chu-kou-zeng-zhang',
+  sessions: '2024-03-08-liang-hui-guan-cha',
+  quantum: '2024-02-28-liang-zi-ji-suan',
+  model: '2024-02-20-ji-suan-qi',
+};
+
+/** The hit's snippet with its marks shown as 【…】. */
+function marked(hit: EngineHit): string {
+  const { text, marks } = hit.snippet;
+  let out = '';
+  let at = 0;
+  for (const [s, e] of marks) {
+    out += `${text.slice(at, s)}【${text.slice(s, e)}】`;
+    at = e;
+  }
+  return out + text.slice(at);
+}
+
+/** The marked substrings of a hit. */
+const markedText = (hit: EngineHit): string[] => hit.snippet.marks.map(([s, e]) => hit.snippet.text.slice(s, e));
+const slugs = (hits: EngineHit[]): string[] => [...new Set(hits.map((h) => h.article.slug))];
+
+let articles: IndexArticle[];
+
+beforeAll(() => {
+  articles = readArticles(join(FIXTURES, 'articles'), join(FIXTURES, 'translations'));
+});
+
+/** Both ways the index is written: text and bigram map in parts (large corpora), or inline (small). */
+const MODES = [
+  { mode: 'sharded', inline: false },
+  { mode: 'inline', inline: true },
+] as const;
+
+/** The text chunks of an index, wherever they are. */
+function chunkParts(parts: Record<string, unknown>): ChunkPart[] {
+  const inline = (parts.manifest as ManifestPart).chunks;
+  if (inline) return inline;
+  return Object.keys(parts)
+    .filter((p) => /^t\d+$/u.test(p))
+    .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))
+    .flatMap((p) => (parts[p] as TextPart).chunks);
+}
+
+describe.each(MODES)('$mode index', ({ inline }) => {
+  let parts: Record<string, unknown>;
+  let engine: SearchIndex;
+
+  beforeAll(async () => {
+    parts = buildSearchIndex(articles, { chunkChars: 60, textPartChars: 150, gramPartBytes: 2000, inline }).parts;
+    engine = await loadIndex(objectSource(parts));
+  });
+
+  describe('the index', () => {
+    it('lists the articles newest first, with publication, date and English title', () => {
+      const m = parts.manifest as ManifestPart;
+      expect(m.articles.slug).toEqual([SLUG.xuelong, SLUG.station, SLUG.exports, SLUG.sessions, SLUG.quantum, SLUG.model]);
+      expect(m.articles.en[0]).toBe('Xuelong 2 returns to Shanghai after Antarctic expedition');
+      expect(m.titles.records[0]!.v).toBe('雪龙2号完成南极考察返回上海');
+      expect(m.articles.pubs[m.articles.pub[2]!]).toBe('经济观察测试版');
+    });
+
+    it('stores each paragraph once, as a serialized Fuse index over text chunks, in list order', async () => {
+      const chunks = chunkParts(parts);
+      const m = parts.manifest as ManifestPart;
+      expect(chunks.length).toBe(m.articles.chunks.reduce((a, b) => a + b, 0));
+      expect(chunks.length).toBeGreaterThan(articles.length);
+      const all = chunks.flatMap((c) => c.index.records.map((r) => r.v));
+      expect(all).toEqual(articles.flatMap((a) => a.blocks.map((b) => b.text)));
+      expect(chunks.flatMap((c) => c.ids)).toEqual(articles.flatMap((a) => blockIds(a.blocks)));
+      // Fuse reads the index back.
+      const chunk = chunks[0]!;
+      const fuse = new Fuse(chunk.index.records.map((r) => r.v), { ignoreLocation: true }, Fuse.parseIndex(chunk.index as never));
+      expect(fuse.search('雪龙2号').length).toBeGreaterThan(0);
+    });
+
+    it('gives blocks the ids the article page gives them (p-… paragraphs, h-… subheads)', async () => {
+      for (const file of readdirSync(join(FIXTURES, 'articles'))) {
+        const markdown = readFileSync(join(FIXTURES, 'articles', file), 'utf8');
+        const html = await renderMarkdown(markdown.slice(markdown.indexOf('\n---', 3) + 4));
+        const pageIds = fromHtml(html, { fragment: true })
+          .children.filter((n) => n.type === 'element' && ['p', 'h2'].includes(n.tagName))
+          .map((n) => String((n as { properties: { id?: unknown } }).properties.id));
+        const article = articleFromMarkdown(file.slice(0, -3), markdown);
+        expect(blockIds(article.blocks)).toEqual(pageIds);
+      }
+    });
+
+    it('ships a Traditional map and a pinyin map for the corpus characters only', () => {
+      const m = parts.manifest as ManifestPart;
+      const [from, to] = m.t2s;
+      expect(Array.from(from).length).toBe(Array.from(to).length);
+      expect(from).toContain('龍');
+      expect(to[Array.from(from).indexOf('龍')]).toBe('龙');
+      expect(Array.from(from).length).toBeLessThan(400);
+      expect(m.pinyin.xue).toContain('雪');
+      // Polyphones: 行 is read xing first, and hang too.
+      expect(m.pinyin.xing?.split('|')[0]).toContain('行');
+      expect(m.pinyin.hang?.split('|')[1]).toContain('行');
+    });
+
+    it('is the same when built twice', () => {
+      const again = buildSearchIndex(articles, { chunkChars: 60, textPartChars: 150, gramPartBytes: 2000, inline }).parts;
+      expect(JSON.stringify(again)).toBe(JSON.stringify(parts));
+    });
+
+    it(inline ? 'is one part, the manifest, with the text in it' : 'is split into gram parts and text chunks', () => {
+      const names = Object.keys(parts);
+      if (inline) expect(names).toEqual(['manifest']);
+      else {
+        expect(names.filter((p) => /^g\d+$/u.test(p)).length).toBeGreaterThan(1);
+        expect((parts.manifest as ManifestPart).chunks).toBeUndefined();
+      }
+    });
+  });
+
+  describe('exact matching', () => {
+    it('ranks a title hit above body hits, and the article with it first', async () => {
+      const hits = await engine.search('雪龙', 20, { perArticle: 10 });
+      expect(hits[0]!.article.slug).toBe(SLUG.xuelong);
+      expect(hits[0]!.match).toBe('title');
+      expect(hits[0]!.paragraphId).toBeUndefined();
+      expect(marked(hits[0]!)).toBe('【雪龙】2号完成南极考察返回上海');
+      expect(hits.slice(1).every((h) => h.paragraphId?.startsWith('p-'))).toBe(true);
+      // The article that has it in the body only comes after.
+      expect(slugs(hits)).toEqual([SLUG.xuelong, SLUG.station]);
+      const scores = hits.map((h) => h.score);
+      expect(scores.find((_, i) => hits[i]!.article.slug === SLUG.station)).toBeLessThan(hits[0]!.score);
+    });
+
+    it('links paragraph hits to the paragraph ids and marks the matched text', async () => {
+      const hits = await engine.search('雪龙2号');
+      const body = hits.filter((h) => h.paragraphId && h.article.slug === SLUG.xuelong);
+      expect(body.length).toBe(2);
+      const article = articles.find((a) => a.slug === SLUG.xuelong)!;
+      const ids = blockIds(article.blocks);
+      for (const hit of body) {
+        const block = article.blocks[ids.indexOf(hit.paragraphId!)]!;
+        expect(block.text).toContain('雪龙2号');
+        expect(markedText(hit)).toEqual(['雪龙2号']);
+        expect(hit.match).toBe('exact');
+      }
+    });
+
+    it('matches a two-character query as those two characters together, never either alone', async () => {
+      // 研 and 究 are both in the model article (研发, 终究), but never side by side.
+      expect(slugs(await engine.search('研究'))).toEqual([SLUG.quantum]);
+      // 终 and 研 are in two articles, never together: nothing.
+      expect(await engine.search('终研')).toEqual([]);
+      expect(await engine.search('极南')).toEqual([]);
+    });
+
+    it('matches a phrase as a whole: all its characters elsewhere in the paragraph do not count', async () => {
+      const hits = await engine.search('新质生产力', 20, { perArticle: 10 });
+      expect(slugs(hits)).toEqual([SLUG.sessions]);
+      // The paragraph with 生产、新、质、力 scattered is not a hit.
+      expect(hits.map((h) => h.snippet.text).some((t) => t.includes('质量标准'))).toBe(false);
+      expect(hits[0]!.match).toBe('title');
+    });
+
+    it('finds numbers and mixed tokens: 29.9%, 72TB, 2.5万, full-width digits', async () => {
+      const pct = await engine.search('29.9%');
+      expect(slugs(pct)).toEqual([SLUG.exports]);
+      expect(markedText(pct[0]!)).toEqual(['29.9%']);
+      expect(slugs(await engine.search('72TB'))).toEqual([SLUG.xuelong]);
+      expect(slugs(await engine.search('72tb'))).toEqual([SLUG.xuelong]);
+      expect(slugs(await engine.search('７２ＴＢ'))).toEqual([SLUG.xuelong]);
+      expect(slugs(await engine.search('2.5万'))).toEqual([SLUG.xuelong]);
+      expect(await engine.search('29.8%')).toEqual([]);
+    });
+
+    it('finds subheads, linked by their h- id', async () => {
+      const hits = await engine.search('考察成果');
+      expect(hits[0]!.field).toBe('heading');
+      expect(hits[0]!.paragraphId).toMatch(/^h-[0-9a-f]{6}$/u);
+    });
+
+    it('returns nothing for an empty query or one with no match', async () => {
+      expect(await engine.search('')).toEqual([]);
+      expect(await engine.search('   ，。')).toEqual([]);
+      expect(await engine.search('火星')).toEqual([]);
+    });
+  });
+
+  describe('several terms', () => {
+    it('means all of them, in the same article (not necessarily the same paragraph)', async () => {
+      const hits = await engine.search('两会 出口', 20, { perArticle: 10 });
+      expect(slugs(hits)).toEqual([SLUG.exports]);
+      expect(hits.map(marked).join('\n')).toContain('【两会】');
+      expect(hits.map(marked).join('\n')).toContain('【出口】');
+      expect(await engine.search('雪龙 出口')).toEqual([]);
+    });
+
+    it('ranks a paragraph with every term above one with some', async () => {
+      const hits = await engine.search('全国 两会 代表', 20, { perArticle: 10 });
+      const both = hits.filter((h) => h.terms === 3);
+      expect(both.length).toBeGreaterThan(0);
+      const firstPartial = hits.findIndex((h) => h.terms < 3 && h.article.slug === both[0]!.article.slug);
+      if (firstPartial !== -1) expect(hits.indexOf(both[0]!)).toBeLessThan(firstPartial);
+    });
+
+    it('accepts ideographic spaces and punctuation between terms', async () => {
+      expect(slugs(await engine.search('两会\u3000出口'))).toEqual([SLUG.exports]);
+      expect(slugs(await engine.search('两会，出口'))).toEqual([SLUG.exports]);
+    });
+  });
+
+  describe('Traditional characters', () => {
+    it('find the Simplified text', async () => {
+      const hits = await engine.search('雪龍2號');
+      // (雪龙号, one character off, follows as a near miss.)
+      expect(slugs(hits)[0]).toBe(SLUG.xuelong);
+      expect(hits.some((h) => h.match === 'traditional')).toBe(true);
+      expect(markedText(hits.find((h) => h.paragraphId)!)).toEqual(['雪龙2号']);
+      expect(slugs(await engine.search('發展'))).toEqual(expect.arrayContaining([SLUG.exports, SLUG.sessions]));
+      expect(slugs(await engine.search('銀行'))).toEqual([SLUG.sessions]);
+    });
+  });
+
+  describe('pinyin', () => {
+    it('finds the Chinese from full pinyin, with or without spaces, in any case', async () => {
+      for (const query of ['xuelong', 'xue long', 'XueLong', 'XUE LONG']) {
+        const hits = await engine.search(query);
+        expect(slugs(hits), query).toEqual([SLUG.xuelong, SLUG.station]);
+        expect(hits.find((h) => h.paragraphId)!.match, query).toBe('pinyin');
+        expect(markedText(hits.find((h) => h.paragraphId)!), query).toContain('雪龙');
+      }
+    });
+
+    it('reads polyphones every way: 行 as hang, 长 as chang', async () => {
+      expect(slugs(await engine.search('yinhang'))).toEqual([SLUG.sessions]);
+      expect(slugs(await engine.search('changjiang'))).toEqual([SLUG.sessions]);
+    });
+
+    it('matches a long phrase, and mixes with digits', async () => {
+      expect(slugs(await engine.search('xinzhishengchanli'))).toEqual([SLUG.sessions]);
+      expect(slugs(await engine.search('xin zhi sheng chan li'))).toEqual([SLUG.sessions]);
+      expect(slugs(await engine.search('xuelong2hao'))).toEqual([SLUG.xuelong]);
+    });
+
+    it('combines with Chinese terms, and separate pinyin words fall back to separate terms', async () => {
+      expect(slugs(await engine.search('lianghui chukou'))).toEqual([SLUG.exports]);
+      expect(slugs(await engine.search('两会 chukou'))).toEqual([SLUG.exports]);
+    });
+
+    it('also looks for a Latin word in English titles', async () => {
+      const hits = await engine.search('antarctic');
+      expect(hits[0]!.field).toBe('titleEn');
+      expect(marked(hits[0]!)).toBe('Xuelong 2 returns to Shanghai after 【Antarctic】 expedition');
+    });
+  });
+
+  describe('near misses', () => {
+    it('find the article from a query with one wrong character', async () => {
+      const hits = await engine.search('雪尤2号');
+      expect(slugs(hits)).toEqual([SLUG.xuelong]);
+      expect(hits.every((h) => h.match === 'fuzzy')).toBe(true);
+      expect(hits.some((h) => markedText(h).includes('雪龙2号'))).toBe(true);
+    });
+
+    it.runIf(inline)('rank below exact hits (with the text in memory, whenever exact hits are few)', async () => {
+      const hits = await engine.search('量子计算机', 20, { perArticle: 10 });
+      expect(slugs(hits)).toEqual([SLUG.quantum, SLUG.model]);
+      const exact = hits.filter((h) => h.article.slug === SLUG.quantum);
+      const near = hits.filter((h) => h.article.slug === SLUG.model);
+      expect(near.every((h) => h.match === 'fuzzy')).toBe(true);
+      expect(Math.min(...exact.map((h) => h.score))).toBeGreaterThan(Math.max(...near.map((h) => h.score)));
+      // The characters of the term it kept are marked.
+      expect(markedText(near[0]!)).toEqual(['量子计算']);
+    });
+
+    it.runIf(inline)('follow exact hits when there are few: 雪龙2号, then 雪龙号', async () => {
+      const hits = await engine.search('雪龙2号', 20, { perArticle: 10 });
+      expect(slugs(hits)).toEqual([SLUG.xuelong, SLUG.station]);
+      const near = hits.filter((h) => h.article.slug === SLUG.station);
+      expect(near.every((h) => h.match === 'fuzzy')).toBe(true);
+      expect(near.flatMap(markedText)).toContain('雪龙号');
+    });
+
+    it.runIf(!inline)('are looked for only when nothing matches exactly, when the text must be fetched', async () => {
+      expect(slugs(await engine.search('量子计算机'))).toEqual([SLUG.quantum]);
+      expect(slugs(await engine.search('量子计算器'))).toEqual([SLUG.model]);
+      expect(slugs(await engine.search('量子计算仪'))).toEqual([SLUG.quantum, SLUG.model]);
+    });
+
+    it('find a missing or an extra character', async () => {
+      expect(slugs(await engine.search('量子计算'))).toContain(SLUG.quantum);
+      expect(slugs(await engine.search('南极考查任务'))).toEqual([SLUG.xuelong]);
+      expect(slugs(await engine.search('雪龙2号号'))).toEqual([SLUG.xuelong]);
+    });
+
+    it('are not tried for numbers or two characters', async () => {
+      expect(await engine.search('29.8%')).toEqual([]);
+      expect(await engine.search('雪尤')).toEqual([]);
+    });
+  });
+
+  describe('results', () => {
+    it('keep an article\'s hits together, at most perArticle of them, and respect the limit', async () => {
+      const hits = await engine.search('的', 5, { perArticle: 2 });
+      expect(hits.length).toBe(5);
+      const order = hits.map((h) => h.article.slug);
+      expect(order.filter((s, i) => i > 0 && s !== order[i - 1] && order.indexOf(s) < i)).toEqual([]);
+      for (const s of new Set(order)) expect(order.filter((x) => x === s).length).toBeLessThanOrEqual(2);
+      expect(await engine.search('的', 0)).toEqual([]);
+    });
+
+    it('carry the article: slug, title, English title, publication, date', async () => {
+      const [hit] = await engine.search('雪龙2号');
+      expect(hit!.article).toEqual({
+        slug: SLUG.xuelong,
+        title: '雪龙2号完成南极考察返回上海',
+        titleEn: 'Xuelong 2 returns to Shanghai after Antarctic expedition',
+        publication: '测试日报',
+        date: '2024-04-01',
+      });
+    });
+
+    it.runIf(!inline)('load only the parts a query needs', async () => {
+      const fresh: string[] = [];
+      const e = await loadIndex(objectSource((p) => (fresh.push(p), parts[p])));
+      expect(fresh).toEqual(['manifest']);
+      await e.search('29.9%');
+      const chunks = fresh.filter((p) => p.startsWith('t'));
+      const grams = fresh.filter((p) => p.startsWith('g'));
+      expect(chunks.length).toBe(1);
+      expect(grams.length).toBeLessThan(Object.keys(parts).filter((p) => p.startsWith('g')).length);
+      // Asked again: nothing new.
+      const before = fresh.length;
+      await e.search('29.9%');
+      expect(fresh.length).toBe(before);
+    });
+  });
+
+  describe('sources', () => {
+    it.runIf(inline)('need nothing but the manifest when the text is inline', async () => {
+      const asked: string[] = [];
+      const e = await loadIndex(objectSource((p) => (asked.push(p), parts[p])));
+      for (const q of ['雪龙', 'xuelong', '雪尤2号', '两会 出口', '的']) await e.search(q);
+      expect(asked).toEqual(['manifest']);
+    });
+
+    it('fall back from a failing source to the next (fetch under file://, then script tags)', async () => {
+      const failing: PartSource = { get: () => Promise.reject(new Error('fetch failed')) };
+      const e = await loadIndex(firstOf(failing, objectSource(parts)));
+      expect(slugs(await e.search('雪龙'))).toContain(SLUG.xuelong);
+    });
+
+    it('read parts registered by scripts on a global, requesting missing ones', async () => {
+      const store: Record<string, unknown> = {};
+      (globalThis as Record<string, unknown>).__BAOKU_SEARCH_INDEX__ = store;
+      const asked: string[] = [];
+      const source = globalSource({
+        request: (part) => {
+          asked.push(part);
+          // What a script tag made by partScript would do.
+          new Function(partScript(part, parts[part]))();
+        },
+      });
+      try {
+        const e = await loadIndex(source);
+        expect(slugs(await e.search('出口'))).toContain(SLUG.exports);
+        expect(asked[0]).toBe('manifest');
+        expect(Object.keys(store)).toEqual(asked);
+        await expect(globalSource().get('nope')).rejects.toThrow(/nope/u);
+      } finally {
+        delete (globalThis as Record<string, unknown>).__BAOKU_SEARCH_INDEX__;
+      }
+    });
+
+    it('refuse an index of another format', async () => {
+      await expect(loadIndex(objectSource({ manifest: { format: 'other' } }))).rejects.toThrow(/format/u);
+    });
+  });
+
+});
+
+describe('query normalization', () => {
+  it('folds full-width forms and case, keeping the length', () => {
+    expect(foldBasic('ＡＢＣ１２３％　Ｘ')).toBe('abc123% x');
+    expect(foldBasic('雪龙2号').length).toBe(4);
+  });
+
+  it('splits at spaces and punctuation, keeps symbols inside numbers', () => {
+    expect(queryTokens('  “新质生产力”，29.9%  72TB。end. ')).toEqual(['新质生产力', '29.9%', '72tb', 'end']);
+  });
+
+  it('splits pinyin into syllables every way, fewest first', () => {
+    const syllables = new Map(['xi', 'an', 'xian', 'xue', 'long', 'fang', 'fan', 'gan'].map((s) => [s, []]));
+    expect(segmentPinyin('xian', syllables)).toEqual([['xian'], ['xi', 'an']]);
+    expect(segmentPinyin('xuelong', syllables)).toEqual([['xue', 'long']]);
+    expect(segmentPinyin('fangan', syllables)).toEqual(expect.arrayContaining([['fang', 'an'], ['fan', 'gan']]));
+    expect(segmentPinyin('qwerty', syllables)).toEqual([]);
+  });
+
+  it('looks candidates up by a few bigrams that cover a long term', () => {
+    const literal = (text: string) => ({ kind: 'exact' as const, slots: Array.from(text).map((c) => [c]) });
+    expect(pairPositions(literal('雪龙'))).toEqual([0]);
+    expect(pairPositions(literal('科技创新'))).toEqual([0, 1, 2]);
+    expect(pairPositions(literal('政府工作报告'))).toEqual([0, 2, 4]);
+    expect(pairPositions(literal('新质生产力'))).toEqual([0, 2, 3]);
+    expect(pairPositions(literal('雪'))).toEqual([0]);
+  });
+
+  it('tells which texts can hold a near miss before Fuse runs', () => {
+    const could = nearMissFilter('新质生产刀');
+    expect(could('发展新质生产力')).toBe(true);
+    expect(could('扩大生产规模')).toBe(false);
+    expect(nearMissFilter('雪尤2号')('雪龙2号')).toBe(true);
+    expect(nearMissFilter('量子计算机')('量子计算器')).toBe(true);
+  });
+
+  it('orders the index newest first, then a day\'s articles as printed', () => {
+    const article = (slug: string, date: string | undefined, file?: string, line = 1): IndexArticle => ({
+      slug,
+      title: slug,
+      date,
+      source: file ? { file, line } : undefined,
+      blocks: [],
+    });
+    const sorted = sortForIndex([
+      article('b', '2024-03-07', '001.txt', 5),
+      article('a', '2024-03-07', '001.txt', 90),
+      article('c', '2024-03-07', '000.txt', 40),
+      article('d', '2024-03-08', '009.txt'),
+      article('e', undefined, '000.txt'),
+    ]);
+    expect(sorted.map((a) => a.slug)).toEqual(['d', 'c', 'b', 'a', 'e']);
+  });
+
+  it('encodes postings compactly and back', () => {
+    const list = [0, 3, 4, 40, 1295, 1300];
+    expect(decodePostings(encodePostings(list))).toEqual(list);
+  });
+
+  it('cuts a snippet around the first mark and shifts the marks', () => {
+    const text = `${'甲'.repeat(100)}雪龙${'乙'.repeat(100)}`;
+    const s = makeSnippet(text, [[100, 102]]);
+    expect(s.text.startsWith('…')).toBe(true);
+    expect(s.text.endsWith('…')).toBe(true);
+    expect(s.text.slice(s.marks[0]![0], s.marks[0]![1])).toBe('雪龙');
+  });
+});
+
+describe('the seeds', () => {
+  let seeds: SearchIndex;
+  let seedArticles: IndexArticle[];
+
+  beforeAll(async () => {
+    // The seeds normalized in memory (copy 0 of the benchmark corpus), indexed as the site does.
+    const { benchSearchIndex } = await import('../../scripts/bench-search-data.ts');
+    const built = benchSearchIndex(1);
+    seedArticles = built.articles;
+    seeds = await loadIndex(objectSource(built.parts));
+  }, 60_000);
+
+  const xuelong = (): string => seedArticles.find((a) => a.title.startsWith('雪龙2号'))!.slug;
+  const containing = (text: string): string[] =>
+    seedArticles.filter((a) => a.title.includes(text) || a.blocks.some((b) => b.text.includes(text))).map((a) => a.slug);
+
+  it('雪龙, 雪龙2号, xuelong, xue long and 雪龍2號 lead to the Xuelong 2 article, title first', async () => {
+    for (const query of ['雪龙', '雪龙2号', 'xuelong', 'xue long', '雪龍2號']) {
+      const hits = await seeds.search(query);
+      expect(hits[0]!.article.slug, query).toBe(xuelong());
+      expect(hits[0]!.paragraphId, query).toBeUndefined();
+    }
+  });
+
+  it('雪尤2号 (a typo) still finds it, as a near miss', async () => {
+    const hits = await seeds.search('雪尤2号');
+    expect(hits[0]!.article.slug).toBe(xuelong());
+    expect(hits[0]!.match).toBe('fuzzy');
+  });
+
+  it('新质生产力 and 發展 find every article that has them, titles first', async () => {
+    const hits = await seeds.search('新质生产力', 200, { perArticle: 1 });
+    expect(slugs(hits).sort()).toEqual(containing('新质生产力').sort());
+    const titles = hits.filter((h) => h.match === 'title').length;
+    expect(hits.slice(0, titles).every((h) => h.match === 'title')).toBe(true);
+    const trad = await seeds.search('發展', 200, { perArticle: 1 });
+    expect(slugs(trad).sort()).toEqual(containing('发展').sort());
+  });
+
+  it('29.9%, 72TB and 两会 出口 find the paragraphs that have them', async () => {
+    for (const query of ['29.9%', '72TB']) {
+      const hits = await seeds.search(query);
+      expect(slugs(hits), query).toEqual(containing(query));
+      expect(markedText(hits[0]!), query).toEqual([query]);
+    }
+    const both = await seeds.search('两会 出口', 50, { perArticle: 10 });
+    expect(slugs(both)).toEqual(containing('两会').filter((s) => containing('出口').includes(s)));
+  });
+});
