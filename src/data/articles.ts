@@ -47,43 +47,6 @@ export async function getArticlePages(): Promise<ArticlePage[]> {
   return (await loaded()).pages;
 }
 
-/** The URL of the home page, respecting the configured `base`. */
-export function homeUrl(): string {
-  return import.meta.env.BASE_URL;
-}
-
-/** The URL of an article page, respecting the configured `base` (always with a trailing slash). */
-export function articleUrl(article: Pick<Article, 'id'>): string {
-  const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
-  return `${base}articles/${article.id}/`;
-}
-
-/** Chinese labels for `kind`. */
-export const KIND_LABELS: Record<ArticleKind, string> = {
-  news: '消息',
-  report: '通讯',
-  commentary: '评论',
-  interview: '访谈',
-  photo: '图片新闻',
-  qa: '问答',
-  explainer: '解读',
-  speech: '讲话',
-  feature: '特写',
-};
-
-/** Chinese labels for a source's `role`. */
-export const ROLE_LABELS: Record<Article['data']['sources'][number]['role'], string> = {
-  primary: '主源',
-  variant: '异文',
-  fragment: '片段',
-};
-
-/** `2024-03-06` → `2024年3月6日`. */
-export function formatDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
-
 /** `[[3, 131], [175, 183]]` → `3–131, 175–183` (a one-line range shows one number). */
 export function formatLineRanges(lines: readonly (readonly [number, number])[]): string {
   return lines.map(([start, end]) => (start === end ? `${start}` : `${start}–${end}`)).join(', ');
