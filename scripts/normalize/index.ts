@@ -114,6 +114,8 @@ export function normalizeCorpus(sources: SourceText[], options: NormalizeOptions
   const years: YearHints = new Map();
   /** The date printed in a file's page header: the date of the page's undated articles. */
   const pageDates = new Map<string, string>();
+  /** The paper a file's page header names, for articles that only say 本报 (this paper). */
+  const pagePapers = new Map<string, string>();
   const toc = new Set<string>();
   for (const source of sorted) {
     if (source.text.trim() === '') warnings.push(`${source.file}: empty file, nothing to read`);
@@ -139,6 +141,9 @@ export function normalizeCorpus(sources: SourceText[], options: NormalizeOptions
       explain.record({ pass: 'dropPageFurniture', count: 1, file: l.file, line: l.no, example: `${l.drop.kind}: ${clip(l.text, 16)}` });
       const year = /(\d{4})\s*年/u.exec(l.text)?.[1];
       if (year && !years.has(l.file) && (l.drop.kind === 'page-header' || l.drop.kind === 'front-matter')) years.set(l.file, Number(year));
+      // A page header may name the paper: `经济日报 2024年5月20日 第3版`.
+      const paper = /^([\p{Script=Han}]{2,8}?)\s*(?:第\s*\d{1,3}\s*版\s*)?\d{4}\s*年/u.exec(l.text)?.[1];
+      if (paper && l.drop.kind === 'page-header' && !/^(?:专题|要闻|综合|国际|国内|评论|理论|副刊|地方|经济|文化|体育)$/u.test(paper) && !pagePapers.has(l.file)) pagePapers.set(l.file, paper);
       const page = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u.exec(l.text);
       if (page && l.drop.kind === 'page-header' && !pageDates.has(l.file)) pageDates.set(l.file, `${page[1]}-${page[2]?.padStart(2, '0')}-${page[3]?.padStart(2, '0')}`);
       if (l.drop.kind === 'toc') toc.add(sentenceKey(tocTitle(l.text)));
@@ -251,6 +256,9 @@ export function normalizeCorpus(sources: SourceText[], options: NormalizeOptions
     });
     const meta = metaOf(d);
     if (!meta.date && pageDates.has(d.primaryFile)) meta.date = pageDates.get(d.primaryFile);
+    const paper = pagePapers.get(d.primaryFile);
+    if (paper && (!meta.publication || meta.publication === '本报')) meta.publication = paper;
+    if (meta.publication === '本报') delete meta.publication;
     const bodyKey = corrections.length > 0 ? sentenceKey(body.map((b) => b.text).join('\n')) : '';
     for (const [index, c] of corrections.entries()) {
       if ('article' in c && namesArticle(c, meta, bodyKey)) {
@@ -270,6 +278,17 @@ export function normalizeCorpus(sources: SourceText[], options: NormalizeOptions
             correctionResults.push({ index, why: c.why, applied: true, detail: `kept “${clip(c.prefer, 20)}” over “${clip(c.over, 20)}”` });
           }
         });
+      }
+    }
+    // The headline printed again inside the body (a running head at a page turn) is not a subhead.
+    const titleKey = sentenceKey(meta.title);
+    for (let k = body.length - 1; k >= 0; k--) {
+      const b = body[k];
+      if (b?.kind === 'heading' && sentenceKey(b.text) === titleKey) {
+        body.splice(k, 1);
+        const src = d.body[k]?.sentences[0]?.range;
+        misplaced.push({ file: src?.file ?? '', lines: [src?.start ?? 0, src?.end ?? 0], text: b.text, reason: 'running-head', detail: 'the headline printed again inside the text' });
+        d.body.splice(k, 1);
       }
     }
     let slug = slugFor(meta.title, meta.date);

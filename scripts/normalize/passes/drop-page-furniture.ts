@@ -6,7 +6,8 @@ export const summary = 'marks tables of contents, cover lines, page headers, pag
 const LEADER_TOC = /(?:[·.…．•]{3,}|\t)\s*\d{0,4}\s*$/u;
 const NUMBERED = /^\s*(?:\d{1,2}\s*[.、．]|[（(]\s*\d{1,2}\s*[）)])/u;
 const TOC_HEAD = /^目\s*录$/u;
-const DATE_ONLY = /^[\p{Script=Han}\s]{0,8}\d{4}\s*年\s*(?:第\s*\d+\s*期|\d{1,2}\s*月\s*\d{1,2}\s*日)$/u;
+/** A page header or footer: a short line of a paper's name, a date, a weekday or a page number, and nothing else. */
+const DATE_ONLY = /^(?:[\p{Script=Han}·](?:[\p{Script=Han}·]|\s(?=\p{Script=Han})){0,9}\s*)?(?:第\s*\d{1,3}\s*版\s*)?\d{4}\s*年\s*(?:第\s*\d+\s*期|\d{1,2}\s*月\s*\d{1,2}\s*日)(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s*第\s*\d{1,3}\s*版)?(?:\s*[\p{Script=Han}]{0,6})?$/u;
 const CREDIT = /^(?:编审|编辑|责编|责任编辑|检校|校对|版式|美编|制图|监制|排版)\s*[:：]/u;
 const PAGE_NUMBER = /^\s*(?:第\s*)?\d{1,3}\s*(?:版|页)?\s*$/u;
 const PAGE_CREDIT = /^[·•]\s*本版.{1,20}[·•]$/u;

@@ -54,9 +54,24 @@ function columnWidths(widths: number[]): number[] {
 }
 
 /** Whether a line filled its column (so its break is a wrap, not a paragraph end). */
-function isFull(width: number, column: number): boolean {
-  if (column === 0 || column > MAX_WRAP_WIDTH) return false;
+function isFull(width: number, column: number, support: number): boolean {
+  if (column === 0 || column > MAX_WRAP_WIDTH || support < 2) return false;
   return width >= column - FULL_SLACK && width <= column + FULL_SLACK;
+}
+
+/**
+ * How many of a line's six nearest neighbours reach the column width: a column exists only where
+ * several lines share its width (a few short lines of different lengths are not a column).
+ */
+function columnSupport(widths: number[], columns: number[]): number[] {
+  return widths.map((_, i) => {
+    let n = 0;
+    const column = columns[i] ?? 0;
+    for (let j = Math.max(0, i - 3); j <= Math.min(widths.length - 1, i + 3); j++) {
+      if (j !== i && (widths[j] ?? 0) >= column - FULL_SLACK) n++;
+    }
+    return n;
+  });
 }
 
 /** Join two wrapped pieces: no space between Chinese characters, one space between Latin words. */
@@ -97,7 +112,8 @@ export function joinWrappedLines(lines: SourceLine[]): JoinResult {
   const content = lines.filter((l) => l.text !== '' && !l.drop);
   const widths = content.map((l) => displayWidth(l.text));
   const columns = columnWidths(widths);
-  const full = widths.map((w, i) => isFull(w, columns[i] ?? 0));
+  const support = columnSupport(widths, columns);
+  const full = widths.map((w, i) => isFull(w, columns[i] ?? 0, support[i] ?? 0));
   const fullByNo = new Map<number, boolean>();
   // In a narrow column, a headline-like line nearly as wide as the column, followed by a full
   // line, is a wrap that happened to fall before the first comma: `习近平总书记参加江苏代表团审议` | `时，…`.

@@ -232,7 +232,7 @@ export function splitArticles(blocks: Block[], toc: ReadonlySet<string>, firstIn
     if (end && text.trim() === text.trim().match(/[（(][^（(]*$/u)?.[0]) {
       // An end dateline on a line of its own.
       if (!f.header.dateline) f.header.dateline = end.dateline;
-      if (!f.header.agency) f.header.agency = end.agency;
+      if (!f.header.agency && end.agency !== '本报') f.header.agency = end.agency;
       f.header.date ??= `--${String(end.month).padStart(2, '0')}-${String(end.day).padStart(2, '0')}`;
       f.headerRanges.push(block.range);
       drops.push({ range: block.range, text: block.text, reason: { kind: 'end-dateline', detail: 'read as dateline' } });
@@ -247,7 +247,7 @@ export function splitArticles(blocks: Block[], toc: ReadonlySet<string>, firstIn
     const para = addPara(f, block, highlight ? 'highlight' : 'paragraph', end ? text.replace(/\s*[（(][^（(]*[）)]\s*$/u, '') : text);
     if (end) {
       if (!f.header.dateline) f.header.dateline = end.dateline;
-      if (!f.header.agency) f.header.agency = end.agency;
+      if (!f.header.agency && end.agency !== '本报') f.header.agency = end.agency;
       f.header.date ??= `--${String(end.month).padStart(2, '0')}-${String(end.day).padStart(2, '0')}`;
       if (para) para.endsArticle = true;
       f.closed = true;
