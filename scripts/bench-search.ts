@@ -38,6 +38,7 @@ import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { prng } from './bench.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -264,18 +265,6 @@ const FIXED_QUERIES = [
   '发展 经济', '科技 人才', '改革 开放', '新 质', '产业', '农业', '教育', '上海合作组织', '法国', 'Macron',
   '新质生产刀', '高质量发屏', 'zqxjkv', '的', '2024', '习近平', '代表委员', '数字经济', '绿色', '民营企业',
 ];
-
-/** A deterministic pseudo-random generator (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `n` two-to-four-character runs of Han text picked from `texts`, so queries hit the corpus. */
 function sampleQueries(texts: string[], n: number, seed: number): string[] {

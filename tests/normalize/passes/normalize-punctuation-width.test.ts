@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizePunctuationWidth } from '../../../scripts/normalize/passes/normalize-punctuation-width.ts';
+import { expectFixOnBigInput } from './big-input.ts';
 
 const fix = normalizePunctuationWidth;
 const unchanged = (text: string) => expect(fix(text)).toEqual({ text, count: 0 });
@@ -116,14 +117,7 @@ describe('normalizePunctuationWidth', () => {
   });
 
   it('runs in linear time on a ~1 MB line', () => {
-    const check = (input: string, text: string, count: number) => {
-      const got = fix(input);
-      expect({ same: got.text === text, length: got.text.length, count: got.count }).toEqual({
-        same: true,
-        length: text.length,
-        count,
-      });
-    };
+    const check = (input: string, text: string, count: number): void => expectFixOnBigInput(fix, input, text, count);
     const unit = '高能同步辐射光源(HEPS)正式启动,"新三样"增长２９.9%快.';
     const wide = '高能同步辐射光源（HEPS）正式启动，“新三样”增长29.9%快。';
     const k = 25_000;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { removeStraySpaces } from '../../../scripts/normalize/passes/remove-stray-spaces.ts';
+import { expectFixOnBigInput } from './big-input.ts';
 
 const fix = removeStraySpaces;
 const unchanged = (text: string) => expect(fix(text)).toEqual({ text, count: 0 });
@@ -96,14 +97,7 @@ describe('removeStraySpaces', () => {
   });
 
   it('runs in linear time on a ~1 MB line', () => {
-    const check = (input: string, text: string, count: number) => {
-      const got = fix(input);
-      expect({ same: got.text === text, length: got.text.length, count: got.count }).toEqual({
-        same: true,
-        length: text.length,
-        count,
-      });
-    };
+    const check = (input: string, text: string, count: number): void => expectFixOnBigInput(fix, input, text, count);
     const k = 50_000;
     // Per unit: 3 spaces go; the English phrase `AI and` keeps the spaces on both sides; the final trailing space goes.
     check('科学论 坛 2024 年 AI and '.repeat(k), '科学论坛2024年 AI and '.repeat(k).trimEnd(), 3 * k + 1);

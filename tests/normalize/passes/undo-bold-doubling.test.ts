@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { undoBoldDoubling } from '../../../scripts/normalize/passes/undo-bold-doubling.ts';
+import { expectFixOnBigInput } from './big-input.ts';
 
 const unchanged = (text: string) => expect(undoBoldDoubling(text)).toEqual({ text, count: 0 });
 
@@ -92,14 +93,7 @@ describe('undoBoldDoubling', () => {
 
   it('runs in linear time on a ~1 MB line', () => {
     // A big mismatch would print megabytes; compare through a short summary instead.
-    const check = (input: string, text: string, count: number) => {
-      const got = undoBoldDoubling(input);
-      expect({ same: got.text === text, length: got.text.length, count: got.count }).toEqual({
-        same: true,
-        length: text.length,
-        count,
-      });
-    };
+    const check = (input: string, text: string, count: number): void => expectFixOnBigInput(undoBoldDoubling, input, text, count);
     const caption = '光伏发电光伏发电++'.repeat(111_111) + '新型储能新型储能。。';
     check(caption, '光伏发电+'.repeat(111_111) + '新型储能。', 1);
     const almost = '光伏发电光伏发电++'.repeat(111_111) + '新型储能。。';
