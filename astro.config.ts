@@ -2,6 +2,8 @@ import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import remarkCjkFriendly from 'remark-cjk-friendly';
+import { clientScripts } from './src/integrations/client-scripts.ts';
+import { relativeUrls } from './src/integrations/relative-urls.ts';
 import rehypeParagraphIds from './src/lib/rehype-paragraph-ids.ts';
 
 /**
@@ -27,6 +29,11 @@ export default defineConfig({
     sitemap({
       i18n: { defaultLocale: 'zh-Hans', locales: { 'zh-Hans': 'zh-Hans', en: 'en' } },
     }),
+    // The browser scripts as classic script files (they also run from file://, where module
+    // scripts and workers are refused): `site` on every page, `engine` the search worker.
+    clientScripts({ site: 'src/scripts/site.ts', engine: 'src/scripts/search-worker.ts' }),
+    // Then every URL in the pages relative to the page: any sub-path, or straight from disk.
+    relativeUrls(),
   ],
   build: {
     // `articles/<slug>/index.html`, matching `trailingSlash: 'always'`.

@@ -11,7 +11,8 @@
  * `SearchBox.astro` / `SearchResults.astro`, so every URL follows the site's base.
  */
 import type { SearchHit } from '../lib/search/types.ts';
-import type { WorkerReply, WorkerRequest } from './search-worker.ts';
+import { diskHref } from './disk-links.ts';
+import { IN_PAGE_ENGINE, type InPageEngine, type WorkerReply, type WorkerRequest } from '../lib/search/protocol.ts';
 
 interface Strings {
   status: string;
@@ -30,7 +31,7 @@ interface Strings {
 /** What a results list needs to know about the page it is on. */
 interface View {
   locale: string;
-  /** The locale's root URL, with the base: `/`, `/en/`, `/archive/en/`. */
+  /** The locale's root URL, with the base (`/`, `/en/`, `/archive/en/`), or relative to the page (`../en/`). */
   root: string;
   strings: Strings;
 }
@@ -44,10 +45,11 @@ const COMMIT_MS = 1000;
 const LOADING_MS = 200;
 
 // ---------------------------------------------------------------------------------------------
-// The worker: created on first use; one request in flight per channel matters, older replies
+// The engine: a worker over http; on the page itself where workers cannot start (a page opened
+// from disk). Created on first use; one request in flight per channel matters, older replies
 // are dropped.
 
-let worker: Worker | undefined;
+let engine: ((message: WorkerRequest) => void) | undefined;
 let requestId = 0;
 /** Results, with the engine's own time in the worker and how long the query waited for it (ms). */
 interface Found {
@@ -63,29 +65,70 @@ function failAll(error: Error): void {
   waiting.clear();
 }
 
-function searchWorker(): Worker {
-  if (worker) return worker;
-  worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module', name: 'search' });
-  worker.addEventListener('message', (event: MessageEvent<WorkerReply>) => {
-    const reply = event.data;
-    const entry = waiting.get(reply.id);
-    if (!entry) return;
-    waiting.delete(reply.id);
-    if (reply.type === 'results') entry.resolve({ hits: reply.hits, ms: reply.ms, waited: reply.waited });
-    else if (reply.type === 'stale') entry.resolve(null);
-    else entry.reject(new Error(reply.message));
-  });
+function receive(reply: WorkerReply): void {
+  const entry = waiting.get(reply.id);
+  if (!entry) return;
+  waiting.delete(reply.id);
+  if (reply.type === 'results') entry.resolve({ hits: reply.hits, ms: reply.ms, waited: reply.waited });
+  else if (reply.type === 'stale') entry.resolve(null);
+  else entry.reject(new Error(reply.message));
+}
+
+/** The engine's script, as the layout gives it (`data-search-engine-url` on <html>). */
+function engineScriptUrl(): string {
+  return new URL(document.documentElement.dataset.searchEngineUrl ?? '', location.href).href;
+}
+
+/** The index folder: `search-index/` under the site's root (`data-site-root-url` on <html>). */
+function indexUrl(): string {
+  return new URL('search-index/', new URL(document.documentElement.dataset.siteRootUrl ?? '/', location.href)).href;
+}
+
+/** The engine on this page: its script loaded once as a classic script, then connected. */
+function inPageEngine(): (message: WorkerRequest) => void {
+  const queue: WorkerRequest[] = [];
+  let handle: ((message: WorkerRequest) => void) | undefined;
+  const script = document.createElement('script');
+  script.src = engineScriptUrl();
+  script.onload = () => {
+    const found = (globalThis as Record<string, unknown>)[IN_PAGE_ENGINE] as InPageEngine | undefined;
+    if (!found) return failAll(new Error('search engine script did not register'));
+    handle = found.connect(receive);
+    for (const message of queue.splice(0)) handle(message);
+  };
+  script.onerror = () => failAll(new Error('search engine script could not be loaded'));
+  document.head.append(script);
+  return (message) => (handle ? handle(message) : void queue.push(message));
+}
+
+function workerEngine(): (message: WorkerRequest) => void {
+  const worker = new Worker(engineScriptUrl(), { name: 'search' });
+  worker.addEventListener('message', (event: MessageEvent<WorkerReply>) => receive(event.data));
   worker.addEventListener('error', (event) => failAll(new Error(event.message || 'search worker failed')));
-  return worker;
+  return (message) => worker.postMessage(message);
+}
+
+/** The engine, started (and told where the index is) on first use. */
+function connect(): (message: WorkerRequest) => void {
+  if (!engine) {
+    try {
+      engine = location.protocol === 'file:' ? inPageEngine() : workerEngine();
+    } catch {
+      // Workers refused (a sandbox, a policy): the engine runs on the page.
+      engine = inPageEngine();
+    }
+    engine({ type: 'load', indexUrl: indexUrl() });
+  }
+  return engine;
 }
 
 function post(message: WorkerRequest): void {
-  searchWorker().postMessage(message);
+  connect()(message);
 }
 
 /** Start loading the index (idempotent). */
 function warm(): void {
-  post({ type: 'load' });
+  connect();
 }
 
 
@@ -158,7 +201,7 @@ function renderHit(view: View, hit: SearchHit): HTMLLIElement {
   const li = document.createElement('li');
   li.className = 'search-hit';
   const a = document.createElement('a');
-  a.href = hitUrl(view.root, hit);
+  a.href = diskHref(hitUrl(view.root, hit));
   a.append(span('search-hit-title', english ? hit.article.titleEn : hit.article.title, english ? undefined : zh));
   const meta = span('search-hit-meta');
   if (hit.article.publication) meta.append(span('', hit.article.publication, zh));
@@ -206,7 +249,7 @@ function shown(el: HTMLElement, query: string, found: Found): void {
 function readView(el: HTMLElement): View {
   return {
     locale: el.dataset.locale ?? document.documentElement.lang,
-    root: el.dataset.root ?? '/',
+    root: el.dataset.rootUrl ?? '/',
     strings: JSON.parse(el.dataset.strings ?? '{}') as Strings,
   };
 }

@@ -116,7 +116,7 @@ export async function visit(page: Page, path: string): Promise<void> {
  */
 export async function firstArticlePath(page: Page, localeRoot = ''): Promise<string> {
   await visit(page, localeRoot);
-  const href = await page.locator('main a[href*="/articles/"]').first().getAttribute('href', { timeout: 10_000 });
+  const href = await page.locator('main a[href*="articles/"]').first().getAttribute('href', { timeout: 10_000 });
   if (!href) throw new Error(`no article link on the home page ${url(localeRoot)}`);
   return sitePath(new URL(href, page.url()).href);
 }

@@ -1,0 +1,33 @@
+/**
+ * The search index parts of this build (src/lib/search/build-index.ts), from the same collection
+ * the pages show, with the same paragraph ids; built once per build, and in `astro dev` again
+ * when older than a few seconds, as content changes. Served as JSON by
+ * src/pages/search-index/[part].json.ts and as classic scripts by [part].js.ts.
+ */
+import { getCollection } from 'astro:content';
+import { getArticles } from './articles.ts';
+import { blocksFromBody, buildSearchIndex, primarySource, sortForIndex } from '../lib/search/build-index.ts';
+
+let cached: { at: number; parts: Promise<Record<string, unknown>> } | undefined;
+
+/** The parts by name (`manifest`, `g…`, `t…`). */
+export function searchIndexParts(): Promise<Record<string, unknown>> {
+  if (cached && (!import.meta.env.DEV || Date.now() - cached.at < 5000)) return cached.parts;
+  const parts = (async () => {
+    const [articles, translations] = await Promise.all([getArticles(), getCollection('translations')]);
+    const english = new Map(translations.filter((t) => t.data.lang === 'en').map((t) => [t.data.article, t.data.title]));
+    const input = articles.map((a) => ({
+      slug: a.id,
+      title: a.data.title,
+      titleEn: english.get(a.id),
+      publication: a.data.publication,
+      date: a.data.date,
+      source: primarySource(a.data.sources),
+      blocks: blocksFromBody(a.body ?? ''),
+    }));
+    return buildSearchIndex(sortForIndex(input)).parts;
+  })();
+  cached = { at: Date.now(), parts };
+  return parts;
+}
+
