@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import { clientScripts } from './src/integrations/client-scripts.ts';
 import { relativeUrls } from './src/integrations/relative-urls.ts';
+import { serviceWorker } from './src/integrations/service-worker.ts';
 import rehypeParagraphIds from './src/lib/rehype-paragraph-ids.ts';
 
 /**
@@ -30,10 +31,13 @@ export default defineConfig({
       i18n: { defaultLocale: 'zh-Hans', locales: { 'zh-Hans': 'zh-Hans', en: 'en' } },
     }),
     // The browser scripts as classic script files (they also run from file://, where module
-    // scripts and workers are refused): `site` on every page, `engine` the search worker.
-    clientScripts({ site: 'src/scripts/site.ts', engine: 'src/scripts/search-worker.ts' }),
+    // scripts and workers are refused): `site` on every page, `engine` the search worker,
+    // `searchBoot` the search page's early start.
+    clientScripts({ site: 'src/scripts/site.ts', engine: 'src/scripts/search-worker.ts', searchBoot: 'src/scripts/search-boot.ts' }),
     // Then every URL in the pages relative to the page: any sub-path, or straight from disk.
     relativeUrls(),
+    // Last, over the finished pages: `sw.js`, which precaches the site for reading offline.
+    serviceWorker(),
   ],
   build: {
     // `articles/<slug>/index.html`, matching `trailingSlash: 'always'`.

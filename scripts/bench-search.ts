@@ -27,7 +27,8 @@
  * Prints numbers and ✓/✗ marks; never fails (always exits 0). Peers, for context: Pagefind p95
  * 14 ms (1×) / 36 ms (20×), 388 KB first query, 163 ms cold.
  *
- * `BENCH_SEARCH_DIST=dist npm run bench` measures an existing build instead of building one.
+ * `BENCH_SEARCH_DIST=dist npm run bench` measures an existing build instead of building one;
+ * `BENCH_SEARCH_SCALES=1` (or `20`) measures one scale only.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -507,10 +508,12 @@ async function main(): Promise<void> {
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, timeout: 60_000 });
-    const scales: [string, () => Promise<Scale | string>][] = [
+    // `BENCH_SEARCH_SCALES=1` or `=20` measures one scale only.
+    const only = process.env.BENCH_SEARCH_SCALES?.split(',').map((s) => `${s.trim().replace(/x$/u, '')}×`);
+    const scales = ([
       ['1×', () => siteScale(temp)],
       ['20×', () => x20Scale(temp)],
-    ];
+    ] satisfies [string, () => Promise<Scale | string>][]).filter(([label]) => !only || only.includes(label));
     const notes: string[] = [];
     for (const [label, make] of scales) {
       let scale: Scale | string;

@@ -12,7 +12,7 @@
  */
 import type { SearchHit } from '../lib/search/types.ts';
 import { diskHref } from './disk-links.ts';
-import { IN_PAGE_ENGINE, type InPageEngine, type WorkerReply, type WorkerRequest } from '../lib/search/protocol.ts';
+import { search, warm, type Found } from './search-connection.ts';
 
 interface Strings {
   status: string;
@@ -43,106 +43,6 @@ const PAGE_SIZE = 20;
 const COMMIT_MS = 1000;
 /** A search slower than this (the index still loading) shows the loading message. */
 const LOADING_MS = 200;
-
-// ---------------------------------------------------------------------------------------------
-// The engine: a worker over http; on the page itself where workers cannot start (a page opened
-// from disk). Created on first use; one request in flight per channel matters, older replies
-// are dropped.
-
-let engine: ((message: WorkerRequest) => void) | undefined;
-let requestId = 0;
-/** Results, with the engine's own time in the worker and how long the query waited for it (ms). */
-interface Found {
-  hits: SearchHit[];
-  ms: number;
-  waited: number;
-}
-
-const waiting = new Map<number, { resolve: (found: Found | null) => void; reject: (error: Error) => void }>();
-
-function failAll(error: Error): void {
-  for (const { reject } of waiting.values()) reject(error);
-  waiting.clear();
-}
-
-function receive(reply: WorkerReply): void {
-  const entry = waiting.get(reply.id);
-  if (!entry) return;
-  waiting.delete(reply.id);
-  if (reply.type === 'results') entry.resolve({ hits: reply.hits, ms: reply.ms, waited: reply.waited });
-  else if (reply.type === 'stale') entry.resolve(null);
-  else entry.reject(new Error(reply.message));
-}
-
-/** The engine's script, as the layout gives it (`data-search-engine-url` on <html>). */
-function engineScriptUrl(): string {
-  return new URL(document.documentElement.dataset.searchEngineUrl ?? '', location.href).href;
-}
-
-/** The index folder: `search-index/` under the site's root (`data-site-root-url` on <html>). */
-function indexUrl(): string {
-  return new URL('search-index/', new URL(document.documentElement.dataset.siteRootUrl ?? '/', location.href)).href;
-}
-
-/** The engine on this page: its script loaded once as a classic script, then connected. */
-function inPageEngine(): (message: WorkerRequest) => void {
-  const queue: WorkerRequest[] = [];
-  let handle: ((message: WorkerRequest) => void) | undefined;
-  const script = document.createElement('script');
-  script.src = engineScriptUrl();
-  script.onload = () => {
-    const found = (globalThis as Record<string, unknown>)[IN_PAGE_ENGINE] as InPageEngine | undefined;
-    if (!found) return failAll(new Error('search engine script did not register'));
-    handle = found.connect(receive);
-    for (const message of queue.splice(0)) handle(message);
-  };
-  script.onerror = () => failAll(new Error('search engine script could not be loaded'));
-  document.head.append(script);
-  return (message) => (handle ? handle(message) : void queue.push(message));
-}
-
-function workerEngine(): (message: WorkerRequest) => void {
-  const worker = new Worker(engineScriptUrl(), { name: 'search' });
-  worker.addEventListener('message', (event: MessageEvent<WorkerReply>) => receive(event.data));
-  worker.addEventListener('error', (event) => failAll(new Error(event.message || 'search worker failed')));
-  return (message) => worker.postMessage(message);
-}
-
-/** The engine, started (and told where the index is) on first use. */
-function connect(): (message: WorkerRequest) => void {
-  if (!engine) {
-    try {
-      engine = location.protocol === 'file:' ? inPageEngine() : workerEngine();
-    } catch {
-      // Workers refused (a sandbox, a policy): the engine runs on the page.
-      engine = inPageEngine();
-    }
-    engine({ type: 'load', indexUrl: indexUrl() });
-  }
-  return engine;
-}
-
-function post(message: WorkerRequest): void {
-  connect()(message);
-}
-
-/** Start loading the index (idempotent). */
-function warm(): void {
-  connect();
-}
-
-
-
-/**
- * Results for `query`, or `null` when a newer request of the same channel made this one stale.
- */
-function search(channel: string, query: string, limit: number): Promise<Found | null> {
-  const id = ++requestId;
-  return new Promise((resolve, reject) => {
-    waiting.set(id, { resolve, reject });
-    post({ type: 'search', id, channel, query, limit, sent: performance.timeOrigin + performance.now() });
-  });
-}
 
 // ---------------------------------------------------------------------------------------------
 // Rendering.
