@@ -10,3 +10,4 @@ import './filter.ts';
 import './parallel-view.ts';
 import './permalinks.ts';
 import './search-ui.ts';
+import './offline.ts';

@@ -74,10 +74,12 @@ export interface Session {
 
 /**
  * A new context and page that record every request and every page error. The context bypasses
- * the pages' Content-Security-Policy so that test scripts (axe) can be injected.
+ * the pages' Content-Security-Policy so that test scripts (axe) can be injected, and blocks
+ * service workers, so the site's offline precache does not download in the background of tests
+ * about something else (offline.test.ts has a context of its own that allows them).
  */
 export async function openSession(browser: Browser, options: BrowserContextOptions = {}): Promise<Session> {
-  const context = await browser.newContext({ bypassCSP: true, colorScheme: 'light', ...options });
+  const context = await browser.newContext({ bypassCSP: true, colorScheme: 'light', serviceWorkers: 'block', ...options });
   // Pages come from a local static server: anything slow is a failure, and fails fast.
   context.setDefaultTimeout(10_000);
   const requests: string[] = [];
