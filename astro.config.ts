@@ -14,8 +14,9 @@ import rehypeParagraphIds from './src/lib/rehype-paragraph-ids.ts';
 const base = process.env.BASE_PATH?.trim() || '/';
 
 export default defineConfig({
-  // Placeholder; the real origin is set when the site gets a home.
-  site: 'https://example.org',
+  // The origin the site will be served from, for canonical links, feeds and the sitemap (the only
+  // absolute URLs it writes): `SITE_URL=https://archive.example npm run build`, or `--site`.
+  site: process.env.SITE_URL?.trim() || 'https://example.org',
   base,
   trailingSlash: 'always',
   // Chinese is the default locale, served unprefixed; English under /en/.

@@ -22,6 +22,9 @@
  *   first query  bytes the server sent (gzipped bodies) for everything the cold start loaded:
  *                the page, its CSS and scripts, the worker and the index.
  *
+ * Service workers are blocked in the measured contexts: the offline precache a first visit
+ * starts once the browser is idle (sw.js) is a one-time download, not part of searching.
+ *
  * The files are served by a small static server on 127.0.0.1 that gzips text responses
  * (node:zlib, default level), so sizes are what a static host with compression would send.
  * Prints numbers and ✓/✗ marks; never fails (always exits 0). Peers, for context: Pagefind p95
@@ -177,7 +180,7 @@ async function coldStart(browser: Browser, server: BenchServer, pageUrl: string)
   let bytes = 0;
   let files: Sent[] = [];
   for (let run = 0; run < COLD_RUNS; run++) {
-    const context = await browser.newContext();
+    const context = await browser.newContext({ serviceWorkers: 'block' });
     await context.addInitScript(FIRST_RESULTS_SCRIPT);
     const page = await context.newPage();
     server.reset();
@@ -453,7 +456,7 @@ async function x20Scale(temp: string): Promise<Scale | string> {
 
 async function measure(browser: Browser, scale: Scale): Promise<Row[]> {
   const cold = await coldStart(browser, scale.server, scale.coldUrl);
-  const context = await browser.newContext();
+  const context = await browser.newContext({ serviceWorkers: 'block' });
   await context.addInitScript(FIRST_RESULTS_SCRIPT);
   const page = await context.newPage();
   await page.goto(scale.warmUrl, { waitUntil: 'load' });
