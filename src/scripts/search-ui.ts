@@ -5,10 +5,11 @@
  * Enter follows the focused link, Esc returns to the box (and closes the panel). A live region
  * announces the number of results. `/` and Ctrl/Cmd+K focus the box from anywhere.
  *
- * The search itself runs in a worker (`search-worker.ts`), which loads the index the first
- * time it is asked: on the first focus of the box, or at once on the search page. Nothing is
- * loaded with the other pages. Strings and URLs come from `data-*` attributes rendered by
- * `SearchBox.astro` / `SearchResults.astro`, so every URL follows the site's base.
+ * The search itself runs in the engine (`search-connection.ts`: a worker over http, the page
+ * itself from disk), which loads the index the first time it is asked: on the first focus of
+ * the box, or at once on the search page. Nothing is loaded with the other pages. Strings and
+ * URLs come from `data-*` attributes rendered by `SearchBox.astro` / `SearchResults.astro`,
+ * relative to the page, so they hold under any base and from disk.
  */
 import type { SearchHit } from '../lib/search/types.ts';
 import { diskHref } from './disk-links.ts';
