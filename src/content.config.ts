@@ -1,11 +1,15 @@
 /**
  * The `articles` collection: Markdown files written by the normalizer (`npm run normalize`)
- * into `src/content/articles/`. The schema mirrors `ArticleMeta` and `SourceRef` in
- * `scripts/normalize/types.ts`; keep the two in step.
+ * into `src/content/articles/`, or into the folder `BAOKU_ARTICLES_DIR` names (relative to the
+ * project root, or absolute), to build the site from another collection. The schema mirrors
+ * `ArticleMeta` and `SourceRef` in `scripts/normalize/types.ts`; keep the two in step.
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+
+/** The articles' folder; see above. */
+const ARTICLES_DIR = process.env.BAOKU_ARTICLES_DIR?.trim() || './src/content/articles';
 
 /** Collapse runs of white space to one space and trim; YAML may carry stray spaces or newlines. */
 const cleanText = (value: string): string => value.replace(/\s+/g, ' ').trim();
@@ -27,7 +31,7 @@ const lineRange = z
 const articles = defineCollection({
   // One file per article; the file name (ASCII, e.g. `2024-03-06-gao-zhi-liang-fa-zhan-3f2a.md`)
   // becomes the entry id, which the site uses as the URL slug.
-  loader: glob({ pattern: '**/*.md', base: './src/content/articles' }),
+  loader: glob({ pattern: '**/*.md', base: ARTICLES_DIR }),
   schema: z.object({
     /** Headline as printed (or as derived/corrected, see `titleSource`). */
     title: text,

@@ -1,9 +1,9 @@
 /**
- * The normalization at a glance, for the about pages: read at build time from the report that
- * `npm run normalize` writes to `src/generated/build-report.json` (run it before building).
+ * The normalization at a glance, for the about pages: read at build time from the normalizer's
+ * report (src/data/report.ts).
  */
 import type { Report } from '../../scripts/normalize/index.ts';
-import report from '../generated/build-report.json' with { type: 'json' };
+import { buildReport } from './report.ts';
 
 /** The per-file counts the chart draws, in the order it draws them. */
 export const METRICS = ['linesJoined', 'duplicatesDropped', 'furnitureLines', 'articles'] as const;
@@ -42,7 +42,7 @@ export function aboutFromReport(r: Pick<Report, 'inputs' | 'perFile' | 'summary'
   };
 }
 
-const data = aboutFromReport(report as unknown as Report);
+const data = aboutFromReport(buildReport());
 
 /** The numbers of the current build's report. */
 export function getAboutData(): AboutData {

@@ -8,9 +8,9 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import type { Element, RootContent } from 'hast';
 import type { Report } from '../../scripts/normalize/index.ts';
-import buildReport from '../generated/build-report.json' with { type: 'json' };
 import { hastText } from '../lib/rehype-paragraph-ids.ts';
 import { getArticlePages, type Article } from './articles.ts';
+import { buildReport } from './report.ts';
 import { getTranslation, getTranslationFile, type TranslatedParagraph, type Translation } from './translations.ts';
 
 /** Reading speed for the "N min read" estimate, in characters of Chinese text per minute. */
@@ -127,9 +127,8 @@ function clip(text: string, max: number): string {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
 
-const report = buildReport as unknown as Pick<Report, 'articles' | 'dropped'>;
-
 function provenanceOf(article: Article): Provenance {
+  const report = buildReport();
   const entry = report.articles.find((a) => a.slug === article.id);
   const dropped = new Map<string, number>();
   for (const d of report.dropped) if (d.article === article.id) dropped.set(d.reason, (dropped.get(d.reason) ?? 0) + 1);

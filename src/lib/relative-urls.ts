@@ -10,9 +10,9 @@
  * `relativizeHtml(html, pageDir, base)` rewrites the URL attributes of every tag (`href`, `src`,
  * `action`, `poster`, `srcset` and any `data-…-url`) whose value starts with the site's `base`;
  * full URLs (`https://…`: canonical, OpenGraph), fragments and anything outside the base stay.
- * It reads tags with a scanner for the HTML Astro writes (attribute values quoted; `<` in text,
- * attribute values and JSON-LD escaped), not a full parser: it is fast, and leaves every other
- * byte as it was.
+ * It reads tags with a scanner for the HTML Astro writes (attribute values quoted, and they may
+ * hold a raw `<`; `<` in text and JSON-LD escaped), not a full parser: it is fast, and leaves
+ * every other byte as it was.
  */
 
 /** The directory URL path of a page, e.g. `/archive/articles/x/` for `articles/x/index.html`. */
@@ -46,8 +46,13 @@ const isUrlAttribute = (name: string): boolean => URL_ATTRIBUTES.has(name) || (n
 /** A start tag: name, then attributes (values quoted, or bare without spaces, quotes or `>`). */
 const TAG = /<[a-zA-Z][\w:-]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>/gu;
 const ATTRIBUTE = /(\s)([^\s"'>/=]+)(\s*=\s*)("([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gu;
-/** Elements whose content is raw text: skipped whole, so nothing inside them looks like a tag. */
-const RAW_TEXT = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/giu;
+/**
+ * A comment or a start tag, read left to right: a tag is read whole, so a `<script>` or `<!--`
+ * inside an attribute value (a headline quoting code, in `<meta content>`) is not taken for one.
+ */
+const TOKEN = new RegExp(`<!--[\\s\\S]*?-->|${TAG.source}`, 'gu');
+/** Elements whose content is raw text: skipped to their end tag, so nothing inside looks like a tag. */
+const RAW_TEXT_START = /^<(script|style)\b/iu;
 
 /** Rewrites one attribute value: root-relative URLs under `base` become relative to `from`. */
 function rewriteValue(name: string, value: string, from: string, base: string): string {
@@ -75,16 +80,26 @@ function rewriteTag(tag: string, from: string, base: string): string {
 /** The page's HTML with its URLs under `base` relative to `pageDir` (see `pageDirectory`). */
 export function relativizeHtml(html: string, pageDir: string, base: string): string {
   const root = withSlash(base);
+  const token = new RegExp(TOKEN.source, TOKEN.flags);
   let out = '';
   let at = 0;
-  // Tags inside raw-text elements and comments are left alone; their own start tag is not.
-  for (const raw of html.matchAll(RAW_TEXT)) {
-    const start = raw.index;
-    out += html.slice(at, start).replace(TAG, (tag) => rewriteTag(tag, pageDir, root));
-    const open = /^<(?:script|style)\b[^>]*>/iu.exec(raw[0]);
-    out += open ? rewriteTag(open[0], pageDir, root) + raw[0].slice(open[0].length) : raw[0];
-    at = start + raw[0].length;
+  for (let m = token.exec(html); m; m = token.exec(html)) {
+    out += html.slice(at, m.index);
+    at = token.lastIndex;
+    if (m[0].startsWith('<!--')) {
+      out += m[0];
+      continue;
+    }
+    out += rewriteTag(m[0], pageDir, root);
+    const raw = RAW_TEXT_START.exec(m[0]);
+    if (raw) {
+      const end = new RegExp(`</${raw[1]}\\s*>`, 'giu');
+      end.lastIndex = at;
+      const close = end.exec(html);
+      token.lastIndex = close ? close.index : html.length;
+      out += html.slice(at, token.lastIndex);
+      at = token.lastIndex;
+    }
   }
-  out += html.slice(at).replace(TAG, (tag) => rewriteTag(tag, pageDir, root));
-  return out;
+  return out + html.slice(at);
 }

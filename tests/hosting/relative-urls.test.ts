@@ -59,6 +59,11 @@ describe('relativizeHtml', () => {
     expect(relativizeHtml(html, page, base)).toBe(html.replace('<a href="/archive/">home', '<a href="../../">home'));
   });
 
+  it('reads a tag whole: a <script> inside an attribute value starts nothing', () => {
+    const html = '<meta name="description" content="写下“<script>”标签"><link rel="icon" href="/archive/_astro/f.svg"><script src="/archive/_astro/a.js"></script>';
+    expect(relativizeHtml(html, page, base)).toBe(html.replace('/archive/_astro/f.svg', '../../_astro/f.svg').replace('/archive/_astro/a.js', '../../_astro/a.js'));
+  });
+
   it('reads attribute values that hold > and quotes of the other kind', () => {
     const html = `<form data-strings='{"a":"x > y"}' action="/archive/search/"><a title="a > b" href="/archive/about/">a</a></form>`;
     expect(relativizeHtml(html, page, base)).toBe(`<form data-strings='{"a":"x > y"}' action="../../search/"><a title="a > b" href="../../about/">a</a></form>`);

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 // Only the pure helpers are under test: no content collection, no build report.
 vi.mock('astro:content', () => ({ getCollection: vi.fn() }));
-vi.mock('../../../src/generated/build-report.json', () => ({ default: { articles: [], dropped: [] } }));
+vi.mock('../../../src/data/report.ts', () => ({ buildReport: () => ({ articles: [], dropped: [] }) }));
 
 const { articleJsonLd, blocksFromHtml, countCharacters, readingMinutes } = await import('../../../src/data/article-page.ts');
 type ArticlePageData = import('../../../src/data/article-page.ts').ArticlePageData;
