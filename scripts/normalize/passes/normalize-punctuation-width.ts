@@ -46,6 +46,8 @@ const CHUNK = 8192;
 const MAX_ROUNDS = 4;
 /** A line-start list number (`1.`, `一.`, `## 3.`): its `.` is never turned into `。`. */
 const LIST_NUMBER = /^[\s#]*[0-9一二三四五六七八九十百零〇]{1,4}$/;
+/** What comes before the `;` that ends an HTML character reference (`&gt;`, `&#60;`, `&#x3c;`). */
+const ENTITY_BEFORE = /&(?:[a-zA-Z][a-zA-Z0-9]{1,7}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6})$/;
 /** Any character this pass may change; text without one is returned at once. */
 const CANDIDATE = /[,;:!?().'"\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/;
 
@@ -67,7 +69,8 @@ const CANDIDATE = /[,;:!?().'"\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5
  *    followed by the line end, a space or a CJK character; never in numbers (`3.39%`) or after a
  *    line-start list number (`1.全国…`, `一.`).
  * 5. `, ; : ! ?` become `，；：！？` when the nearest neighbour on either side (skipping spaces and
- *    other such marks) is CJK; kept between two digits (`1,200`, `10:30`) and in `![` (Markdown).
+ *    other such marks) is CJK; kept between two digits (`1,200`, `10:30`), in `![` (Markdown)
+ *    and as the end of an HTML character reference (`&lt;b&gt;`).
  *
  * A widened mark can make its neighbour's context CJK (`中.,(1)`), so steps 2, 4 and 5 repeat until
  * nothing changes (at most 4 rounds), which keeps the fix idempotent. Latin and number context is
@@ -280,7 +283,8 @@ function widenMarks(t: CodePoints): void {
     if (isMark(cp)) {
       const betweenDigits = isDigit(t.at(i - 1)) && isDigit(t.at(i + 1));
       const mdImage = cp === BANG && t.at(i + 1) === LBRACKET; // ![alt](src)
-      if ((leftCjk[i] === 1 || last) && !betweenDigits && !mdImage) t.set(i, widen(cp));
+      const entity = cp === SEMI && ENTITY_BEFORE.test(t.slice(Math.max(0, i - 10), i)); // &gt;
+      if ((leftCjk[i] === 1 || last) && !betweenDigits && !mdImage && !entity) t.set(i, widen(cp));
     } else if (!isSpace(cp)) {
       // On the right only a Han character counts: `expo!”` keeps its English `!`.
       last = isHan(cp);

@@ -36,6 +36,13 @@ describe('normalizePunctuationWidth', () => {
     unchanged('Hello, world: yes! ok?');
   });
 
+  it('keeps the ; that ends an HTML character reference, and widens one that does not', () => {
+    unchanged('评论写着&lt;b&gt;加粗');
+    unchanged('符号&#60;和&#x3C;都是小于号');
+    expect(normalizePunctuationWidth('他说好;我们走').text).toBe('他说好；我们走');
+    expect(normalizePunctuationWidth('地址&amp ;之后').text).toBe('地址&amp ；之后');
+  });
+
   it('widens a parenthesis pair when its content or an outside neighbour is CJK', () => {
     expect(fix('(新华社北京12月6日电)')).toEqual({ text: '（新华社北京12月6日电）', count: 2 });
     expect(to('(1) 为高质量发展提供强劲推动力')).toBe('（1） 为高质量发展提供强劲推动力');
