@@ -4,11 +4,12 @@
  * and opened from disk. `404.html` keeps root-relative URLs: a host serves it at whatever path
  * was missing, where relative ones would point elsewhere.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { pageDirectory, relativizeHtml } from '../lib/relative-urls.ts';
+import { outputFiles } from './output-files.ts';
 
 export function relativeUrls(): AstroIntegration {
   let base = '/';
@@ -20,12 +21,7 @@ export function relativeUrls(): AstroIntegration {
       },
       'astro:build:done': async ({ dir }) => {
         const out = fileURLToPath(dir);
-        const entries = await readdir(out, { recursive: true, withFileTypes: true });
-        const pages = entries
-          .filter((e) => e.isFile() && e.name.endsWith('.html'))
-          .map((e) => relative(out, join(e.parentPath, e.name)).split(sep).join('/'))
-          .filter((file) => file !== '404.html')
-          .sort();
+        const pages = (await outputFiles(out)).filter((file) => file.endsWith('.html') && file !== '404.html');
         for (const file of pages) {
           const path = join(out, file);
           const html = await readFile(path, 'utf8');

@@ -10,11 +10,12 @@
  * The dev server answers `sw.js` with a worker that has no manifest: it only clears the caches
  * of a build previewed on the same origin.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { bundle } from './client-scripts.ts';
+import { outputFiles } from './output-files.ts';
 import { precacheManifest, precacheUrl, serviceWorkerScript, type Precache, type SiteFile } from '../lib/offline/manifest.ts';
 
 /** The worker's source, under the project root. */
@@ -22,12 +23,7 @@ export const SERVICE_WORKER_ENTRY = 'src/scripts/service-worker.ts';
 
 /** The files of a built site that the service worker precaches, read from its output folder. */
 export async function readPrecachedFiles(dir: string): Promise<SiteFile[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const paths = entries
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
-    .filter((path) => precacheUrl(path) !== undefined)
-    .sort();
+  const paths = (await outputFiles(dir)).filter((path) => precacheUrl(path) !== undefined);
   return Promise.all(paths.map(async (path) => ({ path, bytes: await readFile(join(dir, path)) })));
 }
 
