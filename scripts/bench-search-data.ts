@@ -14,7 +14,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { initDomain, syntheticCorpus } from './bench.ts';
+import { initDomain, prng, syntheticCorpus } from './bench.ts';
 import { normalizeCorpus } from './normalize/index.ts';
 import { readCorrections, readInputFolder } from './normalize/io.ts';
 import type { Article } from './normalize/types.ts';
@@ -81,4 +81,43 @@ if (import.meta.main) {
   if (out) writeSearchIndex(parts, out);
   console.log(`${copies}×: ${articles.length} articles (normalized in ${Math.round(t1 - t0)} ms), index built in ${Math.round(t2 - t1)} ms${out ? `, written to ${out}` : ''}`);
   console.log(formatSizes(indexSizes(parts)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The queries both search benchmarks (bench-search.ts in Chromium, bench-search-engine.ts in Node) run.
+
+/** Queries a warm run types, one after another. */
+export const WARM_QUERIES = 50;
+
+/** Fixed queries of every kind the search handles: words, phrases, Traditional, pinyin, typos, misses. */
+export const FIXED_QUERIES = [
+  '发展', '經濟', '新质生产力', '高质量发展', '科技创新', '雪龙', '南极', '政府工作报告', '全国两会', '人民',
+  '發展', '經濟發展', '創新', '中國', 'xuelong', 'fazhan', 'jingji', 'keji chuangxin', 'xinzhi shengchanli', 'zhongguo',
+  '发展 经济', '科技 人才', '改革 开放', '新 质', '产业', '农业', '教育', '上海合作组织', '法国', 'Macron',
+  '新质生产刀', '高质量发屏', 'zqxjkv', '的', '2024', '习近平', '代表委员', '数字经济', '绿色', '民营企业',
+];
+
+/** `n` two-to-four-character runs of Han text picked from `texts`, so queries hit the corpus. */
+export function sampleQueries(texts: string[], n: number, seed: number): string[] {
+  const random = prng(seed);
+  const runs = texts.flatMap((t) => t.match(/\p{Script=Han}{4,}/gu) ?? []);
+  const out: string[] = [];
+  for (let i = 0; i < n && runs.length > 0; i++) {
+    const run = runs[Math.floor(random() * runs.length)]!;
+    const len = 2 + Math.floor(random() * 3);
+    const start = Math.floor(random() * (run.length - len + 1));
+    out.push(run.slice(start, start + len));
+  }
+  return out;
+}
+
+/** ~WARM_QUERIES queries: the fixed ones and the rest sampled from the corpus, interleaved. */
+export function queriesFor(texts: string[], seed: number): string[] {
+  const sampled = sampleQueries(texts, Math.max(0, WARM_QUERIES - FIXED_QUERIES.length), seed);
+  const out: string[] = [];
+  for (let i = 0; i < Math.max(FIXED_QUERIES.length, sampled.length); i++) {
+    if (i < FIXED_QUERIES.length) out.push(FIXED_QUERIES[i]!);
+    if (i < sampled.length) out.push(sampled[i]!);
+  }
+  return out.slice(0, WARM_QUERIES);
 }

@@ -42,13 +42,12 @@ import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { prng } from './bench.ts';
+import { queriesFor } from './bench-search-data.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const COLD_RUNS = 7;
-const WARM_QUERIES = 50;
 const KB = 1024;
 
 // ---------------------------------------------------------------------------------------------
@@ -261,39 +260,6 @@ async function warmQueries(page: Page, queries: string[]): Promise<Warm> {
 
 // ---------------------------------------------------------------------------------------------
 // Queries.
-
-/** Fixed queries of every kind the search handles: words, phrases, Traditional, pinyin, typos, misses. */
-const FIXED_QUERIES = [
-  '发展', '經濟', '新质生产力', '高质量发展', '科技创新', '雪龙', '南极', '政府工作报告', '全国两会', '人民',
-  '發展', '經濟發展', '創新', '中國', 'xuelong', 'fazhan', 'jingji', 'keji chuangxin', 'xinzhi shengchanli', 'zhongguo',
-  '发展 经济', '科技 人才', '改革 开放', '新 质', '产业', '农业', '教育', '上海合作组织', '法国', 'Macron',
-  '新质生产刀', '高质量发屏', 'zqxjkv', '的', '2024', '习近平', '代表委员', '数字经济', '绿色', '民营企业',
-];
-
-/** `n` two-to-four-character runs of Han text picked from `texts`, so queries hit the corpus. */
-function sampleQueries(texts: string[], n: number, seed: number): string[] {
-  const random = prng(seed);
-  const runs = texts.flatMap((t) => t.match(/\p{Script=Han}{4,}/gu) ?? []);
-  const out: string[] = [];
-  for (let i = 0; i < n && runs.length > 0; i++) {
-    const run = runs[Math.floor(random() * runs.length)]!;
-    const len = 2 + Math.floor(random() * 3);
-    const start = Math.floor(random() * (run.length - len + 1));
-    out.push(run.slice(start, start + len));
-  }
-  return out;
-}
-
-/** ~WARM_QUERIES queries: the fixed ones and the rest sampled from the corpus, interleaved. */
-function queriesFor(texts: string[], seed: number): string[] {
-  const sampled = sampleQueries(texts, Math.max(0, WARM_QUERIES - FIXED_QUERIES.length), seed);
-  const out: string[] = [];
-  for (let i = 0; i < Math.max(FIXED_QUERIES.length, sampled.length); i++) {
-    if (i < FIXED_QUERIES.length) out.push(FIXED_QUERIES[i]!);
-    if (i < sampled.length) out.push(sampled[i]!);
-  }
-  return out.slice(0, WARM_QUERIES);
-}
 
 /** The paragraphs of the site's articles (for sampling queries at 1×). */
 function articleTexts(): string[] {

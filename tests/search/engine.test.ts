@@ -22,10 +22,13 @@ import {
   decodePostings,
   encodePostings,
   foldBasic,
+  gramPartName,
   makeSnippet,
   nearMissFilter,
   pairPositions,
   queryTokens,
+  segmentHalfTyped,
+  segmentInitials,
   segmentPinyin,
   type ChunkPart,
   type EngineHit,
@@ -292,6 +295,85 @@ describe.each(MODES)('$mode index', ({ inline }) => {
     });
   });
 
+  describe('pinyin typed in part', () => {
+    it('reads initials as one syllable each, on consecutive characters: xlh is 雪龙号', async () => {
+      const hits = await engine.search('xlh');
+      expect(slugs(hits)).toEqual([SLUG.station, SLUG.xuelong]);
+      for (const hit of hits) {
+        expect(markedText(hit)).toEqual(['雪龙号']);
+        expect(hit.match).toBe('pinyin');
+        expect(hit.partial).toBe(true);
+      }
+      // 量子计算机 and 量子计算器 differ in their last initial.
+      expect(slugs(await engine.search('lzjsj'))).toEqual([SLUG.quantum]);
+      expect(slugs(await engine.search('lzjsq'))).toEqual([SLUG.model]);
+    });
+
+    it('puts the commonest reading of initials first, title or not: xl is 雪龙, then 型量 and 学理', async () => {
+      const hits = await engine.search('xl');
+      expect(marked(hits[0]!)).toBe('【雪龙】2号完成南极考察返回上海');
+      // 雪龙 in a paragraph comes before the rarer 型量 in a title.
+      expect(hits.slice(0, 5).map((h) => [h.article.slug, markedText(h).join(), h.field])).toEqual([
+        [SLUG.xuelong, '雪龙', 'title'],
+        [SLUG.xuelong, '雪龙', 'paragraph'],
+        [SLUG.station, '雪龙', 'paragraph'],
+        [SLUG.quantum, '型量', 'title'],
+        [SLUG.model, '学理', 'paragraph'],
+      ]);
+    });
+
+    it('takes zh, ch and sh as one initial, or as two letters when that makes two syllables', async () => {
+      expect(slugs(await engine.search('qglh'))).toEqual([SLUG.sessions, SLUG.exports]);
+      const zhg = await engine.search('zhg');
+      expect(zhg.flatMap(markedText)).toEqual(['中国', '直观']);
+      // z also stands for zh: 中国 among 做过 and 足够.
+      expect((await engine.search('zg')).flatMap(markedText)).toContain('中国');
+      // sh alone is s h: 上海.
+      expect(markedText((await engine.search('sh'))[0]!)).toEqual(['上海']);
+    });
+
+    it('reads a half-typed last syllable: zhongg is 中国, xuelo and xue lo are 雪龙', async () => {
+      const zhongg = await engine.search('zhongg');
+      expect(slugs(zhongg)).toEqual([SLUG.xuelong]);
+      expect(zhongg.flatMap(markedText)).toEqual(['中国']);
+      for (const query of ['xuelo', 'xue lo']) {
+        // The article whose English title starts so, with its paragraphs that have 雪龙; then the other.
+        const hits = await engine.search(query);
+        expect(hits.map((h) => [h.article.slug, markedText(h).join(), h.partial ?? false]), query).toEqual([
+          [SLUG.xuelong, 'Xuelo', false],
+          [SLUG.xuelong, '雪龙', true],
+          [SLUG.station, '雪龙', true],
+          [SLUG.xuelong, '雪龙', true],
+          [SLUG.xuelong, '雪龙', true],
+        ]);
+      }
+    });
+
+    it('ranks below full pinyin and exact matches', async () => {
+      // yanji: 研机 in full, 研究 with ji… typed halfway.
+      const yanji = await engine.search('yanji');
+      expect(slugs(yanji)).toEqual([SLUG.xuelong, SLUG.quantum]);
+      expect(yanji.map((h) => [markedText(h).join(), h.match, h.partial ?? false])).toEqual([
+        ['研机', 'pinyin', false],
+        ['研究', 'pinyin', true],
+      ]);
+      expect(yanji[0]!.score).toBeGreaterThan(yanji[1]!.score);
+      // xuelo: the English title starts with it (as written), then 雪龙 by pinyin.
+      const xuelo = await engine.search('xuelo');
+      expect(xuelo[0]!.field).toBe('titleEn');
+      expect(xuelo[0]!.partial).toBeUndefined();
+      expect(Math.min(...xuelo.filter((h) => !h.partial).map((h) => h.score))).toBeGreaterThan(Math.max(...xuelo.filter((h) => h.partial).map((h) => h.score)));
+    });
+
+    it('needs two syllables: a single letter matches nothing', async () => {
+      for (const query of ['x', 'l', 'q', 'zh x']) expect(await engine.search(query), query).toEqual([]);
+    });
+
+    it('combines with other terms', async () => {
+      expect(slugs(await engine.search('两会 chk'))).toEqual([SLUG.exports]);
+    });
+  });
+
   describe('near misses', () => {
     it('find the article from a query with one wrong character', async () => {
       const hits = await engine.search('雪尤2号');
@@ -338,13 +420,41 @@ describe.each(MODES)('$mode index', ({ inline }) => {
   });
 
   describe('results', () => {
-    it('keep an article\'s hits together, at most perArticle of them, and respect the limit', async () => {
+    it('keep an article\'s first two hits together, at most perArticle of them, and respect the limit', async () => {
       const hits = await engine.search('的', 5, { perArticle: 2 });
       expect(hits.length).toBe(5);
       const order = hits.map((h) => h.article.slug);
       expect(order.filter((s, i) => i > 0 && s !== order[i - 1] && order.indexOf(s) < i)).toEqual([]);
       for (const s of new Set(order)) expect(order.filter((x) => x === s).length).toBeLessThanOrEqual(2);
       expect(await engine.search('的', 0)).toEqual([]);
+    });
+
+    it('show an article\'s two best hits together, its further ones after every other article\'s', async () => {
+      const hits = await engine.search('雪龙');
+      expect(hits.map((h) => h.article.slug)).toEqual([SLUG.xuelong, SLUG.xuelong, SLUG.station, SLUG.xuelong, SLUG.xuelong]);
+      expect(hits[0]!.match).toBe('title');
+      // Best first within the article.
+      const own = hits.filter((h) => h.article.slug === SLUG.xuelong).map((h) => h.score);
+      expect(own).toEqual([...own].sort((a, b) => b - a));
+      // However many articles match, none shows a third hit before every article has shown its first.
+      for (const query of ['的', '发展', 'xl', '考察 雪龙']) {
+        const list = await engine.search(query, 20);
+        const count = new Map<string, number>();
+        list.forEach((h, i) => {
+          count.set(h.article.slug, (count.get(h.article.slug) ?? 0) + 1);
+          if (count.get(h.article.slug)! > 2) expect(slugs(list.slice(0, i)), query).toEqual(slugs(list));
+        });
+      }
+    });
+
+    it('show more of each article when few match (up to 10), three when many do', async () => {
+      // 考察: one article, five places.
+      const hits = await engine.search('考察');
+      expect(slugs(hits)).toEqual([SLUG.xuelong]);
+      expect(hits.map((h) => h.field)).toEqual(['title', 'paragraph', 'paragraph', 'heading', 'paragraph']);
+      const few = await engine.search('的', 5);
+      expect(few.length).toBe(5);
+      for (const s of slugs(few)) expect(few.filter((h) => h.article.slug === s).length).toBeLessThanOrEqual(3);
     });
 
     it('carry the article: slug, title, English title, publication, date', async () => {
@@ -371,6 +481,36 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       const before = fresh.length;
       await e.search('29.9%');
       expect(fresh.length).toBe(before);
+    });
+
+    it.runIf(!inline)('skip the gram parts of a term the parts in memory already narrow to a few articles', async () => {
+      const asked: string[] = [];
+      const e = await loadIndex(objectSource((p) => (asked.push(p), parts[p])));
+      await e.search('雪龙号');
+      // 雪龙号则 also needs the bigram 号则, listed under hao: not loaded, as 雪龙 and 龙号 leave two articles.
+      const m = parts.manifest as ManifestPart;
+      const hao = gramPartName(m.grams.findIndex((keys) => keys.split(' ').includes('hao')));
+      expect(asked).not.toContain(hao);
+      asked.length = 0;
+      const hits = await e.search('雪龙号则');
+      expect(slugs(hits)).toEqual([SLUG.xuelong]);
+      expect(asked.filter((p) => p.startsWith('g'))).toEqual([]);
+    });
+
+    it.runIf(!inline)('ask for the text parts of a batch of articles together, six at most', async () => {
+      let pending = 0;
+      let most = 0;
+      const e = await loadIndex({
+        get: async (p) => {
+          if (p.startsWith('t')) most = Math.max(most, ++pending);
+          await new Promise((done) => setTimeout(done, 1));
+          if (p.startsWith('t')) pending--;
+          return parts[p];
+        },
+      });
+      expect((await e.search('的')).length).toBeGreaterThan(0);
+      expect(most).toBeGreaterThan(1);
+      expect(most).toBeLessThanOrEqual(6);
     });
   });
 
@@ -425,6 +565,29 @@ describe('query normalization', () => {
 
   it('splits at spaces and punctuation, keeps symbols inside numbers', () => {
     expect(queryTokens('  “新质生产力”，29.9%  72TB。end. ')).toEqual(['新质生产力', '29.9%', '72tb', 'end']);
+  });
+
+  it('reads letters as initials, one syllable each (zh, ch, sh as one where two remain)', () => {
+    const syllables = new Map(['xue', 'long', 'hao', 'zhong', 'guo', 'dui', 'shang', 'hai', 'a'].map((s) => [s, []]));
+    expect(segmentInitials('xlh', syllables)).toEqual(['x', 'l', 'h']);
+    expect(segmentInitials('zhgd', syllables)).toEqual(['zh', 'g', 'd']);
+    expect(segmentInitials('zgd', syllables)).toEqual(['z', 'g', 'd']);
+    expect(segmentInitials('sh', syllables)).toEqual(['s', 'h']);
+    // One letter, a vowel, or a letter no syllable starts with: not initials.
+    expect(segmentInitials('x', syllables)).toBeUndefined();
+    expect(segmentInitials('xa', syllables)).toBeUndefined();
+    expect(segmentInitials('xq', syllables)).toBeUndefined();
+  });
+
+  it('reads letters as whole syllables and a half-typed last one', () => {
+    const syllables = new Map(['xue', 'long', 'lou', 'zhong', 'guo', 'xi', 'an', 'xian', 'na'].map((s) => [s, []]));
+    expect(segmentHalfTyped('xuelo', syllables)).toEqual([['xue', 'lo']]);
+    expect(segmentHalfTyped('zhongg', syllables)).toEqual([['zhong', 'g']]);
+    expect(segmentHalfTyped('xian', syllables)).toEqual([['xi', 'an']]);
+    // One syllable is not enough, unless it ends pinyin typed with spaces.
+    expect(segmentHalfTyped('lo', syllables)).toEqual([]);
+    expect(segmentHalfTyped('lo', syllables, true)).toEqual([['lo']]);
+    expect(segmentHalfTyped('xueq', syllables)).toEqual([]);
   });
 
   it('splits pinyin into syllables every way, fewest first', () => {
@@ -506,6 +669,16 @@ describe('the seeds', () => {
       expect(hits[0]!.article.slug, query).toBe(xuelong());
       expect(hits[0]!.paragraphId, query).toBeUndefined();
     }
+  });
+
+  it('gwy is 国务院, xuelo leads to the Xuelong 2 article, zhongg finds 中国 (pinyin typed in part)', async () => {
+    const gwy = await seeds.search('gwy');
+    expect(gwy.slice(0, 5).every((h) => markedText(h).includes('国务院'))).toBe(true);
+    const xuelo = await seeds.search('xuelo');
+    expect(xuelo[0]!.article.slug).toBe(xuelong());
+    expect(xuelo[1]!.article.slug).toBe(xuelong());
+    expect(markedText(xuelo[1]!)).toContain('雪龙');
+    expect((await seeds.search('zhongg')).flatMap(markedText)).toContain('中国');
   });
 
   it('雪尤2号 (a typo) still finds it, as a near miss', async () => {

@@ -11,9 +11,10 @@
  *             part s. The key is the character's reading (toneless pinyin; a polyphone's bigrams
  *             are under each of its readings), `0` for ASCII, else the character: a Chinese
  *             term needs the parts of a few of its characters' readings, a pinyin term one part
- *             per syllable looked up.
- *   t<p>      text part p: consecutive text chunks in index order (~6000 characters: several
- *             short articles, or part of a long one); a chunk is consecutive paragraphs and
+ *             per syllable looked up. Keys are packed in alphabetical order, so the syllables of
+ *             an initial (`x`: xi … xun) are in a few neighbouring parts.
+ *   t<p>      text part p: consecutive text chunks in index order (~20 000 characters: several
+ *             articles, or part of a long one); a chunk is consecutive paragraphs and
  *             subheads of one article (~1500 characters), `Fuse.createIndex` over their text,
  *             serialized (`toJSON`), with the paragraph ids. The only copy of the text; a query
  *             loads the parts that hold the chunks that may have its terms.
@@ -67,11 +68,20 @@ export interface IndexArticle {
 }
 
 export interface BuildOptions {
-  /** Target size of a gram part, in bytes of JSON (default 40 000: about 25 KB gzipped). */
+  /**
+   * Target size of a gram part, in bytes of JSON (default 20 000: about 12 KB gzipped). A query
+   * needs a part per character (or syllable) it looks up, often one already loaded. Measured in
+   * Chromium at 20× (`npm run bench`), parts of 40 000 and 120 000 bytes made the queries that
+   * load one slower: a part costs its bytes too (compressed on its first request, parsed).
+   */
   gramPartBytes?: number;
   /** Target length of a text chunk, in characters (default 1500; a longer paragraph is a chunk of its own). */
   chunkChars?: number;
-  /** Target length of a text part (consecutive chunks), in characters (default 6000). */
+  /**
+   * Target length of a text part (consecutive chunks), in characters (default 20 000: about 27 KB
+   * gzipped): a common word's neighbouring articles come in few requests (6000 made those
+   * queries the slowest at 20×); a rare word's article needs one part either way.
+   */
   textPartChars?: number;
   /**
    * Put the text in the manifest instead of gram and chunk parts (`true`), or not (`false`);
@@ -86,11 +96,11 @@ export interface SearchIndexBuild {
   parts: Record<string, unknown>;
 }
 
-const DEFAULT_GRAM_PART_BYTES = 40_000;
+const DEFAULT_GRAM_PART_BYTES = 20_000;
 /** A key is split when bigger than this many parts. */
 const SPLIT_ABOVE = 3;
 const DEFAULT_CHUNK_CHARS = 1500;
-const DEFAULT_TEXT_PART_CHARS = 6000;
+const DEFAULT_TEXT_PART_CHARS = 20_000;
 const INLINE_TEXT_BYTES = 250_000;
 
 /** The blocks of an article body as the normalizer writes it: one per line, `## ` for a subhead. */
@@ -249,17 +259,24 @@ function fuseJson(texts: string[]): FuseIndexJson {
   return Fuse.createIndex<string>([], texts).toJSON() as unknown as FuseIndexJson;
 }
 
-/** Pack keys into `count` parts of roughly equal size, largest first (deterministic). */
-function pack(sizes: Map<string, number>, count: number): string[][] {
-  const bins = Array.from({ length: count }, () => ({ size: 0, keys: [] as string[] }));
-  const keys = [...sizes].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
-  for (const [key, size] of keys) {
-    let best = bins[0]!;
-    for (const bin of bins) if (bin.size < best.size) best = bin;
-    best.keys.push(key);
-    best.size += size;
+/**
+ * Pack keys into parts of about `target` bytes, in alphabetical order: the syllables that start
+ * alike are neighbours (xi, xia, …, xun), so the syllables of an initial, or of a half-typed
+ * syllable, are in a few consecutive parts (the pieces of a split key sort among them too).
+ */
+function pack(sizes: Map<string, number>, target: number): string[][] {
+  const bins: { size: number; keys: string[] }[] = [];
+  const total = [...sizes.values()].reduce((a, b) => a + b, 0);
+  // As many parts as the target asks for, filled evenly.
+  const fill = total / Math.max(1, Math.round(total / target));
+  let bin: { size: number; keys: string[] } | undefined;
+  for (const key of [...sizes.keys()].sort()) {
+    const size = sizes.get(key)!;
+    if (!bin || (bin.size > 0 && bin.size + size / 2 > fill)) bins.push((bin = { size: 0, keys: [] }));
+    bin.keys.push(key);
+    bin.size += size;
   }
-  return bins.map((b) => b.keys.sort());
+  return bins.map((b) => b.keys);
 }
 
 /** Build the index parts for a list of articles (in list order: an article's number is its position). */
@@ -342,7 +359,6 @@ export function buildSearchIndex(articles: readonly IndexArticle[], options: Bui
   const entrySize = new Map<string, number>();
   const keysOf = (c1: string): string[] => allReadings.get(c1) ?? [gramKey(c1, primary)];
   const keySizes = new Map<string, number>();
-  let total = 0;
   for (const c1 of [...postings.keys()].sort()) {
     const byFirst = postings.get(c1)!;
     const seconds = [...byFirst.keys()].sort();
@@ -350,10 +366,7 @@ export function buildSearchIndex(articles: readonly IndexArticle[], options: Bui
     entries.set(c1, entry);
     const size = JSON.stringify(entry).length + c1.length * 3 + 4;
     entrySize.set(c1, size);
-    for (const key of keysOf(c1)) {
-      keySizes.set(key, (keySizes.get(key) ?? 0) + size);
-      total += size;
-    }
+    for (const key of keysOf(c1)) keySizes.set(key, (keySizes.get(key) ?? 0) + size);
   }
   const splits = new Map<string, number>();
   for (const [key, size] of keySizes) if (key !== '0' && size > target * SPLIT_ABOVE) splits.set(key, Math.ceil(size / (target * SPLIT_ABOVE)));
@@ -364,8 +377,7 @@ export function buildSearchIndex(articles: readonly IndexArticle[], options: Bui
     piecesOf.set(c1, pieces);
     for (const piece of pieces) pieceSizes.set(piece, (pieceSizes.get(piece) ?? 0) + size);
   }
-  const count = Math.max(1, Math.ceil(total / target));
-  const bins = pack(pieceSizes, count).filter((keys) => keys.length > 0);
+  const bins = pack(pieceSizes, target);
   const shardOfPiece = new Map<string, number>();
   bins.forEach((keys, s) => keys.forEach((k) => shardOfPiece.set(k, s)));
   const gramParts: GramPart[] = bins.map(() => ({}));

@@ -11,21 +11,29 @@
  *      Latin, as full pinyin (with or without spaces; the fewest-syllable ways it splits; each
  *      syllable stands for the corpus characters read that way, polyphones included). A Latin
  *      word of 3+ letters that reads as pinyin is only pinyin in the text (and a word in the
- *      English titles).
+ *      English titles). Pinyin typed in part is a second tier, looked for only when the first
+ *      leaves the list short, and ranked below it: initials, one a syllable (`xlh` 雪龙号,
+ *      `zhgd`; two at least), or whole syllables and a half-typed last one (`xuelo` 雪龙,
+ *      `zhongg` 中国). Either way the characters are consecutive.
  *   3. candidates — the bigram map (bigram → text chunks, in parts by the reading of the bigram's
- *      first character) gives the chunks that contain a few bigrams covering the term: exact
- *      candidates; an article is a candidate when it has one for every term (or the term in its
- *      title). Pinyin candidates are ranked by how common the Chinese they read as is. Terms of
- *      3–16 characters with Han in them get near-miss candidates when exact matches are few
- *      (none, when text must be fetched): chunks sharing the rarest of their bigrams.
+ *      first character) gives the chunks that contain a few bigrams covering the term (linked by
+ *      their shared characters, for pinyin): exact candidates; an article is a candidate when it
+ *      has one for every term (or the term in its title). Pinyin candidates are ranked by how
+ *      common the Chinese they read as is. Terms of 3–16 characters with Han in them get
+ *      near-miss candidates when exact matches are few (none, when text must be fetched):
+ *      chunks sharing the rarest of their bigrams.
  *   4. verify and rank — the best candidate articles are looked at in batches, just enough for the
- *      limit: the text parts with their candidate chunks are loaded (a chunk is the serialized
- *      Fuse index of a few paragraphs: the only copy of the text), searched for the exact
- *      substrings, and, for a term with no exact match in the article, with Fuse (Bitap,
- *      `ignoreLocation`, a threshold that allows one wrong, missing or extra character; two from
- *      eight characters on). A hit is a paragraph (or subhead, or title); articles matching
- *      exactly rank above near misses, then hits with more of the terms, then title hits above
- *      body hits, then more occurrences, earlier paragraphs, and the index order (newest first).
+ *      limit (each batch waits for its text parts: sized by the hits its candidate chunks
+ *      promise, at most six new parts): the text parts with their candidate chunks are loaded (a
+ *      chunk is the serialized Fuse index of a few paragraphs: the only copy of the text),
+ *      searched for the exact substrings, and, for a term with no exact match in the article,
+ *      with Fuse (Bitap, `ignoreLocation`, a threshold that allows one wrong, missing or extra
+ *      character; two from eight characters on). A hit is a paragraph (or subhead, or title);
+ *      articles matching exactly rank above pinyin typed in part and that above near misses,
+ *      then hits with more of the terms, then title hits above body hits, then more
+ *      occurrences, earlier paragraphs, and the index order (newest first).
+ *   5. list — articles by their best hit, each with its two best hits together; their further
+ *      hits follow every article's first two, so one article does not fill the top of the list.
  * A small index (the seeds) is one part with all the text: loaded once, searched in memory.
  * A two-character term only ever matches those two characters together: it is one bigram, and
  * near misses need three characters or more.
@@ -227,13 +235,20 @@ export function pieceKey(c1: string, key: string, splits: ReadonlyMap<string, nu
 // ---------------------------------------------------------------------------------------------
 // Queries.
 
-export type MatchKind = 'exact' | 'traditional' | 'pinyin';
+/**
+ * How a variant reads the term: as written, in Simplified, as full pinyin, or as pinyin typed in
+ * part (initials, `xlh` for 雪龙号; or a last syllable typed halfway, `xuelo` for 雪龙).
+ */
+export type MatchKind = 'exact' | 'traditional' | 'pinyin' | 'partial';
 
 /** One way of matching a term: a sequence of slots, each a set of characters (one for a literal). */
 export interface Variant {
   kind: MatchKind;
   slots: string[][];
-  /** For pinyin: the syllable each slot stands for (undefined for a literal slot). */
+  /**
+   * For pinyin: the syllable each slot stands for (undefined for a literal slot); for pinyin typed
+   * in part, what was typed of it (`x`, `zh`, `lo`: every syllable that starts so).
+   */
   syls?: (string | undefined)[];
 }
 
@@ -247,6 +262,11 @@ export interface Term {
   latin?: string;
   /** For pinyin typed with spaces (`xue long`): the tokens as separate terms, tried when the whole finds nothing. */
   split?: Term[];
+  /**
+   * Pinyin typed in part (initials, or a half-typed last syllable): variants looked for only when
+   * `variants` leave the result list short, and ranked below them.
+   */
+  partial?: Variant[];
 }
 
 export interface QueryContext {
@@ -318,6 +338,59 @@ export function segmentPinyin(letters: string, syllables: ReadonlyMap<string, un
 }
 
 const LETTERS = /^[a-z]+$/u;
+/** Initials typed for a word: at most this many syllables. */
+const MAX_INITIALS = 8;
+
+const startsWith = new WeakMap<ReadonlyMap<string, unknown>, Map<string, string[]>>();
+
+/** The syllables of the corpus that start with `prefix` (`x` → xi, xia, …, xun). */
+export function syllablesStartingWith(prefix: string, syllables: ReadonlyMap<string, unknown>): string[] {
+  let cache = startsWith.get(syllables);
+  if (!cache) startsWith.set(syllables, (cache = new Map()));
+  let list = cache.get(prefix);
+  if (!list) {
+    list = [];
+    for (const syl of syllables.keys()) if (syl.startsWith(prefix)) list.push(syl);
+    cache.set(prefix, list);
+  }
+  return list;
+}
+
+/**
+ * A run of consonants read as initials, one syllable each, `zh`, `ch` and `sh` as one where that
+ * still leaves two syllables or more (`xlh` → x l h, `zhgd` → zh g d, `sh` → s h); undefined
+ * when it holds a vowel, is one letter, or a letter begins no syllable of the corpus. A vowel
+ * alone (`a`, `e`, `o`) is not taken for a syllable: then `cctv` stays Latin, `macro` too.
+ */
+export function segmentInitials(letters: string, syllables: ReadonlyMap<string, unknown>): string[] | undefined {
+  if (!/^[bcdfghjklmnpqrstwxyz]{2,}$/u.test(letters)) return undefined;
+  const paired = letters.match(/[zcs]h|[a-z]/gu)!;
+  const units = paired.length >= 2 ? paired : Array.from(letters);
+  if (units.length > MAX_INITIALS) return undefined;
+  return units.every((u) => syllablesStartingWith(u, syllables).length > 0) ? units : undefined;
+}
+
+/**
+ * A run of letters read as whole syllables and a last one typed in part (`xuelo` → xue lo…,
+ * `zhongg` → zhong g…), every way with the fewest syllables: two at least, or, with `alone`
+ * (the last word of pinyin typed with spaces), the run may be that last syllable alone.
+ */
+export function segmentHalfTyped(letters: string, syllables: ReadonlyMap<string, unknown>, alone = false): string[][] {
+  const out: string[][] = [];
+  let fewest = Infinity;
+  for (let k = letters.length - 1; k >= (alone ? 0 : 1); k--) {
+    const tail = letters.slice(k);
+    if (tail.length >= MAX_SYLLABLE || syllablesStartingWith(tail, syllables).length === 0) continue;
+    const heads = k === 0 ? [[]] : segmentPinyin(letters.slice(0, k), syllables);
+    if (heads.length === 0) continue;
+    const units = heads[0]!.length + 1;
+    if (units > fewest) continue;
+    if (units < fewest) out.length = 0;
+    fewest = units;
+    for (const head of heads) if (head.length + 1 === units) out.push([...head, tail]);
+  }
+  return fewest >= (alone ? 1 : 2) ? out : [];
+}
 
 /** Split a normalized query into tokens: runs of searchable characters, ends trimmed. */
 export function queryTokens(query: string): string[] {
@@ -373,7 +446,27 @@ function pinyinSlots(token: string, ctx: QueryContext): PinyinReading[] {
   return combine(lists);
 }
 
-function makeTerm(token: string, ctx: QueryContext, pinyinOverride?: PinyinReading[]): Term {
+/** Readings of syllables typed in part: every character read with a syllable that starts so, in each slot. */
+function partReadings(units: readonly string[][], ctx: QueryContext): PinyinReading[] {
+  return units.map((syls) => ({
+    slots: syls.map((u) => [...new Set(syllablesStartingWith(u, ctx.syllables).flatMap((syl) => ctx.syllables.get(syl) ?? []))]),
+    syls,
+  }));
+}
+
+/**
+ * Readings of a word of letters typed as pinyin in part: its initials (`xlh`), or whole
+ * syllables and a half-typed last one (`xuelo`); `alone` as in `segmentHalfTyped`.
+ */
+function partialSlots(letters: string, ctx: QueryContext, alone = false): PinyinReading[] {
+  if (!LETTERS.test(letters) || letters.length > MAX_TERM_CHARS) return [];
+  const initials = alone ? undefined : segmentInitials(letters, ctx.syllables);
+  return partReadings([...(initials ? [initials] : []), ...segmentHalfTyped(letters, ctx.syllables, alone)], ctx);
+}
+
+const slotsKey = (slots: readonly (readonly string[])[]): string => slots.map((s) => s.join('')).join('|');
+
+function makeTerm(token: string, ctx: QueryContext, pinyinOverride?: PinyinReading[], partialOverride?: PinyinReading[]): Term {
   const cut = Array.from(token).slice(0, MAX_TERM_CHARS).join('');
   const readings = pinyinOverride ?? pinyinSlots(cut, ctx);
   // A word of three letters or more that reads as pinyin is pinyin (the text is Chinese: `ai`
@@ -384,6 +477,10 @@ function makeTerm(token: string, ctx: QueryContext, pinyinOverride?: PinyinReadi
   if (simplified !== cut) variants.push({ kind: 'traditional', slots: Array.from(simplified).map((c) => [c]) });
   for (const reading of readings) variants.push({ kind: 'pinyin', ...reading });
   const term: Term = { text: cut, variants };
+  // Pinyin typed in part, unless it reads the same as typed in full (`xuelong`: long… is long).
+  const seen = new Set(variants.map((v) => slotsKey(v.slots)));
+  const partial = (partialOverride ?? partialSlots(cut, ctx)).filter((r) => !seen.has(slotsKey(r.slots)) && (seen.add(slotsKey(r.slots)), true));
+  if (partial.length > 0) term.partial = partial.slice(0, MAX_VARIANTS).map((r) => ({ kind: 'partial', ...r }));
   const chars = Array.from(simplified);
   if (chars.length >= 3 && chars.length <= MAX_FUZZY_CHARS && chars.some(isHan)) term.fuzzy = simplified;
   if (/^[a-z][a-z0-9-]{2,}$/u.test(cut)) term.latin = cut;
@@ -392,25 +489,31 @@ function makeTerm(token: string, ctx: QueryContext, pinyinOverride?: PinyinReadi
 
 /**
  * Parse a query into terms. Consecutive Latin tokens that all read as pinyin form one term
- * (`xue long` = `xuelong`), which falls back to separate terms when the whole matches nothing.
+ * (`xue long` = `xuelong`; the last may be typed halfway, `xue lo`), which falls back to
+ * separate terms when the whole matches nothing.
  */
 export function parseQuery(query: string, ctx: QueryContext): Term[] {
   const tokens = queryTokens(query);
   const terms: Term[] = [];
+  const whole = (t: string): boolean => LETTERS.test(t) && segmentPinyin(t, ctx.syllables, 1).length > 0;
   for (let i = 0; i < tokens.length && terms.length < MAX_TERMS; ) {
     const token = tokens[i]!;
-    if (LETTERS.test(token) && segmentPinyin(token, ctx.syllables, 1).length > 0) {
+    if (whole(token)) {
       let j = i + 1;
-      while (j < tokens.length && LETTERS.test(tokens[j]!) && segmentPinyin(tokens[j]!, ctx.syllables, 1).length > 0) j++;
-      if (j - i >= 2) {
-        const group = tokens.slice(i, j);
+      while (j < tokens.length && whole(tokens[j]!)) j++;
+      const halfway = j < tokens.length && LETTERS.test(tokens[j]!) && segmentHalfTyped(tokens[j]!, ctx.syllables, true).length > 0;
+      if (j - i >= 2 || halfway) {
+        const group = tokens.slice(i, halfway ? j + 1 : j);
+        const last = group[group.length - 1]!;
         // Spaces are syllable boundaries: the product of each token's segmentations.
-        const term = makeTerm(group.join(''), ctx, combine(group.map((t) => pinyinSlots(t, ctx))));
+        const full = halfway ? [] : combine(group.map((t) => pinyinSlots(t, ctx)));
+        const heads = group.slice(0, -1).map((t) => pinyinSlots(t, ctx));
+        const term = makeTerm(group.join(''), ctx, full, combine([...heads, partialSlots(last, ctx, true)]));
         term.text = group.join(' ');
         delete term.fuzzy;
         term.split = group.map((t) => makeTerm(t, ctx));
         terms.push(term);
-        i = j;
+        i += group.length;
         continue;
       }
     }
@@ -492,23 +595,84 @@ export function decodePostings(text: string): number[] {
 
 /** Bigram postings by first character, as the engine reads them. */
 interface Grams {
-  /** Second character → chunks, for the bigrams starting with `c1`. */
-  entries(c1: string): Map<string, Bits> | undefined;
+  /** The chunks with the bigram `c1 c2`. */
+  pair(c1: string, c2: string): Bits | undefined;
+  /** Each bigram `c1 c2` with `c2` in `seconds` (code points), and its chunks (for a slot of many characters). */
+  eachPair(c1: string, seconds: ReadonlySet<number>, fn: (c2: string, chunks: Postings) => void): void;
   /** The chunks containing `c1` at all. */
   anyAfter(c1: string): Bits | undefined;
+  /** Make the postings of many first characters ready at once (a pattern of initials has hundreds). */
+  prepare?(chars: Iterable<string>): void;
 }
 
-/** Union of a first character's postings, cached. */
-function anyOf(entries: Map<string, Bits> | undefined, size: number): Bits | undefined {
-  if (!entries) return undefined;
+/** A bigram's chunks: as a bitset, or as written in a gram part (`encodePostings`). */
+type Postings = Bits | string;
+
+/** Call `fn` with each chunk of `p`, ascending. */
+function eachChunk(p: Postings, fn: (u: number) => void): void {
+  if (typeof p !== 'string') {
+    for (let w = 0; w < p.length; w++) for (let word = p[w]!; word !== 0; word &= word - 1) fn((w << 5) + (31 - Math.clz32(word & -word)));
+    return;
+  }
+  // Base-36 deltas, comma-separated, read in place.
+  let prev = 0;
+  let digits = 0;
+  let value = 0;
+  for (let i = 0; i <= p.length; i++) {
+    const c = i < p.length ? p.charCodeAt(i) : 44;
+    if (c === 44) {
+      if (digits > 0) fn((prev += value));
+      digits = 0;
+      value = 0;
+    } else {
+      value = value * 36 + (c <= 57 ? c - 48 : c - 87);
+      digits++;
+    }
+  }
+}
+
+/** `acc |= p` (only the chunks also in `within`, when given). */
+function orPostings(acc: Bits, p: Postings, within?: Bits): void {
+  if (typeof p !== 'string' && !within) return orInto(acc, p);
+  if (typeof p !== 'string') {
+    for (let w = 0; w < acc.length; w++) acc[w]! |= p[w]! & within![w]!;
+    return;
+  }
+  eachChunk(p, (u) => {
+    if (!within || hasBit(within, u)) setBit(acc, u);
+  });
+}
+
+/** How many chunks `p` has. */
+function postingsCount(p: Postings): number {
+  if (typeof p !== 'string') return countBits(p);
+  let n = p === '' ? 0 : 1;
+  for (let i = p.indexOf(','); i !== -1; i = p.indexOf(',', i + 1)) n++;
+  return n;
+}
+
+/** Note, for each chunk of a bigram's postings, the most chunks a bigram of it has (how common it is). */
+function noteCommon(commonest: Int32Array, p: Postings): void {
+  const df = postingsCount(p);
+  eachChunk(p, (u) => {
+    if (commonest[u]! < df) commonest[u] = df;
+  });
+}
+
+/** Union of a first character's postings. */
+function anyOf(lists: Iterable<Bits>, size: number): Bits {
   const bits = newBits(size);
-  for (const b of entries.values()) orInto(bits, b);
+  for (const b of lists) orInto(bits, b);
   return bits;
 }
 
+/** Characters `LocalGrams.prepare` looks for one by one; more in one pass over the text. */
+const ONE_PASS_ABOVE = 24;
+
 /**
  * The postings of an inline index, read off the text in memory: a first character's on first use
- * (one scan of the text for it), the same as a gram part would hold.
+ * (one scan of the text for it; one scan for many, when a pattern asks for many), the same as a
+ * gram part would hold.
  */
 class LocalGrams implements Grams {
   private readonly chunks: readonly (readonly string[])[];
@@ -520,29 +684,70 @@ class LocalGrams implements Grams {
     this.chunks = chunks;
   }
 
-  entries(c1: string): Map<string, Bits> | undefined {
-    if (this.decoded.has(c1)) return this.decoded.get(c1);
-    let map: Map<string, Bits> | undefined;
-    if (isSearchable(c1)) {
-      const size = this.chunks.length;
-      const step = c1.length;
-      // By the second character's code point (-1: end of a searchable run).
-      const byCode = new Map<number, Bits>();
-      for (let u = 0; u < size; u++) {
-        for (const text of this.chunks[u]!) {
-          for (let at = text.indexOf(c1); at !== -1; at = text.indexOf(c1, at + step)) {
-            let code = text.codePointAt(at + step) ?? -1;
-            if (code !== -1 && !this.searchableCode(code)) code = -1;
-            let bits = byCode.get(code);
-            if (!bits) byCode.set(code, (bits = newBits(size)));
-            bits[u >>> 5]! |= 1 << (u & 31);
-          }
+  pair(c1: string, c2: string): Bits | undefined {
+    return this.entries(c1)?.get(c2);
+  }
+
+  eachPair(c1: string, seconds: ReadonlySet<number>, fn: (c2: string, chunks: Postings) => void): void {
+    const entries = this.entries(c1);
+    if (!entries) return;
+    if (entries.size < seconds.size) {
+      for (const [c2, bits] of entries) if (seconds.has(c2.codePointAt(0)!)) fn(c2, bits);
+    } else {
+      for (const code of seconds) {
+        const c2 = String.fromCodePoint(code);
+        const bits = entries.get(c2);
+        if (bits) fn(c2, bits);
+      }
+    }
+  }
+
+  private entries(c1: string): Map<string, Bits> | undefined {
+    if (!this.decoded.has(c1)) this.prepare([c1]);
+    return this.decoded.get(c1);
+  }
+
+  /** Scan the text once for every character of `chars` not scanned for yet. */
+  prepare(chars: Iterable<string>): void {
+    const wanted = new Set<string>();
+    for (const c of chars) {
+      if (this.decoded.has(c)) continue;
+      if (isSearchable(c)) wanted.add(c);
+      else this.decoded.set(c, undefined);
+    }
+    if (wanted.size === 0) return;
+    const size = this.chunks.length;
+    // By first character, then the second's code point (-1: end of a searchable run).
+    const found = new Map<string, Map<number, Bits>>();
+    const note = (c1: string, code: number, u: number): void => {
+      let byCode = found.get(c1);
+      if (!byCode) found.set(c1, (byCode = new Map()));
+      if (code !== -1 && !this.searchableCode(code)) code = -1;
+      let bits = byCode.get(code);
+      if (!bits) byCode.set(code, (bits = newBits(size)));
+      bits[u >>> 5]! |= 1 << (u & 31);
+    };
+    // A few characters: a (native) search for each; many (initials): one pass over the text.
+    const few = wanted.size <= ONE_PASS_ABOVE ? [...wanted] : undefined;
+    for (let u = 0; u < size; u++) {
+      for (const text of this.chunks[u]!) {
+        if (few) {
+          for (const c1 of few) for (let at = text.indexOf(c1); at !== -1; at = text.indexOf(c1, at + c1.length)) note(c1, text.codePointAt(at + c1.length) ?? -1, u);
+          continue;
+        }
+        for (let at = 0; at < text.length; ) {
+          const code = text.codePointAt(at)!;
+          const step = code > 0xffff ? 2 : 1;
+          const c1 = step === 1 ? text[at]! : text.slice(at, at + 2);
+          if (wanted.has(c1)) note(c1, text.codePointAt(at + step) ?? -1, u);
+          at += step;
         }
       }
-      if (byCode.size > 0) map = new Map([...byCode].map(([code, bits]) => [code === -1 ? ' ' : String.fromCodePoint(code), bits]));
     }
-    this.decoded.set(c1, map);
-    return map;
+    for (const c1 of wanted) {
+      const byCode = found.get(c1);
+      this.decoded.set(c1, byCode ? new Map([...byCode].map(([code, bits]) => [code === -1 ? ' ' : String.fromCodePoint(code), bits])) : undefined);
+    }
   }
 
   private searchableCode(code: number): boolean {
@@ -553,15 +758,30 @@ class LocalGrams implements Grams {
   }
 
   anyAfter(c1: string): Bits | undefined {
-    if (!this.any.has(c1)) this.any.set(c1, anyOf(this.entries(c1), this.chunks.length));
+    if (!this.any.has(c1)) {
+      const entries = this.entries(c1);
+      this.any.set(c1, entries && anyOf(entries.values(), this.chunks.length));
+    }
     return this.any.get(c1);
   }
 }
 
-/** A loaded gram part: decodes a first character's postings on first use. */
+/** A first character's entry in a gram part, its lists decoded as asked for. */
+interface GramEntry {
+  /** The second characters, in the order of the lists. */
+  seconds: string;
+  /** Whether every second character is one UTF-16 unit (then a string offset is a list index). */
+  bmp: boolean;
+  /** The lists, space-separated, and where list i starts (`starts[count]`: past the end). */
+  lists: string;
+  starts: Int32Array;
+  bits: (Bits | undefined)[];
+}
+
+/** A loaded gram part: decodes a bigram's postings on first use. */
 class GramShard implements Grams {
   private readonly raw: GramPart;
-  private readonly decoded = new Map<string, Map<string, Bits>>();
+  private readonly decoded = new Map<string, GramEntry>();
   private readonly any = new Map<string, Bits>();
   private readonly size: number;
 
@@ -570,30 +790,66 @@ class GramShard implements Grams {
     this.size = size;
   }
 
-  /** Second character → chunks, for the bigrams starting with `c1`. */
-  entries(c1: string): Map<string, Bits> | undefined {
-    let map = this.decoded.get(c1);
-    if (map) return map;
-    const entry = this.raw[c1];
-    if (!entry) return undefined;
-    map = new Map();
-    const seconds = Array.from(entry[0]);
-    const lists = entry[1].split(' ');
-    seconds.forEach((c2, i) => {
-      const bits = newBits(this.size);
-      for (const a of decodePostings(lists[i] ?? '')) setBit(bits, a);
-      map!.set(c2, bits);
-    });
-    this.decoded.set(c1, map);
-    return map;
+  private entry(c1: string): GramEntry | undefined {
+    let entry = this.decoded.get(c1);
+    if (entry) return entry;
+    const raw = this.raw[c1];
+    if (!raw) return undefined;
+    const [seconds, lists] = raw;
+    let count = 1;
+    for (let at = lists.indexOf(' '); at !== -1; at = lists.indexOf(' ', at + 1)) count++;
+    const starts = new Int32Array(count + 1);
+    for (let i = 1, at = lists.indexOf(' '); i < count; i++, at = lists.indexOf(' ', at + 1)) starts[i] = at + 1;
+    starts[count] = lists.length + 1;
+    entry = { seconds, bmp: seconds.length === count, lists, starts, bits: [] };
+    this.decoded.set(c1, entry);
+    return entry;
   }
 
-  /** The chunks containing `c1` at all. */
+  private postings(entry: GramEntry, i: number): string {
+    return entry.lists.slice(entry.starts[i]!, entry.starts[i + 1]! - 1);
+  }
+
+  private list(entry: GramEntry, i: number): Bits {
+    let bits = entry.bits[i];
+    if (!bits) {
+      bits = newBits(this.size);
+      eachChunk(this.postings(entry, i), (u) => setBit(bits!, u));
+      entry.bits[i] = bits;
+    }
+    return bits;
+  }
+
+  pair(c1: string, c2: string): Bits | undefined {
+    const entry = this.entry(c1);
+    if (!entry) return undefined;
+    const i = entry.bmp ? entry.seconds.indexOf(c2) : Array.from(entry.seconds).indexOf(c2);
+    return i === -1 ? undefined : this.list(entry, i);
+  }
+
+  eachPair(c1: string, seconds: ReadonlySet<number>, fn: (c2: string, chunks: Postings) => void): void {
+    const entry = this.entry(c1);
+    if (!entry) return;
+    // The lists as written (no bitsets): a slot of initials meets thousands of them.
+    if (entry.bmp) {
+      const text = entry.seconds;
+      for (let i = 0; i < text.length; i++) if (seconds.has(text.charCodeAt(i))) fn(text[i]!, this.postings(entry, i));
+      return;
+    }
+    let i = 0;
+    for (const c2 of entry.seconds) {
+      if (seconds.has(c2.codePointAt(0)!)) fn(c2, this.postings(entry, i));
+      i++;
+    }
+  }
+
   anyAfter(c1: string): Bits | undefined {
     let bits = this.any.get(c1);
     if (!bits) {
-      bits = anyOf(this.entries(c1), this.size);
-      if (bits) this.any.set(c1, bits);
+      const entry = this.entry(c1);
+      if (!entry) return undefined;
+      bits = anyOf(Array.from({ length: entry.starts.length - 1 }, (_, i) => this.list(entry, i)), this.size);
+      this.any.set(c1, bits);
     }
     return bits;
   }
@@ -650,8 +906,16 @@ export interface PartSource {
 }
 
 export interface SearchOptions {
-  /** At most this many hits per article (default 3); an article's hits come together. */
+  /**
+   * At most this many hits per article; by default 3, or more (up to 10) when so few articles
+   * match that three each leave the list short.
+   */
   perArticle?: number;
+  /**
+   * This many of an article's best hits come together, where the article ranks (default 2); its
+   * further ones come after every article's first, so that one article does not fill the list.
+   */
+  lead?: number;
 }
 
 /** A hit with what the engine knows besides the contract. */
@@ -660,10 +924,15 @@ export interface EngineHit extends SearchHit {
   field: 'title' | 'titleEn' | 'heading' | 'paragraph';
   /** How many of the query's terms this paragraph (or title) contains. */
   terms: number;
+  /** Found by pinyin typed in part (initials, a half-typed syllable): `match` says `pinyin`. */
+  partial?: true;
 }
 
 /** The default number of hits. */
 export const DEFAULT_LIMIT = 20;
+/** Hits per article by default, and at most when few articles match. */
+const PER_ARTICLE = 3;
+const PER_ARTICLE_FEW = 10;
 /** Articles looked at per query at most, whatever the limit. */
 const MAX_ARTICLES = 64;
 /**
@@ -673,8 +942,16 @@ const MAX_ARTICLES = 64;
 const FUZZY_BELOW = { local: 3, remote: 1 };
 /** Articles looked at per query at most for near misses (the most promising ones). */
 const NEAR_MISS_ARTICLES = { local: 16, remote: 8 };
+/**
+ * Text parts a batch of articles asks for at most (a batch waits for all of them): browsers fetch
+ * six at a time from one host over HTTP/1.1, so more would only queue, and the batch's hits may
+ * already be enough.
+ */
+const PARTS_PER_BATCH = 6;
 /** Chunks of one article loaded at first per term (more when they turn out not to match). */
 const CHUNKS_PER_TERM = 1;
+/** A literal term is looked up by the gram parts in memory alone when they leave at most this many articles. */
+const FEW_ARTICLES = 4;
 /** Queries whose results are kept. */
 const CACHE_SIZE = 64;
 
@@ -712,7 +989,9 @@ interface TermCandidates {
   weight: Map<number, number>;
 }
 
-const KIND_RANK: Record<BlockMatch['kind'], number> = { exact: 0, traditional: 1, pinyin: 2, fuzzy: 3 };
+const KIND_RANK: Record<BlockMatch['kind'], number> = { exact: 0, traditional: 1, pinyin: 2, partial: 3, fuzzy: 4 };
+/** The base of a hit's score, by the worst way a term matched in its article. */
+const CLASS_SCORE = { exact: 100, partial: 60, fuzzy: 0 };
 
 function fuzzyOptions(pattern: string): IFuseOptions<string> {
   const length = Array.from(pattern).length;
@@ -869,18 +1148,18 @@ export class SearchIndex implements SearchEngine {
   }
 
   /**
-   * With the text in memory, run a few throwaway queries (a word, its pinyin, a near miss) so
-   * the browser has compiled the engine before the reader types: a few milliseconds once, just
-   * after loading, instead of tens on the first queries.
+   * With the text in memory, run a few throwaway queries (a word, its pinyin, its initials, a
+   * near miss) so the browser has compiled the engine before the reader types: a few
+   * milliseconds once, just after loading, instead of tens on the first queries.
    */
   private async warmUp(): Promise<void> {
     const title = Array.from(this.titles.find((t) => Array.from(t).filter(isHan).length >= 4) ?? '');
     const han = title.filter(isHan);
     if (han.length < 4) return;
-    const syllable = this.readings().primary.get(han[0]!) ?? '';
+    const syllables = han.slice(0, 3).map((c) => this.readings().primary.get(c) ?? '');
     const typo = `${han[0]}${han[1]}〇${han[3]}`;
-    for (const query of [`${han[0]}${han[1]}`, `${syllable}${this.readings().primary.get(han[1]!) ?? ''}`, typo]) {
-      await this.run(query, DEFAULT_LIMIT, 3);
+    for (const query of [`${han[0]}${han[1]}`, `${syllables[0]}${syllables[1]}`, syllables.map((s) => s[0] ?? '').join(''), typo]) {
+      await this.run(query, DEFAULT_LIMIT, undefined, 2);
     }
   }
 
@@ -901,38 +1180,54 @@ export class SearchIndex implements SearchEngine {
     });
   }
 
-  /** Results for a query, best first; an article's hits come together. */
+  /**
+   * Results for a query, best first: each article's best hits (`lead`, 2 by default) together,
+   * articles by their best hit; then their further hits (see `SearchOptions.perArticle`).
+   */
   async search(query: string, limit = DEFAULT_LIMIT, options: SearchOptions = {}): Promise<EngineHit[]> {
-    const perArticle = Math.max(1, Math.floor(options.perArticle ?? 3));
+    const perArticle = options.perArticle === undefined ? undefined : Math.max(1, Math.floor(options.perArticle));
+    const lead = Math.max(1, Math.floor(options.lead ?? 2));
     limit = Math.max(0, Math.floor(limit));
-    const key = `${limit}\u0000${perArticle}\u0000${query}`;
+    const key = `${limit}\u0000${perArticle}\u0000${lead}\u0000${query}`;
     const cached = this.cache.get(key);
     if (cached) {
       this.cache.delete(key);
       this.cache.set(key, cached);
       return cached;
     }
-    const hits = await this.run(query, limit, perArticle);
+    const hits = await this.run(query, limit, perArticle, lead);
     this.cache.set(key, hits);
     if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
     return hits;
   }
 
-  private async run(query: string, limit: number, perArticle: number): Promise<EngineHit[]> {
+  private async run(query: string, limit: number, asked: number | undefined, lead: number): Promise<EngineHit[]> {
+    const perArticle = asked ?? PER_ARTICLE;
     let terms = this.parse(query);
     if (terms.length === 0 || limit === 0) return [];
     await this.loadGrams(terms, false);
     let cands = terms.map((t) => this.exactCandidates(t));
-    // Pinyin typed with spaces that finds nothing as a whole: try its tokens as separate terms.
-    if (terms.some((t, i) => t.split && countBits(cands[i]!.articles) === 0)) {
-      terms = terms.flatMap((t, i) => (t.split && countBits(cands[i]!.articles) === 0 ? t.split : [t]));
-      await this.loadGrams(terms, false);
-      cands = terms.map((t) => this.exactCandidates(t));
+    // Pinyin typed with spaces that finds nothing as a whole, in full or typed in part: try its
+    // tokens as separate terms.
+    const none = terms.map((t, i) => t.split !== undefined && countBits(cands[i]!.articles) === 0);
+    if (none.some(Boolean)) {
+      const partial = terms.filter((t, i) => none[i] && t.partial);
+      await this.loadGrams(partial.map((t) => ({ ...t, variants: t.partial! })), false);
+      const dead = terms.map((t, i) => none[i]! && !(t.partial && countBits(this.exactCandidates(t, t.partial).articles) > 0));
+      if (dead.some(Boolean)) {
+        terms = terms.flatMap((t, i) => (dead[i] ? t.split! : [t]));
+        await this.loadGrams(terms, false);
+        cands = terms.map((t) => this.exactCandidates(t));
+      }
     }
 
     const hits = new Map<number, EngineHit[]>();
-    const seen = new Set<number>();
     let looked = 0;
+    const shown = (): number => {
+      let n = 0;
+      for (const list of hits.values()) n += Math.min(perArticle, list.length);
+      return n;
+    };
     // Where each article stands in the ranking: the tie-break between equal scores.
     const rank = new Map<number, number>();
     const look = async (order: number[], max: number, nearMisses: boolean): Promise<void> => {
@@ -940,33 +1235,56 @@ export class SearchIndex implements SearchEngine {
       let next = 0;
       const stop = Math.min(MAX_ARTICLES, looked + max);
       while (next < order.length && looked < stop) {
-        let shown = 0;
-        for (const list of hits.values()) shown += Math.min(perArticle, list.length);
-        if (shown >= limit) return;
-        // Enough articles for the hits still wanted if each gives perArticle (requests cost more
-        // than rounds: a short batch is followed by another).
-        const size = Math.min(Math.max(2, Math.ceil((limit - shown) / perArticle)), stop - looked);
-        const batch = order.slice(next, next + size);
-        next += batch.length;
+        const wanted = limit - shown();
+        if (wanted <= 0) return;
+        // Enough articles for the hits still wanted, each expected to give a hit per candidate
+        // chunk (near misses: perArticle): each batch waits for its text parts, so one batch of
+        // the right size is quicker than several short ones; but at most PARTS_PER_BATCH parts
+        // not in memory yet, as more would only queue.
+        const batch: number[] = [];
+        const parts = new Set<number>();
+        for (let expected = 0; next < order.length && looked + batch.length < stop && (expected < wanted || batch.length < 2); next++) {
+          const a = order[next]!;
+          const more = this.partsToLoad(a, cands).filter((p) => !parts.has(p));
+          if (batch.length > 0 && parts.size + more.length > PARTS_PER_BATCH) break;
+          batch.push(a);
+          for (const p of more) parts.add(p);
+          expected += nearMisses ? perArticle : this.expectedHits(a, cands, perArticle);
+        }
         looked += batch.length;
         const found = await Promise.all(batch.map((a) => this.collect(a, terms, cands, perArticle, nearMisses)));
         batch.forEach((a, i) => {
-          seen.add(a);
-          if (found[i]!.length > 0) hits.set(a, found[i]!);
+          // An article looked at again (for pinyin typed in part) keeps its hits and adds other
+          // blocks (one title hit, though: the Chinese or the English title).
+          const before = hits.get(a) ?? [];
+          const title = (h: EngineHit): boolean => h.field === 'title' || h.field === 'titleEn';
+          const fresh = found[i]!.filter((h) => !before.some((b) => (title(b) && title(h)) || (b.field === h.field && b.paragraphId === h.paragraphId)));
+          if (fresh.length > 0) hits.set(a, [...before, ...fresh]);
         });
       }
     };
 
-    // Exact matches first; near misses only when they are few.
+    // Exact matches first (as written, in Simplified, in full pinyin); then, if the list is still
+    // short, pinyin typed in part; near misses only when they are few.
     await look(this.rankArticles(cands, false), MAX_ARTICLES, false);
+    if (shown() < limit && looked < MAX_ARTICLES && terms.some((t) => t.partial)) {
+      terms = terms.map((t) => (t.partial ? { ...t, variants: [...t.variants, ...t.partial] } : t));
+      await this.loadGrams(terms, false);
+      cands = terms.map((t, i) => (t.partial ? this.exactCandidates(t) : cands[i]!));
+      // Articles already found too: xuelo finds the article whose English title starts so, then
+      // its paragraphs with 雪龙.
+      await look(this.rankArticles(cands, false, true), MAX_ARTICLES, false);
+    }
     const where = this.local ? 'local' : 'remote';
     if (hits.size < FUZZY_BELOW[where] && terms.some((t) => t.fuzzy)) {
       await this.loadGrams(terms, true);
       cands.forEach((c, i) => this.addNearMisses(terms[i]!, c));
-      await look(this.rankArticles(cands, true).filter((a) => !seen.has(a)), NEAR_MISS_ARTICLES[where], true);
+      await look(this.rankArticles(cands, true).filter((a) => !hits.has(a)), NEAR_MISS_ARTICLES[where], true);
     }
     const order = new Map([...rank].map(([a, r]) => [this.articleInfo[a]!.slug, r]));
-    return this.group([...hits.values()].flat(), limit, perArticle, order);
+    // Few articles: more of each, as the list has room.
+    const room = asked ?? (hits.size * perArticle < limit ? Math.min(PER_ARTICLE_FEW, Math.ceil(limit / Math.max(1, hits.size))) : perArticle);
+    return this.group([...hits.values()].flat(), limit, room, Math.min(lead, room), order);
   }
 
   // -- parts ------------------------------------------------------------------------------------
@@ -982,28 +1300,40 @@ export class SearchIndex implements SearchEngine {
     return p;
   }
 
-  /** The gram part with the bigrams of `c1`: by its first reading, or by `syl` when it reads so. */
+  /**
+   * The gram part with the bigrams of `c1`: by its first reading, or by `syl` when it reads so
+   * (for pinyin typed in part, by its first reading that starts with `syl`).
+   */
   private shardOf(c1: string, syl?: string): number | undefined {
     const r = this.readings();
-    const key = syl !== undefined && r.readings.get(c1)?.has(syl) ? syl : gramKey(c1, r.primary);
+    let key = gramKey(c1, r.primary);
+    const all = syl === undefined ? undefined : r.readings.get(c1);
+    if (all?.has(syl!)) key = syl!;
+    else if (all && !key.startsWith(syl!)) key = [...all].find((reading) => reading.startsWith(syl!)) ?? key;
     return this.shardOfKey.get(pieceKey(c1, key, this.splits));
   }
 
-  /** Load the gram parts the terms' bigrams need (and, with `nearMisses`, those of every character of theirs). */
+  /**
+   * Load the gram parts the terms' bigrams need (and, with `nearMisses`, those of every character
+   * of theirs); not those of a term that the parts in memory already narrow to a few articles.
+   */
   private async loadGrams(terms: Term[], nearMisses: boolean): Promise<void> {
     if (this.local) return;
     const needed = new Set<number>();
-    const add = (c: string, syl?: string): void => {
-      const s = this.shardOf(c, syl);
-      if (s !== undefined && !this.shards.has(s)) needed.add(s);
-    };
     for (const term of terms) {
+      const missing = new Set<number>();
+      const add = (c: string, syl?: string): void => {
+        const s = this.shardOf(c, syl);
+        if (s !== undefined && !this.shards.has(s)) missing.add(s);
+      };
       for (const v of term.variants) {
         for (const i of pairPositions(v)) for (const c of v.slots[i]!) add(c, v.syls?.[i]);
       }
       // Near misses use the bigrams, skip-bigrams and characters from the first to the last
       // but one: the same parts as the term's bigrams (for a term of up to 7 characters).
       if (nearMisses && term.fuzzy) for (const c of Array.from(term.fuzzy).slice(0, -1)) add(c);
+      if (missing.size > 0 && !nearMisses && this.narrowEnough(term)) continue;
+      for (const s of missing) needed.add(s);
     }
     await Promise.all(
       [...needed].map(async (s) => {
@@ -1013,14 +1343,36 @@ export class SearchIndex implements SearchEngine {
     );
   }
 
+  /**
+   * Whether a term of three characters or more, as written, has so few candidate articles by the
+   * bigrams in memory that loading the parts of its other bigrams would cost more (a request
+   * each) than looking at those articles' text (likely the parts they need anyway).
+   */
+  private narrowEnough(term: Term): boolean {
+    const literal = (v: Variant): boolean => (v.kind === 'exact' || v.kind === 'traditional') && v.slots.length >= 3;
+    if (term.variants.length === 0 || term.partial || !term.variants.every(literal)) return false;
+    if (!term.variants.every((v) => pairPositions(v).some((i) => this.loaded(v, i)))) return false;
+    return countBits(this.exactCandidates(term).articles) <= FEW_ARTICLES;
+  }
+
+  /** Whether the gram parts for bigram position i of a variant are in memory. */
+  private loaded(v: Variant, i: number): boolean {
+    if (this.local) return true;
+    return v.slots[i]!.every((c) => {
+      const s = this.shardOf(c, v.syls?.[i]);
+      return s === undefined || this.shards.has(s);
+    });
+  }
+
   private shardFor(c1: string, syl?: string): Grams | undefined {
     if (this.local) return this.local;
     const s = this.shardOf(c1, syl);
     return s === undefined ? undefined : this.shards.get(s);
   }
 
-  private entries(c1: string, syl?: string): Map<string, Bits> | undefined {
-    return this.shardFor(c1, syl)?.entries(c1);
+  /** The chunks with the bigram `c1 c2` (`syl`: as for `shardOf`). */
+  private pair(c1: string, c2: string, syl?: string): Bits | undefined {
+    return this.shardFor(c1, syl)?.pair(c1, c2);
   }
 
   private anyAfter(c1: string, syl?: string): Bits | undefined {
@@ -1048,8 +1400,13 @@ export class SearchIndex implements SearchEngine {
 
   // -- candidates -------------------------------------------------------------------------------
 
-  /** Chunks containing every bigram of the variant (for one slot: any bigram starting with it). */
-  private variantBits(v: Variant): Bits {
+  /**
+   * Chunks containing every bigram of the variant (for one slot: any bigram starting with it).
+   * When the variant is looked up by all its bigrams and a slot has several characters (pinyin),
+   * they must link up: the chunk has the bigrams of one reading, 雪龙 and 龙号 for `xlh`, not
+   * 学历 and 龙号.
+   */
+  private variantBits(v: Variant, commonest?: Int32Array): Bits {
     const n = this.chunkCount;
     if (v.slots.length === 0) return newBits(n);
     if (v.slots.length === 1) {
@@ -1060,17 +1417,20 @@ export class SearchIndex implements SearchEngine {
       }
       return bits;
     }
+    const all = pairPositions(v);
+    if (all.length === v.slots.length - 1 && v.slots.some((s) => s.length > 1)) return this.chainBits(v, commonest);
+    // The bigrams whose parts are in memory (all but when `narrowEnough` said those would do).
+    const positions = all.filter((i) => this.loaded(v, i));
+    if (positions.length === 0) return newBits(n);
     let result: Bits | undefined;
-    for (const i of pairPositions(v)) {
-      const seconds = v.slots[i + 1]!;
+    for (const i of positions) {
       const pair = newBits(n);
+      if (v.slots[i]!.length > 1) this.local?.prepare(v.slots[i]!);
       for (const c1 of v.slots[i]!) {
-        const entries = this.entries(c1, v.syls?.[i]);
-        if (!entries) continue;
-        for (const c2 of seconds) {
-          const b = entries.get(c2);
-          if (b) orInto(pair, b);
-        }
+        this.eachPair(v, i, c1, (_, b) => {
+          orPostings(pair, b);
+          if (commonest && i === positions[0]) noteCommon(commonest, b);
+        });
       }
       if (result) andInto(result, pair);
       else result = pair;
@@ -1079,28 +1439,80 @@ export class SearchIndex implements SearchEngine {
     return result!;
   }
 
-  /** Weigh a pinyin variant's articles by the commonest reading of its first bigram they have. */
-  private weighPinyin(v: Variant, bits: Bits, weight: Map<number, number>): void {
-    const i = pairPositions(v)[0] ?? 0;
-    if (v.slots.length < 2) return;
-    for (const c1 of v.slots[i]!) {
-      const entries = this.entries(c1, v.syls?.[i]);
-      if (!entries) continue;
-      for (const c2 of v.slots[i + 1]!) {
-        const b = entries.get(c2);
-        if (!b) continue;
-        const df = countBits(b);
-        for (let w = 0; w < b.length; w++) {
-          let word = b[w]! & bits[w]!;
-          while (word !== 0) {
-            const low = word & -word;
-            const a = this.articleOfChunk[(w << 5) + (31 - Math.clz32(low))]!;
-            if ((weight.get(a) ?? 0) < df) weight.set(a, df);
-            word ^= low;
-          }
-        }
+  /** Chunks with the bigrams of some reading of the variant, slot by slot: by the last character so far. */
+  private chainBits(v: Variant, commonest?: Int32Array): Bits {
+    const n = this.chunkCount;
+    let reach: Map<string, Bits> | undefined;
+    for (let i = 0; i + 1 < v.slots.length; i++) {
+      const next = new Map<string, Bits>();
+      const from = reach ? [...reach.keys()] : v.slots[i]!;
+      if (from.length > 1) this.local?.prepare(from);
+      for (const c1 of from) {
+        const before = reach?.get(c1);
+        this.eachPair(v, i, c1, (c2, b) => {
+          let acc = next.get(c2);
+          if (!acc) next.set(c2, (acc = newBits(n)));
+          orPostings(acc, b, before);
+          if (commonest && i === 0) noteCommon(commonest, b);
+        });
+      }
+      for (const [c, bits] of next) if (countBits(bits) === 0) next.delete(c);
+      reach = next;
+      if (reach.size === 0) break;
+    }
+    const result = newBits(n);
+    for (const bits of reach?.values() ?? []) orInto(result, bits);
+    return result;
+  }
+
+  /** Each bigram of c1 (in slot i of the variant) and a character of slot i + 1, with its chunks. */
+  private eachPair(v: Variant, i: number, c1: string, fn: (c2: string, chunks: Postings) => void): void {
+    const seconds = v.slots[i + 1]!;
+    const grams = this.shardFor(c1, v.syls?.[i]);
+    if (!grams) return;
+    if (seconds.length > 8) return grams.eachPair(c1, this.slotSet(seconds), fn);
+    for (const c2 of seconds) {
+      const b = grams.pair(c1, c2);
+      if (b) fn(c2, b);
+    }
+  }
+
+  private readonly slotSets = new WeakMap<string[], Set<number>>();
+
+  /** A slot's characters as a set of code points. */
+  private slotSet(slot: string[]): Set<number> {
+    let set = this.slotSets.get(slot);
+    if (!set) this.slotSets.set(slot, (set = new Set(slot.map((c) => c.codePointAt(0)!))));
+    return set;
+  }
+
+  /**
+   * How many hits article a is likely to give (1 to perArticle): its title if it matches, and a
+   * paragraph per chunk that is a candidate for some term (for a term of one bigram, sure to
+   * hold it; a chunk may hold more).
+   */
+  private expectedHits(a: number, cands: readonly TermCandidates[], perArticle: number): number {
+    let n = cands.some((c) => hasBit(c.title, a)) ? 1 : 0;
+    for (let u = this.chunkStart[a]!; u < this.chunkStart[a + 1]! && n < perArticle; u++) if (cands.some((c) => hasBit(c.chunks, u))) n++;
+    return Math.min(perArticle, Math.max(1, n));
+  }
+
+  /**
+   * The text parts not in memory (or on the way) that `collect` will first ask for, about: those
+   * of the article's first candidate chunk for each term.
+   */
+  private partsToLoad(a: number, cands: readonly TermCandidates[]): number[] {
+    if (this.local) return [];
+    const out = new Set<number>();
+    for (const c of cands) {
+      for (let u = this.chunkStart[a]!; u < this.chunkStart[a + 1]!; u++) {
+        if (!hasBit(c.chunks, u)) continue;
+        const p = this.textOfChunk[u]!;
+        if (!this.parts.has(textPartName(p))) out.add(p);
+        break;
       }
     }
+    return [...out];
   }
 
   /** The articles with a chunk in `chunks`. */
@@ -1118,18 +1530,27 @@ export class SearchIndex implements SearchEngine {
   }
 
   /** A term's exact candidates: chunks with every bigram of a variant, and titles that contain it. */
-  private exactCandidates(term: Term): TermCandidates {
+  private exactCandidates(term: Term, variants = term.variants): TermCandidates {
     const chunks = newBits(this.chunkCount);
     const weight = new Map<number, number>();
-    for (const v of term.variants) {
-      const bits = this.variantBits(v);
+    for (const v of variants) {
+      // Pinyin: each chunk's commonest reading of the variant's first bigram, for the weight.
+      const commonest = v.kind === 'pinyin' || v.kind === 'partial' ? new Int32Array(this.chunkCount) : undefined;
+      const bits = this.variantBits(v, commonest);
       orInto(chunks, bits);
-      if (v.kind === 'pinyin') this.weighPinyin(v, bits, weight);
+      if (!commonest) continue;
+      for (let w = 0; w < bits.length; w++) {
+        for (let word = bits[w]!; word !== 0; word &= word - 1) {
+          const u = (w << 5) + (31 - Math.clz32(word & -word));
+          const a = this.articleOfChunk[u]!;
+          if ((weight.get(a) ?? 0) < commonest[u]!) weight.set(a, commonest[u]!);
+        }
+      }
     }
     const title = newBits(this.articleCount);
     const cache = new Map<Variant, RegExp | string>();
     for (let a = 0; a < this.articleCount; a++) {
-      if (term.variants.some((v) => findVariant(v, this.titlesFolded[a]!, cache).length > 0)) setBit(title, a);
+      if (variants.some((v) => findVariant(v, this.titlesFolded[a]!, cache).length > 0)) setBit(title, a);
       else if (term.latin && this.enMarks(term.latin, a).length > 0) setBit(title, a);
     }
     const articles = this.articlesOf(chunks);
@@ -1147,7 +1568,7 @@ export class SearchIndex implements SearchEngine {
     if (!term.fuzzy) return;
     const n = this.chunkCount;
     const chars = Array.from(term.fuzzy);
-    const pairBits = (c1: string, c2: string): Bits | undefined => this.entries(c1)?.get(c2);
+    const pairBits = (c1: string, c2: string): Bits | undefined => this.pair(c1, c2);
     const grams: Bits[] = [];
     const skips: Bits[] = [];
     for (let i = 0; i + 1 < chars.length; i++) {
@@ -1208,10 +1629,11 @@ export class SearchIndex implements SearchEngine {
   /**
    * Articles that may match every term, most promising first: title matches first, then by how
    * common the Chinese a pinyin term reads as is there, or by the rarity of what near misses
-   * share, then in list order (newest first). Without `nearMisses`, only articles with an exact
-   * candidate for every term.
+   * share, then in list order (newest first); with `common`, by how common first (for pinyin
+   * typed in part: which word it stands for matters most). Without `nearMisses`, only articles
+   * with an exact candidate for every term.
    */
-  private rankArticles(cands: TermCandidates[], nearMisses: boolean): number[] {
+  private rankArticles(cands: TermCandidates[], nearMisses: boolean, common = false): number[] {
     const rows: { a: number; exact: boolean; titles: number; fuzzy: number }[] = [];
     for (let a = 0; a < this.articleCount; a++) {
       let exact = true;
@@ -1232,7 +1654,7 @@ export class SearchIndex implements SearchEngine {
       }
       if (ok) rows.push({ a, exact, titles, fuzzy });
     }
-    rows.sort((x, y) => Number(y.exact) - Number(x.exact) || y.titles - x.titles || y.fuzzy - x.fuzzy || x.a - y.a);
+    rows.sort((x, y) => Number(y.exact) - Number(x.exact) || (common ? y.fuzzy - x.fuzzy || y.titles - x.titles : y.titles - x.titles || y.fuzzy - x.fuzzy) || x.a - y.a);
     return rows.map((r) => r.a);
   }
 
@@ -1305,15 +1727,17 @@ export class SearchIndex implements SearchEngine {
       // Some term was not where its bigrams were: look at its other chunks (a few rounds at most).
       want.clear();
       for (const t of result.missing) pick(t, loaded, 8 << round).forEach((u) => want.add(u));
-      if (want.size === 0 || round === 2) return this.evaluate(a, terms, cands, units(), true, perArticle).hits ?? [];
+      if (want.size === 0 || round === 2) return this.evaluate(a, terms, cands, units(), true, perArticle, nearMisses).hits ?? [];
     }
   }
 
   /**
    * Verify and rank one article on its title and the loaded chunks. Returns the hits, or (unless
-   * `final`) the terms not found exactly, when there may be more to load.
+   * `final`) the terms not found exactly, when there may be more to load. Near misses of those
+   * only with `nearMisses` (in the near-miss phase: a candidate that turns out not to match in
+   * the exact phase gives nothing then).
    */
-  private evaluate(a: number, terms: Term[], cands: TermCandidates[], units: number[], final: boolean, perArticle: number): { hits?: EngineHit[]; missing: number[] } {
+  private evaluate(a: number, terms: Term[], cands: TermCandidates[], units: number[], final: boolean, perArticle: number, nearMisses = false): { hits?: EngineHit[]; missing: number[] } {
     const chunks = units.map((u) => this.chunks.get(u)!);
     // Blocks: 0 = title, 1 = English title, then the loaded chunks' blocks in order.
     const texts: string[] = [];
@@ -1338,9 +1762,11 @@ export class SearchIndex implements SearchEngine {
         for (const v of term.variants) {
           const marks = findVariant(v, text, cache);
           if (marks.length === 0) continue;
-          if (!best) best = { kind: v.kind, marks, quality: 1 };
+          // Pinyin typed in part: the commoner the word it reads as, the better.
+          const quality = v.kind === 'partial' ? Math.max(...marks.map((mark) => this.commonness(text, mark, v.syls))) : 1;
+          if (!best) best = { kind: v.kind, marks, quality };
           else {
-            if (KIND_RANK[v.kind] < KIND_RANK[best.kind]) best.kind = v.kind;
+            if (KIND_RANK[v.kind] < KIND_RANK[best.kind]) best = { ...best, kind: v.kind, quality };
             best.marks = best.marks.concat(marks);
           }
         }
@@ -1362,11 +1788,12 @@ export class SearchIndex implements SearchEngine {
     });
     if (missing.length > 0 && !final) return { missing };
 
+    // How the article matches: exactly, by pinyin typed in part (some term only so), by near misses.
+    let articleClass: keyof typeof CLASS_SCORE = matches.some((row) => row.some((m) => m) && row.every((m) => !m || m.kind === 'partial')) ? 'partial' : 'exact';
     // Terms with no exact match in the article: near misses, by Fuse.
-    let allExact = true;
     for (const t of missing) {
       const term = terms[t]!;
-      if (!term.fuzzy) return { missing: [] };
+      if (!term.fuzzy || !nearMisses) return { missing: [] };
       const row = matches[t]!;
       let found = false;
       const title = cands[t]!.titleFuzzy.get(a);
@@ -1392,7 +1819,7 @@ export class SearchIndex implements SearchEngine {
         offset += chunk.texts.length;
       }
       if (!found) return { missing: [] };
-      allExact = false;
+      articleClass = 'fuzzy';
     }
 
     const info = this.articleInfo[a]!;
@@ -1408,10 +1835,12 @@ export class SearchIndex implements SearchEngine {
       const kind = here.reduce<BlockMatch['kind']>((k, m) => (KIND_RANK[m.kind] > KIND_RANK[k] ? m.kind : k), 'exact');
       const quality = here.reduce((s, m) => s + m.quality, 0) / here.length;
       const score =
-        (allExact ? 100 : 0) +
+        // A block found only by pinyin typed in part scores as such, whatever else its article has.
+        (kind === 'partial' ? Math.min(CLASS_SCORE.partial, CLASS_SCORE[articleClass]) : CLASS_SCORE[articleClass]) +
         (40 * here.length) / terms.length +
-        (isTitle ? 10 : 0) +
-        5 * quality +
+        // Pinyin typed in part: which word it stands for matters more than where it is.
+        (isTitle ? (kind === 'partial' ? 3 : 10) : 0) +
+        (kind === 'partial' ? 10 : 5) * quality +
         0.2 * Math.min(5, marks.length) -
         (isTitle ? 0 : 0.00001 * Math.min(position[block - 2]!, 99_999));
       const id = isTitle ? undefined : ids[block - 2];
@@ -1419,21 +1848,24 @@ export class SearchIndex implements SearchEngine {
         article: info,
         snippet: isTitle ? { text, marks: mergeMarks(marks) } : makeSnippet(text, marks),
         score: Math.round(score * 1e6) / 1e6,
-        match: isTitle && kind === 'exact' ? 'title' : kind,
+        match: isTitle && kind === 'exact' ? 'title' : kind === 'partial' ? 'pinyin' : kind,
         field: block === 0 ? 'title' : block === 1 ? 'titleEn' : id?.startsWith('h-') ? 'heading' : 'paragraph',
         terms: here.length,
       };
       if (id) hit.paragraphId = id;
+      if (kind === 'partial') hit.partial = true;
       hits.push(hit);
     }
     return { hits, missing: [] };
   }
 
   /**
-   * Best first (equal scores in ranking order: newest first, a common reading of pinyin first);
-   * an article's hits together (at most `perArticle`), articles by their best hit.
+   * Best first (equal scores in ranking order: newest first, a common reading of pinyin first):
+   * articles by their best hit, each with its `lead` best hits together; then the further hits
+   * (up to `perArticle` an article), articles in the same order, so that the top of the list
+   * shows many articles and an article with few matches still shows them all.
    */
-  private group(hits: EngineHit[], limit: number, perArticle: number, rank: ReadonlyMap<string, number>): EngineHit[] {
+  private group(hits: EngineHit[], limit: number, perArticle: number, lead: number, rank: ReadonlyMap<string, number>): EngineHit[] {
     hits.sort((x, y) => y.score - x.score || (rank.get(x.article.slug) ?? 0) - (rank.get(y.article.slug) ?? 0));
     const groups = new Map<string, EngineHit[]>();
     for (const hit of hits) {
@@ -1441,6 +1873,22 @@ export class SearchIndex implements SearchEngine {
       if (!list) groups.set(hit.article.slug, [hit]);
       else if (list.length < perArticle) list.push(hit);
     }
-    return [...groups.values()].flat().slice(0, limit);
+    const lists = [...groups.values()];
+    return [...lists.flatMap((list) => list.slice(0, lead)), ...lists.flatMap((list) => list.slice(lead))].slice(0, limit);
+  }
+
+  /**
+   * How common the word marked in a folded text is, from 0 to 1: the share of text chunks with
+   * its rarest bigram (log scale), as far as the gram parts in memory tell. 系列 is common, so
+   * is 雪龙 in a corpus about it; 系列会 is as rare as 列会.
+   */
+  private commonness(folded: string, [start, end]: Mark, syls?: (string | undefined)[]): number {
+    const chars = Array.from(folded.slice(start, end));
+    let rarest = Infinity;
+    for (let i = 0; i + 1 < chars.length; i++) {
+      const bits = this.pair(chars[i]!, chars[i + 1]!, syls?.[i]);
+      if (bits) rarest = Math.min(rarest, countBits(bits));
+    }
+    return Number.isFinite(rarest) ? Math.log1p(rarest) / Math.log1p(this.chunkCount) : 0;
   }
 }
