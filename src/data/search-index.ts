@@ -31,3 +31,12 @@ export function searchIndexParts(): Promise<Record<string, unknown>> {
   return parts;
 }
 
+/**
+ * Whether the search engine runs on the page rather than in a worker: when the whole index is
+ * its manifest (a small corpus, like the seeds), a query takes a few milliseconds, well inside a
+ * frame, and the page answers the first one sooner without a worker to start. Larger indexes,
+ * loaded part by part, run in a worker.
+ */
+export async function searchRunsOnPage(): Promise<boolean> {
+  return Object.keys(await searchIndexParts()).length === 1;
+}

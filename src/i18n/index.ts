@@ -4,6 +4,7 @@
  * This module is safe to import from pages, components, client scripts and Node scripts.
  */
 import { z } from 'astro/zod';
+import { formatIsoDate } from '../lib/dates.ts';
 import zhHansJson from './zh-Hans.json' with { type: 'json' };
 import enJson from './en.json' with { type: 'json' };
 
@@ -59,12 +60,7 @@ export function htmlLang(locale: Locale): string {
   return locale;
 }
 
-/**
- * A date (`YYYY-MM-DD`) formatted for a locale through Intl.DateTimeFormat, in UTC so the day
- * never shifts: `2024年3月6日` / `March 6, 2024`.
- */
+/** A date (`YYYY-MM-DD`) formatted for a locale: `2024年3月6日` / `March 6, 2024` (src/lib/dates.ts). */
 export function formatDate(locale: Locale, iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  const date = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(date);
+  return formatIsoDate(locale, iso);
 }

@@ -1,15 +1,17 @@
 /**
- * The page's line to the search engine (src/scripts/search-worker.ts): a worker over http; the
- * engine on the page itself where workers cannot start (a page opened from disk, a policy that
- * refuses them). Started once per page, on first use, and shared through a global, so the
+ * The page's line to the search engine (src/scripts/search-worker.ts): on the page itself when
+ * the index is small (`data-search-mode="page"` on <html>: a query takes a few milliseconds, and
+ * no worker has to start before the first one) or where workers cannot start (a page opened from
+ * disk, a policy that refuses them); else a worker. Started once per page, on first use, and shared through a global, so the
  * search page's early start (search-boot.ts, loaded `async` in its <head>) and the page script
  * (search-ui.ts, loaded `defer`) use the same engine.
  *
  *   warm()                        start the engine and the index loading
  *   search(channel, query, limit) the hits, or null when a newer query of the channel came first
  *
- * Over http the page fetches the index manifest itself and hands its bytes to the worker
- * (transferred, not copied): the download then runs while the worker starts, not after it.
+ * Over http the page fetches the index manifest itself and hands its bytes to the engine
+ * (transferred to a worker, not copied): the download then runs while the engine's script
+ * loads and starts, not after it.
  */
 import { IN_PAGE_ENGINE, type InPageEngine, type WorkerReply, type WorkerRequest } from '../lib/search/protocol.ts';
 import type { SearchHit } from '../lib/search/types.ts';
@@ -23,6 +25,8 @@ export interface Found {
 
 interface Connection {
   post(message: WorkerRequest): void;
+  /** A search asked for before the page script ran (see `searchEarly`), until it is taken. */
+  early?: { channel: string; query: string; limit: number; found: Promise<Found | null> } | undefined;
   waiting: Map<number, { resolve: (found: Found | null) => void; reject: (error: Error) => void }>;
   nextId: number;
 }
@@ -91,12 +95,11 @@ function open(): Connection {
   };
 
   let send: Send;
-  let loaded: Promise<void>;
   const index = indexUrl();
-  if (location.protocol === 'file:') {
+  const fromDisk = location.protocol === 'file:';
+  // On the page: from disk (no workers there), or when the build says the index is small.
+  if (fromDisk || document.documentElement.dataset.searchMode === 'page') {
     send = inPageEngine(receive, fail);
-    send({ type: 'load', indexUrl: index });
-    loaded = Promise.resolve();
   } else {
     try {
       send = workerEngine(receive, fail);
@@ -104,13 +107,14 @@ function open(): Connection {
       // Workers refused: the engine runs on the page.
       send = inPageEngine(receive, fail);
     }
-    // The worker starts while the page downloads the manifest; the load message (and every
-    // query after it, in order) goes once the bytes are here.
-    loaded = fetchManifest(index).then((manifest) => {
-      if (manifest) send({ type: 'load', indexUrl: index, manifest }, [manifest]);
-      else send({ type: 'load', indexUrl: index });
-    });
   }
+  // The engine's script loads while the page downloads the manifest (over http; from disk the
+  // engine reads it as a script); the load message, and every query after it, in order, go
+  // once the bytes are here.
+  const loaded = (fromDisk ? Promise.resolve(null) : fetchManifest(index)).then((manifest) => {
+    if (manifest) send({ type: 'load', indexUrl: index, manifest }, [manifest]);
+    else send({ type: 'load', indexUrl: index });
+  });
   return { waiting, nextId: 0, post: (message) => void loaded.then(() => send(message)) };
 }
 
@@ -128,9 +132,24 @@ export function warm(): void {
 /** Results for `query`, or `null` when a newer request of the same channel made this one stale. */
 export function search(channel: string, query: string, limit: number): Promise<Found | null> {
   const c = connection();
+  const early = c.early;
+  c.early = undefined;
+  // The same search, asked for early: its answer may be here already.
+  if (early && early.channel === channel && early.query === query && early.limit === limit) return early.found;
   const id = ++c.nextId;
   return new Promise((resolve, reject) => {
     c.waiting.set(id, { resolve, reject });
     c.post({ type: 'search', id, channel, query, limit, sent: performance.timeOrigin + performance.now() });
   });
+}
+
+/**
+ * Start a search before the page script runs (the search page's `?q=`, from its <head>): the
+ * page script's first `search` with the same arguments gets this answer instead of asking again.
+ */
+export function searchEarly(channel: string, query: string, limit: number): void {
+  const found = search(channel, query, limit);
+  // Not handled here: the page script takes the answer (or the error) when it asks.
+  found.catch(() => undefined);
+  connection().early = { channel, query, limit, found };
 }

@@ -12,8 +12,10 @@
  * relative to the page, so they hold under any base and from disk.
  */
 import type { SearchHit } from '../lib/search/types.ts';
+import { formatIsoDate } from '../lib/dates.ts';
 import { diskHref } from './disk-links.ts';
 import { search, warm, type Found } from './search-connection.ts';
+import { BOX_LIMIT, PAGE_SIZE } from './search-ui-limits.ts';
 
 interface Strings {
   status: string;
@@ -37,9 +39,6 @@ interface View {
   strings: Strings;
 }
 
-/** Results shown in the header's panel, and on the search page at first and per "more". */
-const BOX_LIMIT = 8;
-const PAGE_SIZE = 20;
 /** After this long without typing, a query on the search page gets its own history entry. */
 const COMMIT_MS = 1000;
 /** A search slower than this (the index still loading) shows the loading message. */
@@ -83,18 +82,6 @@ function span(className: string, text?: string, lang?: string): HTMLSpanElement 
   return el;
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-function formatDate(locale: string, iso: string): string {
-  let format = dateFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
-    dateFormats.set(locale, format);
-  }
-  const [y, m, d] = iso.split('-').map(Number);
-  return format.format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)));
-}
-
 /** One result: a link with the title, publication, date, how it matched, and the snippet. */
 function renderHit(view: View, hit: SearchHit): HTMLLIElement {
   const zh = view.locale.startsWith('zh') ? undefined : 'zh-Hans';
@@ -109,7 +96,7 @@ function renderHit(view: View, hit: SearchHit): HTMLLIElement {
   if (hit.article.date) {
     const time = document.createElement('time');
     time.dateTime = hit.article.date;
-    time.textContent = formatDate(view.locale, hit.article.date);
+    time.textContent = formatIsoDate(view.locale, hit.article.date);
     meta.append(time);
   }
   const how = hit.match === 'exact' ? undefined : view.strings[hit.match];

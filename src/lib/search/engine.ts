@@ -1159,6 +1159,8 @@ export class SearchIndex implements SearchEngine {
     const syllables = han.slice(0, 3).map((c) => this.readings().primary.get(c) ?? '');
     const typo = `${han[0]}${han[1]}〇${han[3]}`;
     for (const query of [`${han[0]}${han[1]}`, `${syllables[0]}${syllables[1]}`, syllables.map((s) => s[0] ?? '').join(''), typo]) {
+      // One query a task: on the page (no worker) the reader may type in between.
+      await new Promise((resolve) => setTimeout(resolve, 0));
       await this.run(query, DEFAULT_LIMIT, undefined, 2);
     }
   }
