@@ -38,5 +38,8 @@ export function searchIndexParts(): Promise<Record<string, unknown>> {
  * loaded part by part, run in a worker.
  */
 export async function searchRunsOnPage(): Promise<boolean> {
+  // `BAOKU_SEARCH_MODE=worker` (or `page`) decides instead, e.g. to test the other way.
+  const forced = process.env.BAOKU_SEARCH_MODE?.trim();
+  if (forced === 'page' || forced === 'worker') return forced === 'page';
   return Object.keys(await searchIndexParts()).length === 1;
 }

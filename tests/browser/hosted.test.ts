@@ -229,12 +229,16 @@ describeHosted('hosted build', () => {
       }
     });
 
-    it('finds 雪龙 from the search box; the result lands on the paragraph under /archive/', async () => {
+    it('finds 雪龙 from the search box, in a worker; the result lands on the paragraph under /archive/', async () => {
       const { page } = await open('http');
+      const workers: string[] = [];
+      page.on('worker', (worker) => workers.push(worker.url()));
       await page.goto(hostedUrl);
+      expect(await page.locator('html').getAttribute('data-search-mode')).toBe('worker');
       await page.locator('#search-box-input').click();
       await page.keyboard.type('雪龙');
       const shown = await resultsShown(page);
+      expect(workers, 'the engine runs in a worker').toEqual([expect.stringMatching(under(hostedUrl, '_astro/engine\\.[0-9a-f]{8}\\.js'))]);
       for (const hit of shown) expect(hit.href).toMatch(under(hostedUrl, 'articles/[^/]+/(#p-[0-9a-f]{6}(-\\d+)?)?'));
       const hit = shown.find((h) => h.href.includes('#p-'));
       expect(hit, 'a result links to a paragraph').toBeDefined();

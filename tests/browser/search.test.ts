@@ -67,9 +67,12 @@ describeBrowser('search', () => {
     await browser?.close();
   });
 
-  it('loads nothing for search with the page, and starts when the box gets focus', async () => {
+  it('loads nothing for search with the page, and starts when the box gets focus (on the page: the seeds\' index is small)', async () => {
     const { context, page: p, requests, errors } = await openSession(browser);
+    const workers: string[] = [];
+    p.on('worker', (worker) => workers.push(worker.url()));
     await visit(p, '');
+    expect(await p.locator('html').getAttribute('data-search-mode')).toBe('page');
     await p.waitForLoadState('networkidle');
     await p.waitForTimeout(300);
     const before = requests.length;
@@ -78,6 +81,9 @@ describeBrowser('search', () => {
     expect(await activeId(p), '`/` focuses the box').toBe('search-box-input');
     await p.waitForLoadState('networkidle');
     await expect.poll(() => requests.slice(before).some((r) => /_astro\/engine\./u.test(r)), { timeout: 5000 }).toBe(true);
+    await p.keyboard.type('雪龙');
+    await p.locator(HIT_LINKS).first().waitFor({ state: 'visible' });
+    expect(workers, 'no worker for a small index').toEqual([]);
     await context.close();
     expect(errors).toEqual([]);
   });
