@@ -86,7 +86,14 @@ function expectClean(session: StrictSession): void {
 }
 
 /** The results shown: link URL (resolved), snippet text and the tags inside the snippet. */
-function hits(page: Page): Promise<{ href: string; snippet: string; snippetTags: string[] }[]> {
+/** A result as the page shows it: its link, the snippet's text and the tags inside the snippet. */
+interface Hit {
+  href: string;
+  snippet: string;
+  snippetTags: string[];
+}
+
+function hits(page: Page): Promise<Hit[]> {
   return page.locator(HIT_LINKS).evaluateAll((links) =>
     links.map((a) => {
       const snippet = a.querySelector('.search-hit-snippet');
@@ -99,7 +106,7 @@ function hits(page: Page): Promise<{ href: string; snippet: string; snippetTags:
   );
 }
 
-async function resultsShown(page: Page): Promise<Awaited<ReturnType<typeof hits>>> {
+async function resultsShown(page: Page): Promise<Hit[]> {
   await page.locator(HIT_LINKS).first().waitFor({ state: 'visible' });
   return hits(page);
 }
@@ -118,6 +125,17 @@ async function follow(page: Page, selector: string): Promise<string> {
   const href = await link.evaluate((a) => (a as HTMLAnchorElement).href);
   await Promise.all([page.waitForURL(href), link.click()]);
   return href;
+}
+
+/** Click the first result that links to a paragraph; the page opens there, with it marked. */
+async function followToParagraph(page: Page, shown: Hit[], text: string): Promise<void> {
+  const hit = shown.find((h) => h.href.includes('#p-'));
+  expect(hit, 'a result links to a paragraph').toBeDefined();
+  await Promise.all([page.waitForURL(hit!.href), page.locator(HIT_LINKS).nth(shown.indexOf(hit!)).click()]);
+  const arrived = await target(page);
+  expect(arrived?.id).toBe(new URL(hit!.href).hash.slice(1));
+  expect(arrived?.marked, 'the paragraph is marked').toBe(true);
+  expect(arrived?.text).toContain(text);
 }
 
 /** A pattern for URLs under `root` (taken literally) whose rest matches the pattern `rest`. */
@@ -240,13 +258,7 @@ describeHosted('hosted build', () => {
       const shown = await resultsShown(page);
       expect(workers, 'the engine runs in a worker').toEqual([expect.stringMatching(under(hostedUrl, '_astro/engine\\.[0-9a-f]{8}\\.js'))]);
       for (const hit of shown) expect(hit.href).toMatch(under(hostedUrl, 'articles/[^/]+/(#p-[0-9a-f]{6}(-\\d+)?)?'));
-      const hit = shown.find((h) => h.href.includes('#p-'));
-      expect(hit, 'a result links to a paragraph').toBeDefined();
-      await Promise.all([page.waitForURL(hit!.href), page.locator(HIT_LINKS).nth(shown.indexOf(hit!)).click()]);
-      const arrived = await target(page);
-      expect(arrived?.id).toBe(new URL(hit!.href).hash.slice(1));
-      expect(arrived?.marked, 'the paragraph is marked').toBe(true);
-      expect(arrived?.text).toContain('雪龙');
+      await followToParagraph(page, shown, '雪龙');
     });
 
     it('the search page search/?q=… shows results under /archive/, and searches again on Enter', async () => {
@@ -296,13 +308,7 @@ describeHosted('hosted build', () => {
       await page.keyboard.type('雪龙');
       const shown = await resultsShown(page);
       for (const hit of shown) expect(hit.href).toMatch(under(diskRoot, 'articles/[^/]+/index\\.html(#p-[0-9a-f]{6}(-\\d+)?)?'));
-      const hit = shown.find((h) => h.href.includes('#p-'));
-      expect(hit, 'a result links to a paragraph').toBeDefined();
-      await Promise.all([page.waitForURL(hit!.href), page.locator(HIT_LINKS).nth(shown.indexOf(hit!)).click()]);
-      const arrived = await target(page);
-      expect(arrived?.id).toBe(new URL(hit!.href).hash.slice(1));
-      expect(arrived?.marked, 'the paragraph is marked').toBe(true);
-      expect(arrived?.text).toContain('雪龙');
+      await followToParagraph(page, shown, '雪龙');
     });
 
     it('Enter in the box opens the search page, whose own form searches again', async () => {
