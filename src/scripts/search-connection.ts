@@ -148,6 +148,9 @@ export function search(channel: string, query: string, limit: number): Promise<F
  * page script's first `search` with the same arguments gets this answer instead of asking again.
  */
 export function searchEarly(channel: string, query: string, limit: number): void {
+  // Too late: the page script searched already (this script is async, and may run after it);
+  // a second request would make the page's own one stale.
+  if (connection().nextId > 0) return;
   const found = search(channel, query, limit);
   // Not handled here: the page script takes the answer (or the error) when it asks.
   found.catch(() => undefined);

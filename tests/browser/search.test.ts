@@ -253,6 +253,27 @@ describeBrowser('search', () => {
     expect(await empty.locator('a[href]').count(), 'a way out: the article list').toBeGreaterThan(0);
   });
 
+  it('shows the ?q= results whether the early script runs before the page script or after it', async () => {
+    for (const delay of [0, 600]) {
+      const { context, page: p, errors } = await openSession(browser);
+      // The search page's early start is an async script: held back, it runs after the page's own.
+      await context.route(/searchBoot\.[0-9a-f]+\.js$/u, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        await route.continue();
+      });
+      for (const [query, found] of [['zqxjkv', false], ['雪龙', true]] as const) {
+        await visit(p, `search/?q=${encodeURIComponent(query)}`);
+        if (found) await p.locator(HIT_LINKS).first().waitFor({ state: 'visible' });
+        else await p.locator('[data-search-empty]').waitFor({ state: 'visible' });
+        // Held back or not, the script came and went without a second answer.
+        await p.waitForTimeout(delay);
+        expect(await p.locator('[data-search-page] [role="status"]').textContent(), `${query}, early script after ${delay} ms`).toContain(query);
+      }
+      await context.close();
+      expect(errors).toEqual([]);
+    }
+  });
+
   it('has the same in English: strings, English titles where there are any, links to English pages', async () => {
     await visit(page, 'en/');
     expect(await page.locator('#search-box-input').getAttribute('placeholder')).toMatch(/Search/u);
