@@ -1,9 +1,10 @@
 /**
  * The Content-Security-Policy every page carries (as `<meta http-equiv>`, so it holds on any
- * static host, and from disk): everything from the site itself, nothing inline, no eval.
+ * static host, and from disk): everything from the site itself, nothing inline but one hashed script, no eval.
  *
- *   script-src 'self'    the classic script files under `_astro/` (none inline: the reader's
- *                        settings are applied by a file too); JSON-LD is data, not script
+ *   script-src 'self'    the classic script files under `_astro/`, and by its hash the one
+ *                        inline script, which applies the reader's settings before the first
+ *                        paint (src/lib/inline-scripts.ts); JSON-LD is data, not script
  *   style-src 'self'     the CSS files (`build.inlineStylesheets: 'never'`), no style attributes
  *   worker-src 'self'    the search worker;  connect-src 'self'  the search index
  *   img-src 'self' data: the favicon and inline SVG data;  object-src 'none'  no plugins
@@ -11,6 +12,8 @@
  *
  * `frame-ancestors` cannot be set from a meta element; a host that sends headers can add it.
  */
+import { createHash } from 'node:crypto';
+
 export const CSP_DIRECTIVES: Readonly<Record<string, string>> = {
   'default-src': "'self'",
   'script-src': "'self'",
@@ -25,6 +28,15 @@ export const CSP_DIRECTIVES: Readonly<Record<string, string>> = {
   'form-action': "'self'",
 };
 
-export const CONTENT_SECURITY_POLICY = Object.entries(CSP_DIRECTIVES)
-  .map(([name, value]) => `${name} ${value}`)
-  .join('; ');
+/** `'sha256-…'`: the CSP source that allows one inline script whose text is exactly `code`. */
+export function scriptHash(code: string): string {
+  return `'sha256-${createHash('sha256').update(code, 'utf8').digest('base64')}'`;
+}
+
+/** The policy, with `inlineScripts` (their exact text) allowed by hash. */
+export function contentSecurityPolicy(inlineScripts: readonly string[] = []): string {
+  const directives = { ...CSP_DIRECTIVES, 'script-src': [CSP_DIRECTIVES['script-src'], ...inlineScripts.map(scriptHash)].join(' ') };
+  return Object.entries(directives)
+    .map(([name, value]) => `${name} ${value}`)
+    .join('; ');
+}

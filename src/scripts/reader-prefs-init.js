@@ -1,9 +1,9 @@
 /*
  * Applies the reader's stored theme and text size to <html> before the first paint, so a page
- * never flashes in the wrong colours. Loaded as a tiny blocking classic script from the site's own
- * origin (not inline, so a strict Content-Security-Policy keeps working); everything else about
- * the controls lives in theme.ts and font-size.ts. Plain JavaScript because Vite copies this file
- * as it is. Keep the keys and values in step with `preferences.ts` (a test checks).
+ * never flashes in the wrong colours. Written into every page's <head>, minified
+ * (src/lib/inline-scripts.ts), and allowed by the Content-Security-Policy by its hash; everything
+ * else about the controls lives in theme.ts and font-size.ts. Plain JavaScript, run as it is.
+ * Keep the keys and values in step with `preferences.ts` (a test checks).
  */
 (function () {
   var root = document.documentElement;

@@ -13,6 +13,8 @@
  * its folder on disk), on any page error or console error, on any CSP violation (reported by a
  * `securitypolicyviolation` listener, and by Chromium's own console message) and on any dialog.
  */
+import { createHash } from 'node:crypto';
+import { fromHtml } from 'hast-util-from-html';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -125,6 +127,27 @@ async function follow(page: Page, selector: string): Promise<string> {
   const href = await link.evaluate((a) => (a as HTMLAnchorElement).href);
   await Promise.all([page.waitForURL(href), link.click()]);
   return href;
+}
+
+interface HastNode {
+  type: string;
+  tagName?: string;
+  value?: string;
+  properties?: Record<string, unknown>;
+  children?: HastNode[];
+}
+
+/** The page's inline scripts (no `src`), read by an HTML parser: their type and exact text. */
+function inlineScripts(html: string): { type: string; text: string }[] {
+  const found: { type: string; text: string }[] = [];
+  const walk = (node: HastNode): void => {
+    if (node.type === 'element' && node.tagName === 'script' && node.properties?.src === undefined) {
+      found.push({ type: String(node.properties?.type ?? ''), text: (node.children ?? []).map((c) => c.value ?? '').join('') });
+    }
+    for (const child of node.children ?? []) walk(child);
+  };
+  walk(fromHtml(html) as HastNode);
+  return found;
 }
 
 /** Click the first result that links to a paragraph; the page opens there, with it marked. */
@@ -367,7 +390,8 @@ describeHosted('hosted build', () => {
         expect(seen.bodyButtons).toBe(true);
         expect(seen.strong).toEqual(['粗体']);
         expect(seen.bodyLinks.every((href) => /^#p-[0-9a-f]{6}$/u.test(href)), seen.bodyLinks.join(' ')).toBe(true);
-        expect(seen.scripts).toEqual([expect.stringMatching(/reader-prefs-init\.[\w-]+\.js$/u), expect.stringMatching(/site\.[0-9a-f]+\.js$/u), 'inline application/ld+json']);
+        // The reader's settings (inline, hashed in the policy), the site script, the JSON-LD.
+        expect(seen.scripts).toEqual(['inline ', expect.stringMatching(/site\.[0-9a-f]+\.js$/u), 'inline application/ld+json']);
         expect(seen.styles).toBe(0);
         expect(seen.javascriptUrls).toEqual([]);
         expect(seen.handlers).toEqual([]);
@@ -397,7 +421,7 @@ describeHosted('hosted build', () => {
       await page.goto(`${diskRoot}${hostilePath}index.html`);
       expect(await background(page)).toBe(LIGHT_BACKGROUND);
       expect(await scriptsRan(page), 'the site script ran').toBe(true);
-      expect(requests.filter((url) => /_astro\/(reader-prefs-init|site)\.[\w-]+\.js$/u.test(url)), 'both scripts loaded').toHaveLength(2);
+      expect(requests.filter((url) => /_astro\/site\.[\w-]+\.js$/u.test(url)), 'the site script loaded').toHaveLength(1);
       const seen = await inspect(page);
       expect(seen.text).toContain('<script>alert(1)</script>');
       const next = await follow(page, 'a[rel="next"]');
@@ -453,7 +477,7 @@ describeHosted('hosted build', () => {
   });
 
   describe('Content-Security-Policy', () => {
-    it('every page carries the policy, first in <head>; its script-src allows no inline script or eval', () => {
+    it('every page carries the policy, first in <head>; its script-src allows no eval, and no inline script but by its hash', () => {
       const pages = builtPages();
       for (const type of ['index.html', 'about/index.html', 'search/index.html', `${hostilePath}index.html`, 'en/index.html', 'en/about/index.html', 'en/search/index.html', `en/${hostilePath}index.html`]) {
         expect(pages, type).toContain(type);
@@ -469,6 +493,9 @@ describeHosted('hosted build', () => {
         const scriptSrc = directives.get('script-src') ?? directives.get('default-src') ?? [];
         expect(scriptSrc, file).toContain("'self'");
         expect(scriptSrc.filter((v) => /unsafe-inline|unsafe-eval|unsafe-hashes|\*|data:|https?:/u.test(v)), file).toEqual([]);
+        // Each inline script (JSON-LD aside, which is data) is allowed by its own hash, and no hash by nothing.
+        const inline = inlineScripts(html).filter((script) => script.type !== 'application/ld+json').map((script) => script.text);
+        expect(scriptSrc.filter((v) => v.startsWith("'sha256-")).sort(), file).toEqual(inline.map((code) => `'sha256-${createHash('sha256').update(code).digest('base64')}'`).sort());
         expect(directives.get('object-src'), file).toEqual(["'none'"]);
         expect(directives.get('base-uri'), file).toEqual(["'none'"]);
       }
