@@ -25,7 +25,9 @@ export function searchIndexParts(): Promise<Record<string, unknown>> {
       source: primarySource(a.data.sources),
       blocks: blocksFromBody(a.body ?? ''),
     }));
-    return buildSearchIndex(sortForIndex(input)).parts;
+    // `BAOKU_SEARCH_SPLIT=1` splits even a small index into gram and text parts, as a large one
+    // is (to test that way with a small corpus).
+    return buildSearchIndex(sortForIndex(input), process.env.BAOKU_SEARCH_SPLIT === '1' ? { inline: false } : {}).parts;
   })();
   cached = { at: Date.now(), parts };
   return parts;

@@ -270,8 +270,8 @@ describeHosted('hosted build', () => {
       }
     });
 
-    it('finds 雪龙 from the search box, in a worker; the result lands on the paragraph under /archive/', async () => {
-      const { page } = await open('http');
+    it('finds 雪龙 from the search box, in a worker, part by part; the result lands on the paragraph under /archive/', async () => {
+      const { page, requests } = await open('http');
       const workers: string[] = [];
       page.on('worker', (worker) => workers.push(worker.url()));
       await page.goto(hostedUrl);
@@ -280,6 +280,9 @@ describeHosted('hosted build', () => {
       await page.keyboard.type('雪龙');
       const shown = await resultsShown(page);
       expect(workers, 'the engine runs in a worker').toEqual([expect.stringMatching(under(hostedUrl, '_astro/engine\\.[0-9a-f]{8}\\.js'))]);
+      // The index is split (BAOKU_SEARCH_SPLIT): the worker fetched gram and text parts.
+      expect(requests.filter((url) => /search-index\/g\d+\.json$/u.test(url)).length, 'gram parts fetched').toBeGreaterThan(0);
+      expect(requests.filter((url) => /search-index\/t\d+\.json$/u.test(url)).length, 'text parts fetched').toBeGreaterThan(0);
       for (const hit of shown) expect(hit.href).toMatch(under(hostedUrl, 'articles/[^/]+/(#p-[0-9a-f]{6}(-\\d+)?)?'));
       await followToParagraph(page, shown, '雪龙');
     });
@@ -324,12 +327,15 @@ describeHosted('hosted build', () => {
       expect(await h1(page)).not.toBe('');
     });
 
-    it('finds 雪龙 from the search box; the result opens the article at the marked paragraph', async () => {
-      const { page } = await open('disk');
+    it('finds 雪龙 from the search box, reading index parts as scripts; the result opens the article at the marked paragraph', async () => {
+      const { page, requests } = await open('disk');
       await page.goto(`${diskRoot}index.html`);
       await page.locator('#search-box-input').click();
       await page.keyboard.type('雪龙');
       const shown = await resultsShown(page);
+      for (const part of ['manifest', 'g\\d+', 't\\d+']) {
+        expect(requests.some((url) => new RegExp(`search-index/${part}\\.js$`, 'u').test(url)), `${part} loaded as a script`).toBe(true);
+      }
       for (const hit of shown) expect(hit.href).toMatch(under(diskRoot, 'articles/[^/]+/index\\.html(#p-[0-9a-f]{6}(-\\d+)?)?'));
       await followToParagraph(page, shown, '雪龙');
     });
