@@ -3,8 +3,8 @@
  * The manifest is loaded at once (for a small corpus it is the whole index); gram and text parts
  * when a query needs them, each once.
  *
- *   // in a worker or on the page, on a site built with any BASE_PATH:
- *   const engine = await loadIndex(fetchSource(searchIndexUrl(import.meta.env.BASE_URL)));
+ *   // in a worker or on the page (src/scripts/search-worker.ts), given the index folder's URL:
+ *   const engine = await loadIndex(fetchSource(new URL('search-index/', siteRoot)));
  *   const hits = await engine.search('雪龙', 20);
  *
  * A source is anything with `get(part) → Promise<parsed JSON>`:
@@ -20,11 +20,6 @@ import { SearchIndex, type PartSource } from './engine.ts';
 
 export type { PartSource } from './engine.ts';
 export { SearchIndex, type EngineHit, type SearchOptions } from './engine.ts';
-
-/** The folder of the index parts under the site's base URL (`import.meta.env.BASE_URL`). */
-export function searchIndexUrl(baseUrl: string): string {
-  return `${baseUrl.replace(/\/?$/u, '/')}search-index/`;
-}
 
 /** Parts fetched as `<baseUrl><part>.json`; `baseUrl` may be relative to the page (or worker). */
 export function fetchSource(baseUrl: string | URL, init?: RequestInit): PartSource {
