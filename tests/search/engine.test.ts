@@ -21,7 +21,10 @@ import {
 import {
   decodePostings,
   encodePostings,
+  createFold,
   foldBasic,
+  isSearchable,
+  isSearchableCode,
   gramPartName,
   makeSnippet,
   nearMissFilter,
@@ -559,8 +562,32 @@ describe.each(MODES)('$mode index', ({ inline }) => {
 
 describe('query normalization', () => {
   it('folds full-width forms and case, keeping the length', () => {
-    expect(foldBasic('ＡＢＣ１２３％　Ｘ')).toBe('abc123% x');
+    expect(foldBasic('ＡＢＣ１２３％Ｘ：．ÀΣЖ')).toBe('abc123%x:.àσж');
     expect(foldBasic('雪龙2号').length).toBe(4);
+  });
+
+  it('answers which characters are searchable by ranges exactly as the Unicode-property rule does', () => {
+    const rule = (ch: string): boolean => /^[\p{L}\p{N}]$/u.test(ch) || (ch.length === 1 && '.%+-/:#&@_°℃$€£¥'.includes(ch));
+    const differ: string[] = [];
+    for (let code = 0; code <= 0x2ffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const ch = String.fromCodePoint(code);
+      if (isSearchableCode(code) !== rule(ch) || isSearchable(ch) !== rule(ch)) differ.push(code.toString(16));
+    }
+    expect(differ).toEqual([]);
+    expect(isSearchable('雪龙')).toBe(false);
+    expect(isSearchable('')).toBe(false);
+    expect(isSearchable('𠀀')).toBe(true);
+  });
+
+  it('leaves punctuation that only separates terms as it is, so plain Chinese text needs no fold', () => {
+    const text = '新华社北京１２月１日电（记者　张三）“稳中求进”，２９．９％！';
+    expect(foldBasic(text)).toBe('新华社北京12月1日电（记者　张三）“稳中求进”，29.9%！');
+    const plain = '中国经济向新而行，路线图更明晰。';
+    expect(foldBasic(plain)).toBe(plain);
+    const fold = createFold(new Map([['發', '发'], ['展', '展']]));
+    expect(fold('發展ＧＤＰ，')).toBe('发展gdp，');
+    expect(fold('发展')).toBe('发展');
   });
 
   it('splits at spaces and punctuation, keeps symbols inside numbers', () => {

@@ -126,10 +126,34 @@ export const textPartName = (part: number): string => `t${part}`;
 /** Symbols kept inside terms (`29.9%`, `5G+`, `3/4`, `10:30`, `-5℃`); other punctuation separates terms. */
 const KEPT_SYMBOLS = '.%+-/:#&@_°℃$€£¥';
 const WORD = /^[\p{L}\p{N}]$/u;
+const KEPT_CODES = new Set(Array.from(KEPT_SYMBOLS, (c) => c.charCodeAt(0)));
+/** Code points outside the common blocks, as `WORD` answered for them. */
+const rareCodes = new Map<number, boolean>();
+
+/**
+ * Whether a code point takes part in matching: a letter or number (`\p{L}`, `\p{N}`) or a kept
+ * symbol. The blocks news text is made of (ASCII, CJK ideographs and punctuation, full-width
+ * forms) are answered by ranges; only other code points ask the Unicode-property expression, whose
+ * first use (compiling it) costs more than the first search on a small index.
+ */
+export function isSearchableCode(code: number): boolean {
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) || KEPT_CODES.has(code);
+  if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf)) return true;
+  if (code >= 0x2000 && code <= 0x206f) return false;
+  // 々〆〇, the Hangzhou numerals and the kana iteration marks.
+  if (code >= 0x3000 && code <= 0x303f) return (code >= 0x3005 && code <= 0x3007) || (code >= 0x3021 && code <= 0x3029) || (code >= 0x3031 && code <= 0x3035) || (code >= 0x3038 && code <= 0x303c);
+  // Full-width digits and letters, half-width kana and hangul.
+  if (code >= 0xff00 && code <= 0xffef) return (code >= 0xff10 && code <= 0xff19) || (code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a) || (code >= 0xff66 && code <= 0xffdc && !((code >= 0xffbf && code <= 0xffc1) || code === 0xffc8 || code === 0xffc9 || code === 0xffd0 || code === 0xffd1 || code === 0xffd8 || code === 0xffd9));
+  let ok = rareCodes.get(code);
+  if (ok === undefined) rareCodes.set(code, (ok = WORD.test(String.fromCodePoint(code)) || KEPT_CODES.has(code)));
+  return ok;
+}
 
 /** Whether a character (one code point) takes part in matching. */
 export function isSearchable(ch: string): boolean {
-  return WORD.test(ch) || (ch.length === 1 && KEPT_SYMBOLS.includes(ch));
+  const code = ch.codePointAt(0);
+  if (code === undefined || ch.length !== (code > 0xffff ? 2 : 1)) return false;
+  return isSearchableCode(code);
 }
 
 /** Whether a character is Han. */
@@ -142,20 +166,48 @@ function escapeClass(chars: string): string {
   return chars.replace(/[\\\]\[^-]/gu, '\\$&');
 }
 
-const foldBasicChar = (ch: string): string => {
-  let c = ch.charCodeAt(0);
-  if (c === 0x3000) return ' ';
-  if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
-  if (c >= 0x41 && c <= 0x5a) return String.fromCharCode(c + 32);
-  if (c < 0x80) return String.fromCharCode(c);
-  const lower = ch.toLowerCase();
-  return lower.length === 1 ? lower : ch;
-};
-const BASIC = /[\u3000\uff01-\uff5eA-Z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]/gu;
+/** ASCII a full-width form folds to: letters, digits and the kept symbols (`１２％` → `12%`). */
+const FULL_WIDTH_KEPT = new Set(Array.from(`0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ${KEPT_SYMBOLS}`, (c) => c.charCodeAt(0)).filter((c) => c < 0x7f));
 
-/** Full-width → ASCII and lower case, one UTF-16 unit for one, so offsets stay valid. */
+/**
+ * The fold of one UTF-16 unit, or undefined when it stays: Latin capitals and the full-width forms
+ * of letters, digits and kept symbols to lower-case ASCII; Latin, Greek and Cyrillic letters to
+ * lower case (one unit for one); other characters through `table` (Traditional → Simplified).
+ * Punctuation that only separates terms (`，。（）`, the ideographic space) is left alone: matching
+ * skips it either way, and most text then needs no folding at all.
+ */
+function foldUnit(text: string, i: number, table: ReadonlyMap<number, string> | undefined): string | undefined {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a ? String.fromCharCode(c + 32) : undefined;
+  if (c >= 0xff01 && c <= 0xff5e) {
+    const ascii = c - 0xfee0;
+    if (!FULL_WIDTH_KEPT.has(ascii)) return undefined;
+    return String.fromCharCode(ascii >= 0x41 && ascii <= 0x5a ? ascii + 32 : ascii);
+  }
+  if ((c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x4ff)) {
+    const ch = text[i]!;
+    const lower = ch.toLowerCase();
+    return lower.length === 1 && lower !== ch ? lower : undefined;
+  }
+  return table?.get(c);
+}
+
+/** Fold `text` unit by unit (see `foldUnit`); the same string when nothing changes. */
+function foldWith(text: string, table: ReadonlyMap<number, string> | undefined): string {
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const to = foldUnit(text, i, table);
+    if (to === undefined) continue;
+    out += text.slice(last, i) + to;
+    last = i + 1;
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
+
+/** Full-width letters, digits and symbols → ASCII, and lower case, one UTF-16 unit for one, so offsets stay valid. */
 export function foldBasic(text: string): string {
-  return text.replace(BASIC, foldBasicChar);
+  return foldWith(text, undefined);
 }
 
 /**
@@ -163,11 +215,10 @@ export function foldBasic(text: string): string {
  * shipped character map. Keeps the length (and every offset) of the text.
  */
 export function createFold(t2s: ReadonlyMap<string, string>): (text: string) => string {
-  const keys = [...t2s.keys()].filter((k) => k.length === 1);
-  if (keys.length === 0) return foldBasic;
-  const re = new RegExp(`[${escapeClass(keys.join(''))}]`, 'gu');
-  const toSimplified = (ch: string): string => t2s.get(ch) ?? ch;
-  return (text) => foldBasic(text).replace(re, toSimplified);
+  const table = new Map<number, string>();
+  for (const [from, to] of t2s) if (from.length === 1 && to.length === 1 && from !== to) table.set(from.charCodeAt(0), to);
+  if (table.size === 0) return foldBasic;
+  return (text) => foldWith(text, table);
 }
 
 /** The bigrams of a folded text, as the index keys them: `c1 + c2`, `c2 = ' '` after the last of a run. */
@@ -678,7 +729,6 @@ class LocalGrams implements Grams {
   private readonly chunks: readonly (readonly string[])[];
   private readonly decoded = new Map<string, Map<string, Bits> | undefined>();
   private readonly any = new Map<string, Bits | undefined>();
-  private readonly searchable = new Map<number, boolean>();
 
   constructor(chunks: readonly (readonly string[])[]) {
     this.chunks = chunks;
@@ -722,7 +772,7 @@ class LocalGrams implements Grams {
     const note = (c1: string, code: number, u: number): void => {
       let byCode = found.get(c1);
       if (!byCode) found.set(c1, (byCode = new Map()));
-      if (code !== -1 && !this.searchableCode(code)) code = -1;
+      if (code !== -1 && !isSearchableCode(code)) code = -1;
       let bits = byCode.get(code);
       if (!bits) byCode.set(code, (bits = newBits(size)));
       bits[u >>> 5]! |= 1 << (u & 31);
@@ -748,13 +798,6 @@ class LocalGrams implements Grams {
       const byCode = found.get(c1);
       this.decoded.set(c1, byCode ? new Map([...byCode].map(([code, bits]) => [code === -1 ? ' ' : String.fromCodePoint(code), bits])) : undefined);
     }
-  }
-
-  private searchableCode(code: number): boolean {
-    if (code >= 0x4e00 && code <= 0x9fff) return true;
-    let ok = this.searchable.get(code);
-    if (ok === undefined) this.searchable.set(code, (ok = isSearchable(String.fromCodePoint(code))));
-    return ok;
   }
 
   anyAfter(c1: string): Bits | undefined {
