@@ -32,9 +32,9 @@ export default defineConfig({
       i18n: { defaultLocale: 'zh-Hans', locales: { 'zh-Hans': 'zh-Hans', en: 'en' } },
     }),
     // The browser scripts as classic script files (they also run from file://, where module
-    // scripts and workers are refused): `site` on every page, `engine` the search worker,
-    // `searchBoot` the search page's early start.
-    clientScripts({ site: 'src/scripts/site.ts', engine: 'src/scripts/search-worker.ts', searchBoot: 'src/scripts/search-boot.ts' }),
+    // scripts and workers are refused): `site` on every page, `engine` the search worker; and
+    // `searchBoot`, the search page's early start, written into that page's <head>.
+    clientScripts({ site: 'src/scripts/site.ts', engine: 'src/scripts/search-worker.ts', searchBoot: 'src/scripts/search-boot.ts' }, { inline: ['searchBoot'] }),
     // Then every URL in the pages relative to the page: any sub-path, or straight from disk.
     relativeUrls(),
     // Last, over the finished pages: `sw.js`, which precaches the site for reading offline.

@@ -47,7 +47,7 @@ import { queriesFor } from './bench-search-data.ts';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const COLD_RUNS = 7;
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 7);
 const KB = 1024;
 
 // ---------------------------------------------------------------------------------------------

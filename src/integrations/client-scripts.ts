@@ -16,6 +16,11 @@
  *   build  `<base>_astro/<name>.<content hash>.js`, bundled once by esbuild (minified, no
  *          source map, deterministic) and written into the output folder when the build is done;
  *   dev    `<base>_client/<name>.js`, bundled afresh on every request by a dev-server middleware.
+ *
+ * An entry named in `options.inline` is written into the pages instead of loaded: the module's
+ * named export `inline` holds its code (for `<script is:inline set:html={inline.name}>`, allowed
+ * by its hash in the Content-Security-Policy), and no file is written for it. For a small script
+ * the parser should run at once, with no request before it.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -56,7 +61,20 @@ export function hashedName(name: string, code: string): string {
   return `${name}.${createHash('sha256').update(code).digest('hex').slice(0, 8)}.js`;
 }
 
-export function clientScripts(entries: Record<string, string>): AstroIntegration {
+/** Code written into a page must not end its `<script>` element or open a comment in it. */
+export function assertInlineSafe(name: string, code: string): string {
+  if (/<\/script|<!--/iu.test(code)) throw new Error(`client-scripts: ${name} cannot be written inline (it contains "</script" or "<!--")`);
+  return code;
+}
+
+export interface ClientScriptsOptions {
+  /** Entries whose code is written into the pages (`inline` export) rather than loaded from a file. */
+  inline?: readonly string[];
+}
+
+export function clientScripts(entries: Record<string, string>, options: ClientScriptsOptions = {}): AstroIntegration {
+  const inlined = new Set(options.inline ?? []);
+  for (const name of inlined) if (!(name in entries)) throw new Error(`client-scripts: inline entry ${name} is not among the entries`);
   let root = '';
   let base = '/';
   // Build: name → { file, code }, bundled in `astro:build:start`, written in `astro:build:done`.
@@ -65,8 +83,17 @@ export function clientScripts(entries: Record<string, string>): AstroIntegration
 
   const urls = (): Record<string, string> =>
     Object.fromEntries(
-      Object.keys(entries).map((name) => [name, mode === 'dev' ? `${base}_client/${name}.js` : `${base}_astro/${built.get(name)?.file ?? `${name}.js`}`]),
+      Object.keys(entries)
+        .filter((name) => !inlined.has(name))
+        .map((name) => [name, mode === 'dev' ? `${base}_client/${name}.js` : `${base}_astro/${built.get(name)?.file ?? `${name}.js`}`]),
     );
+  // Build: the code bundled at the start; dev: bundled afresh (unminified) when the module loads.
+  const inlineCode = async (): Promise<Record<string, string>> => {
+    const code: Record<string, string> = {};
+    for (const name of inlined) code[name] = assertInlineSafe(name, (mode === 'dev' ? await bundle(join(root, entries[name]!), false) : built.get(name)?.code ?? '').trim());
+    return code;
+  };
+  const moduleSource = async (): Promise<string> => `export default ${JSON.stringify(urls())};\nexport const inline = ${JSON.stringify(await inlineCode())};`;
 
   return {
     name: 'baoku:client-scripts',
@@ -81,11 +108,11 @@ export function clientScripts(entries: Record<string, string>): AstroIntegration
               {
                 name: 'baoku:client-scripts',
                 resolveId: (id: string) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
-                load: (id: string) => (id === RESOLVED_ID ? `export default ${JSON.stringify(urls())};` : undefined),
+                load: (id: string) => (id === RESOLVED_ID ? moduleSource() : undefined),
                 configureServer(server) {
                   server.middlewares.use(async (req, res, next) => {
                     const match = /^(.*)\/_client\/([\w-]+)\.js(?:\?.*)?$/u.exec(req.url ?? '');
-                    const entry = match && entries[match[2]!];
+                    const entry = match && !inlined.has(match[2]!) && entries[match[2]!];
                     if (!entry) return next();
                     try {
                       const code = await bundle(join(root, entry), false);
@@ -110,7 +137,7 @@ export function clientScripts(entries: Record<string, string>): AstroIntegration
       'astro:build:done': async ({ dir }) => {
         const out = join(fileURLToPath(dir), '_astro');
         await mkdir(out, { recursive: true });
-        for (const { file, code } of built.values()) await writeFile(join(out, file), code);
+        for (const [name, { file, code }] of built) if (!inlined.has(name)) await writeFile(join(out, file), code);
       },
     },
   };

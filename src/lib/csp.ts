@@ -1,10 +1,12 @@
 /**
  * The Content-Security-Policy every page carries (as `<meta http-equiv>`, so it holds on any
- * static host, and from disk): everything from the site itself, nothing inline but one hashed script, no eval.
+ * static host, and from disk): everything from the site itself, nothing inline but hashed scripts, no eval.
  *
- *   script-src 'self'    the classic script files under `_astro/`, and by its hash the one
- *                        inline script, which applies the reader's settings before the first
- *                        paint (src/lib/inline-scripts.ts); JSON-LD is data, not script
+ *   script-src 'self'    the classic script files under `_astro/`, and by their hashes the
+ *                        inline scripts: on every page the one that applies the reader's
+ *                        settings before the first paint (src/lib/inline-scripts.ts), on the
+ *                        search page its early start (src/scripts/search-boot.ts); JSON-LD is
+ *                        data, not script
  *   style-src 'self'     the CSS files (`build.inlineStylesheets: 'never'`), no style attributes
  *   worker-src 'self'    the search worker;  connect-src 'self'  the search index
  *   img-src 'self' data: the favicon and inline SVG data;  object-src 'none'  no plugins

@@ -1,8 +1,10 @@
 /**
- * The search page's early start: loaded `async` in the page's <head>, so the search engine and
- * the index manifest start loading while the page is still being read, instead of after it (when
- * the page script, `site.ts`, runs), and the page's `?q=` is searched for at once. The page
- * script then finds the same connection, and the answer.
+ * The search page's early start: written into the page's <head> (bundled, minified, and allowed
+ * by its hash; see `inline` in src/integrations/client-scripts.ts), so the search engine and the
+ * index manifest start loading as soon as the parser reaches it, with no request of its own to
+ * wait for, instead of after the page is read (when the page script, `site.ts`, runs); and the
+ * page's `?q=` is searched for at once. The page script then finds the same connection, and the
+ * answer.
  */
 import { FIRST_PAGE_LIMIT } from './search-ui-limits.ts';
 import { searchEarly, warm } from './search-connection.ts';

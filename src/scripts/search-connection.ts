@@ -3,7 +3,7 @@
  * the index is small (`data-search-mode="page"` on <html>: a query takes a few milliseconds, and
  * no worker has to start before the first one) or where workers cannot start (a page opened from
  * disk, a policy that refuses them); else a worker. Started once per page, on first use, and shared through a global, so the
- * search page's early start (search-boot.ts, loaded `async` in its <head>) and the page script
+ * search page's early start (search-boot.ts, written into its <head>) and the page script
  * (search-ui.ts, loaded `defer`) use the same engine.
  *
  *   warm()                        start the engine and the index loading
@@ -148,7 +148,7 @@ export function search(channel: string, query: string, limit: number): Promise<F
  * page script's first `search` with the same arguments gets this answer instead of asking again.
  */
 export function searchEarly(channel: string, query: string, limit: number): void {
-  // Too late: the page script searched already (this script is async, and may run after it);
+  // Too late: the page script searched already (should the early start ever run after it);
   // a second request would make the page's own one stale.
   if (connection().nextId > 0) return;
   const found = search(channel, query, limit);

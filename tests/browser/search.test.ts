@@ -253,21 +253,28 @@ describeBrowser('search', () => {
     expect(await empty.locator('a[href]').count(), 'a way out: the article list').toBeGreaterThan(0);
   });
 
-  it('shows the ?q= results whether the early script runs before the page script or after it', async () => {
+  it('answers the ?q= search once, from the early start in <head>, whether the engine comes before the page script runs or after it', async () => {
     for (const delay of [0, 600]) {
       const { context, page: p, errors } = await openSession(browser);
-      // The search page's early start is an async script: held back, it runs after the page's own.
-      await context.route(/searchBoot\.[0-9a-f]+\.js$/u, async (route) => {
+      // The early start asks at once; with the engine held back, the page script asks the same
+      // while that answer is still on its way, and must take it rather than ask again.
+      await context.route(/engine\.[0-9a-f]+\.js$/u, async (route) => {
         await new Promise((resolve) => setTimeout(resolve, delay));
         await route.continue();
+      });
+      await context.addInitScript(() => {
+        const w = window as unknown as { shownCount: number };
+        w.shownCount = 0;
+        document.addEventListener('search-results', () => w.shownCount++, true);
       });
       for (const [query, found] of [['zqxjkv', false], ['雪龙', true]] as const) {
         await visit(p, `search/?q=${encodeURIComponent(query)}`);
         if (found) await p.locator(HIT_LINKS).first().waitFor({ state: 'visible' });
         else await p.locator('[data-search-empty]').waitFor({ state: 'visible' });
-        // Held back or not, the script came and went without a second answer.
+        // Held back or not, the engine answered once and the page shows it.
         await p.waitForTimeout(delay);
-        expect(await p.locator('[data-search-page] [role="status"]').textContent(), `${query}, early script after ${delay} ms`).toContain(query);
+        expect(await p.locator('[data-search-page] [role="status"]').textContent(), `${query}, engine after ${delay} ms`).toContain(query);
+        expect(await p.evaluate(() => (window as unknown as { shownCount: number }).shownCount), `${query}: results shown once`).toBe(1);
       }
       await context.close();
       expect(errors).toEqual([]);

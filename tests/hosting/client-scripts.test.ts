@@ -1,6 +1,6 @@
 import { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { bundle, hashedName } from '../../src/integrations/client-scripts.ts';
+import { assertInlineSafe, bundle, clientScripts, hashedName } from '../../src/integrations/client-scripts.ts';
 
 describe('client scripts', () => {
   it.each([
@@ -28,5 +28,17 @@ describe('client scripts', () => {
     // Fuse.js is the engine's; the page script only talks to it.
     expect(engine).toMatch(/Fuse/u);
     expect(site).not.toMatch(/Fuse/u);
+  });
+
+  it('writes the search page\'s early start inline: a small classic script that cannot end its <script> element', async () => {
+    const code = await bundle('src/scripts/search-boot.ts');
+    expect(() => new Script(code, { filename: 'search-boot.ts' })).not.toThrow();
+    expect(assertInlineSafe('searchBoot', code)).toBe(code);
+    // The engine stays out of it: only the connection that loads the engine's script.
+    expect(code).not.toMatch(/Fuse/u);
+    expect(code.length).toBeLessThan(4000);
+    expect(() => assertInlineSafe('x', 'a = "</SCRIPT>";')).toThrow(/x cannot be written inline/u);
+    expect(() => assertInlineSafe('x', 'a = "<!--";')).toThrow(/x cannot be written inline/u);
+    expect(() => clientScripts({ site: 'src/scripts/site.ts' }, { inline: ['boot'] })).toThrow(/boot is not among the entries/u);
   });
 });
