@@ -92,6 +92,19 @@ async function serve(roots: string[]): Promise<BenchServer> {
     }
     return undefined;
   };
+  if (process.env.BENCH_PRECOMPRESS) {
+    const walk = (dir: string): void => {
+      for (const f of readdirSync(dir)) {
+        const path = join(dir, f);
+        if (statSync(path).isDirectory()) walk(path);
+        else {
+          const type = TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+          if (COMPRESSIBLE.test(type)) cache.set(`${path}|true`, { body: gzipSync(readFileSync(path)), gzip: true, type });
+        }
+      }
+    };
+    roots.forEach(walk);
+  }
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let pathname: string;

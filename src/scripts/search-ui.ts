@@ -43,6 +43,13 @@ interface View {
 const COMMIT_MS = 1000;
 /** A search slower than this (the index still loading) shows the loading message. */
 const LOADING_MS = 200;
+/**
+ * The search page puts a typed query in the URL and title once its results are shown, or after
+ * this long if they are slow. Not at once: a history entry and a title are work for the browser
+ * itself, which then answers the index requests the query is waiting for tens of milliseconds
+ * later (measured in Chromium).
+ */
+const URL_LATE_MS = 300;
 
 // ---------------------------------------------------------------------------------------------
 // Rendering.
@@ -333,6 +340,9 @@ function bindPage(root: HTMLElement): HTMLInputElement | undefined {
   let limit = PAGE_SIZE;
   /** Whether the current history entry holds a finished query (the next edit gets a new one). */
   let committed = false;
+  /** A typed query not in the URL yet, and whether it gets a new history entry. */
+  let unwritten: { push: boolean } | undefined;
+  let unwrittenTimer = 0;
 
   const queryFromUrl = (): string => new URLSearchParams(window.location.search).get('q')?.trim() ?? '';
 
@@ -355,10 +365,31 @@ function bindPage(root: HTMLElement): HTMLInputElement | undefined {
     document.title = query ? `${query} · ${baseTitle}` : baseTitle;
   };
 
+  /** Write the typed query into the URL now, if it is not there yet. */
+  const writeTyped = (): void => {
+    window.clearTimeout(unwrittenTimer);
+    if (!unwritten) return;
+    const { push } = unwritten;
+    unwritten = undefined;
+    writeUrl(input.value.trim(), push);
+  };
+  /** The query was typed: into the URL after its results are on screen (see URL_LATE_MS). */
+  const typed = (): void => {
+    // The first edit after a finished query starts a new history entry; later ones amend it.
+    unwritten = { push: (unwritten?.push ?? false) || committed };
+    window.clearTimeout(unwrittenTimer);
+    unwrittenTimer = window.setTimeout(writeTyped, URL_LATE_MS);
+  };
+  /** After the next frame: the results first. */
+  const writeTypedSoon = (): void => {
+    if (unwritten) requestAnimationFrame(() => window.setTimeout(writeTyped, 0));
+  };
+
   const run = async (raw: string): Promise<void> => {
     const query = raw.trim();
     window.clearTimeout(loadingTimer);
     if (query === '') {
+      writeTyped();
       list.replaceChildren();
       empty.hidden = true;
       more.hidden = true;
@@ -374,11 +405,13 @@ function bindPage(root: HTMLElement): HTMLInputElement | undefined {
     } catch {
       window.clearTimeout(loadingTimer);
       announce(status, view.strings.error);
+      writeTyped();
       return;
     }
     if (found === null || query !== input.value.trim()) return;
     const { hits } = found;
     window.clearTimeout(loadingTimer);
+    writeTypedSoon();
     const hasMore = hits.length > limit;
     renderHits(view, list, hits.slice(0, limit));
     more.hidden = !hasMore;
@@ -390,6 +423,7 @@ function bindPage(root: HTMLElement): HTMLInputElement | undefined {
 
   const commit = (): void => {
     window.clearTimeout(commitTimer);
+    writeTyped();
     committed = input.value.trim() !== '';
   };
 
@@ -404,23 +438,25 @@ function bindPage(root: HTMLElement): HTMLInputElement | undefined {
 
   input.addEventListener('input', () => {
     limit = PAGE_SIZE;
-    const query = input.value.trim();
-    // The query goes to the worker first; the URL and title can follow.
-    void run(query);
-    // The first edit after a finished query starts a new history entry; later ones amend it.
-    writeUrl(query, committed);
+    // The query goes to the engine first; the URL and title follow its results.
+    void run(input.value);
+    typed();
     committed = false;
     window.clearTimeout(commitTimer);
     commitTimer = window.setTimeout(commit, COMMIT_MS);
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    writeTyped();
     writeUrl(input.value.trim(), false);
     commit();
     void run(input.value);
   });
   window.addEventListener('popstate', () => {
     window.clearTimeout(commitTimer);
+    // The URL is the one gone back to; a typed query not written yet is dropped.
+    window.clearTimeout(unwrittenTimer);
+    unwritten = undefined;
     limit = PAGE_SIZE;
     input.value = queryFromUrl();
     committed = input.value !== '';

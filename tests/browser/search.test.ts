@@ -196,6 +196,22 @@ describeBrowser('search', () => {
     expect(session.errors).toEqual([]);
   });
 
+  it('puts a query typed letter by letter into the URL and title once, as one new history entry', async () => {
+    await visit(page, `search/?q=${encodeURIComponent('发展')}`);
+    await resultsShown(page);
+    await page.waitForTimeout(1200);
+    const entries = await page.evaluate(() => history.length);
+    const input = page.locator('#search-page-input');
+    await input.fill('');
+    await input.pressSequentially('xuelong', { delay: 40 });
+    await expect.poll(() => query(page)).toBe('xuelong');
+    await expect.poll(() => page.title()).toMatch(/^xuelong · /u);
+    expect(await page.evaluate(() => history.length), 'the typed letters make one entry').toBe(entries + 1);
+    await page.goBack();
+    expect(query(page)).toBe('发展');
+    expect(session.errors).toEqual([]);
+  });
+
   it('finds Traditional 發展 and pinyin xuelong', async () => {
     await visit(page, `search/?q=${encodeURIComponent('發展')}`);
     const traditional = await resultsShown(page);
