@@ -25,6 +25,7 @@ import {
   foldBasic,
   isSearchable,
   isSearchableCode,
+  pinyinSpelling,
   gramPartName,
   makeSnippet,
   nearMissFilter,
@@ -273,6 +274,31 @@ describe.each(MODES)('$mode index', ({ inline }) => {
         expect(hits.find((h) => h.paragraphId)!.match, query).toBe('pinyin');
         expect(markedText(hits.find((h) => h.paragraphId)!), query).toContain('雪龙');
       }
+    });
+
+    it('reads pinyin written with tone marks or tone numbers, ü as v', async () => {
+      for (const query of ['xuě lóng', 'Xuělóng', 'xue3long2', 'xue3 long2', 'xue2long0']) {
+        const hits = await engine.search(query);
+        expect(slugs(hits), query).toEqual([SLUG.xuelong, SLUG.station]);
+        expect(markedText(hits.find((h) => h.paragraphId)!), query).toContain('雪龙');
+      }
+      // Letters and digits that read as written stay so: 龙2号 as well as long hao.
+      expect(markedText((await engine.search('long2hao'))[0]!)).toContain('龙2号');
+    });
+
+    it('spells tones away only where the letters then read as pinyin', () => {
+      const syllables = new Map(['xue', 'long', 'lv', 'se', 'a', 'hao', 'ca', 'fei'].map((s) => [s, []]));
+      expect(pinyinSpelling('xuě', syllables)).toBe('xue');
+      expect(pinyinSpelling('lǜsè', syllables)).toBe('lvse');
+      expect(pinyinSpelling('lü', syllables)).toBe('lv');
+      expect(pinyinSpelling('xue3long2', syllables)).toBe('xuelong');
+      expect(pinyinSpelling('lv4se4', syllables)).toBe('lvse');
+      expect(pinyinSpelling('xuelong', syllables)).toBeUndefined();
+      expect(pinyinSpelling('café', syllables)).toBeUndefined();
+      expect(pinyinSpelling('c919', syllables)).toBeUndefined();
+      expect(pinyinSpelling('xuelong2hao', syllables), 'a tone number follows one syllable').toBeUndefined();
+      expect(pinyinSpelling('2025', syllables)).toBeUndefined();
+      expect(pinyinSpelling('xue9', syllables)).toBeUndefined();
     });
 
     it('reads polyphones every way: 行 as hang, 长 as chang', async () => {

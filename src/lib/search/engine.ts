@@ -539,12 +539,35 @@ function makeTerm(token: string, ctx: QueryContext, pinyinOverride?: PinyinReadi
 }
 
 /**
+ * Pinyin written with tones, as plain letters: marks (`xuě lóng`, `lǜ`; ü is `v`, as pinyin
+ * keyboards type it) or numbers after each syllable (`xue3long2`, `lv4`). Undefined when the
+ * token has neither, or does not read as pinyin without them (`café`, `c919`, `xuelong2hao`).
+ */
+export function pinyinSpelling(token: string, syllables: ReadonlyMap<string, unknown>): string | undefined {
+  let letters = token;
+  if (/[^\x00-\x7f]/u.test(letters)) letters = letters.normalize('NFD').replace(/u\u0308/gu, 'v').replace(/[\u0300-\u036f]/gu, '');
+  if (/[0-9]/u.test(letters)) {
+    // A tone number ends a syllable: each run of letters before one is exactly one syllable.
+    if (!/^(?:[a-z]+[0-5])+[a-z]*$/u.test(letters)) return undefined;
+    const runs = letters.split(/[0-5]/u);
+    const rest = runs.pop()!;
+    if (!runs.every((run) => syllables.has(run))) return undefined;
+    letters = runs.join('') + rest;
+  }
+  if (letters === token || !LETTERS.test(letters) || segmentPinyin(letters, syllables, 1).length === 0) return undefined;
+  return letters;
+}
+
+/**
  * Parse a query into terms. Consecutive Latin tokens that all read as pinyin form one term
  * (`xue long` = `xuelong`; the last may be typed halfway, `xue lo`), which falls back to
- * separate terms when the whole matches nothing.
+ * separate terms when the whole matches nothing. Pinyin with tones reads as without them.
  */
 export function parseQuery(query: string, ctx: QueryContext): Term[] {
-  const tokens = queryTokens(query);
+  const written = queryTokens(query);
+  const spelled = written.map((t) => pinyinSpelling(t, ctx.syllables));
+  // Tokens as pinyin reads them: tones dropped.
+  const tokens = written.map((t, i) => spelled[i] ?? t);
   const terms: Term[] = [];
   const whole = (t: string): boolean => LETTERS.test(t) && segmentPinyin(t, ctx.syllables, 1).length > 0;
   for (let i = 0; i < tokens.length && terms.length < MAX_TERMS; ) {
@@ -553,14 +576,23 @@ export function parseQuery(query: string, ctx: QueryContext): Term[] {
       let j = i + 1;
       while (j < tokens.length && whole(tokens[j]!)) j++;
       const halfway = j < tokens.length && LETTERS.test(tokens[j]!) && segmentHalfTyped(tokens[j]!, ctx.syllables, true).length > 0;
-      if (j - i >= 2 || halfway) {
+      if (j - i >= 2 || halfway || spelled[i] !== undefined) {
         const group = tokens.slice(i, halfway ? j + 1 : j);
+        if (group.length === 1) {
+          // One word with tones: its pinyin, and the word as written (`long2hao` is also 龙2号).
+          const asTyped = /^[a-z0-9]+$/u.test(written[i]!) ? pinyinSlots(written[i]!, ctx) : [];
+          const readings = [...asTyped, ...pinyinSlots(token, ctx)].slice(0, MAX_VARIANTS);
+          const term = makeTerm(written[i]!, ctx, readings, partialSlots(token, ctx));
+          terms.push(term);
+          i++;
+          continue;
+        }
         const last = group[group.length - 1]!;
         // Spaces are syllable boundaries: the product of each token's segmentations.
         const full = halfway ? [] : combine(group.map((t) => pinyinSlots(t, ctx)));
         const heads = group.slice(0, -1).map((t) => pinyinSlots(t, ctx));
         const term = makeTerm(group.join(''), ctx, full, combine([...heads, partialSlots(last, ctx, true)]));
-        term.text = group.join(' ');
+        term.text = written.slice(i, i + group.length).join(' ');
         delete term.fuzzy;
         term.split = group.map((t) => makeTerm(t, ctx));
         terms.push(term);
