@@ -301,6 +301,16 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(pinyinSpelling('xue9', syllables)).toBeUndefined();
     });
 
+    it('puts the letters as typed before a pinyin reading of them: AI in the text before 爱 (ai)', async () => {
+      const hits = await engine.search('AI');
+      expect(slugs(hits)).toEqual([SLUG.model, SLUG.xuelong]);
+      expect(marked(hits[0]!)).toContain('【AI】');
+      expect(hits[0]!.match).toBe('exact');
+      expect(hits[1]!.match).toBe('pinyin');
+      // Also when only the first article is asked for: the literal one is looked at first.
+      expect(slugs(await engine.search('ai', 1))).toEqual([SLUG.model]);
+    });
+
     it('reads polyphones every way: 行 as hang, 长 as chang', async () => {
       expect(slugs(await engine.search('yinhang'))).toEqual([SLUG.sessions]);
       expect(slugs(await engine.search('changjiang'))).toEqual([SLUG.sessions]);

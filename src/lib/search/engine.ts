@@ -1062,6 +1062,8 @@ interface TermCandidates {
    * that bigram), so 经济 comes before a rare pair that happens to read jingji too.
    */
   weight: Map<number, number>;
+  /** Articles with the term as typed, when it also has readings (`AI` as well as 碍): looked at first. */
+  literal?: Bits;
 }
 
 const KIND_RANK: Record<BlockMatch['kind'], number> = { exact: 0, traditional: 1, pinyin: 2, partial: 3, fuzzy: 4 };
@@ -1610,11 +1612,14 @@ export class SearchIndex implements SearchEngine {
   private exactCandidates(term: Term, variants = term.variants): TermCandidates {
     const chunks = newBits(this.chunkCount);
     const weight = new Map<number, number>();
+    let literal: Bits | undefined;
+    const readsOtherwise = variants.some((v) => v.kind !== 'exact');
     for (const v of variants) {
       // Pinyin: each chunk's commonest reading of the variant's first bigram, for the weight.
       const commonest = v.kind === 'pinyin' || v.kind === 'partial' ? new Int32Array(this.chunkCount) : undefined;
       const bits = this.variantBits(v, commonest);
       orInto(chunks, bits);
+      if (v.kind === 'exact' && readsOtherwise) literal = this.articlesOf(bits);
       if (!commonest) continue;
       for (let w = 0; w < bits.length; w++) {
         for (let word = bits[w]!; word !== 0; word &= word - 1) {
@@ -1632,7 +1637,9 @@ export class SearchIndex implements SearchEngine {
     }
     const articles = this.articlesOf(chunks);
     orInto(articles, title);
-    return { chunks, articles, title, fuzzyChunks: new Map(), fuzzyArticles: new Map(), titleFuzzy: new Map(), weight };
+    const found: TermCandidates = { chunks, articles, title, fuzzyChunks: new Map(), fuzzyArticles: new Map(), titleFuzzy: new Map(), weight };
+    if (literal) found.literal = literal;
+    return found;
   }
 
   /**
@@ -1711,15 +1718,17 @@ export class SearchIndex implements SearchEngine {
    * with an exact candidate for every term.
    */
   private rankArticles(cands: TermCandidates[], nearMisses: boolean, common = false): number[] {
-    const rows: { a: number; exact: boolean; titles: number; fuzzy: number }[] = [];
+    const rows: { a: number; exact: boolean; literal: number; titles: number; fuzzy: number }[] = [];
     for (let a = 0; a < this.articleCount; a++) {
       let exact = true;
+      let literal = 0;
       let titles = 0;
       let fuzzy = 0;
       let ok = true;
       for (const c of cands) {
         if (hasBit(c.articles, a)) {
           if (hasBit(c.title, a)) titles++;
+          if (c.literal && hasBit(c.literal, a)) literal++;
           fuzzy += c.weight.get(a) ?? 0;
         } else if (nearMisses && c.fuzzyArticles.has(a)) {
           exact = false;
@@ -1729,9 +1738,9 @@ export class SearchIndex implements SearchEngine {
           break;
         }
       }
-      if (ok) rows.push({ a, exact, titles, fuzzy });
+      if (ok) rows.push({ a, exact, literal, titles, fuzzy });
     }
-    rows.sort((x, y) => Number(y.exact) - Number(x.exact) || (common ? y.fuzzy - x.fuzzy || y.titles - x.titles : y.titles - x.titles || y.fuzzy - x.fuzzy) || x.a - y.a);
+    rows.sort((x, y) => Number(y.exact) - Number(x.exact) || y.literal - x.literal || (common ? y.fuzzy - x.fuzzy || y.titles - x.titles : y.titles - x.titles || y.fuzzy - x.fuzzy) || x.a - y.a);
     return rows.map((r) => r.a);
   }
 
@@ -1918,6 +1927,8 @@ export class SearchIndex implements SearchEngine {
         // Pinyin typed in part: which word it stands for matters more than where it is.
         (isTitle ? (kind === 'partial' ? 3 : 10) : 0) +
         (kind === 'partial' ? 10 : 5) * quality +
+        // The text as typed before a reading of it: `AI` in the text before 碍 (ai).
+        (kind === 'exact' ? 1.5 : 0) +
         0.2 * Math.min(5, marks.length) -
         (isTitle ? 0 : 0.00001 * Math.min(position[block - 2]!, 99_999));
       const id = isTitle ? undefined : ids[block - 2];
