@@ -458,6 +458,29 @@ describe.each(MODES)('$mode index', ({ inline }) => {
     });
   });
 
+  describe('words written together', () => {
+    it('find an article with each word when the run is not in the text as written', async () => {
+      for (const query of ['雪龙上海', '上海雪龙', '雪龙2号上海考察']) {
+        const hits = await engine.search(query);
+        expect(slugs(hits), query).toEqual([SLUG.xuelong]);
+        expect(['title', 'exact'], query).toContain(hits[0]!.match);
+      }
+      // Both words marked where a paragraph has both.
+      const both = (await engine.search('雪龙上海')).find((h) => markedText(h).length >= 2);
+      expect(both && markedText(both).sort()).toEqual(['上海', '雪龙']);
+    });
+
+    it('are read so only when nothing matches as written, and a near miss still finds a typo', async () => {
+      // 南极考察 is in the text: the phrase, not 南极 and 考察 anywhere.
+      const phrase = await engine.search('南极考察');
+      expect(phrase.every((h) => markedText(h).every((m) => m === '南极考察'))).toBe(true);
+      // 雪尤2号 has no reading as words that each appear (尤2号 is not there).
+      expect((await engine.search('雪尤2号')).every((h) => h.match === 'fuzzy')).toBe(true);
+      // Each word must be somewhere: 雪龙 is, 火星 is not.
+      expect(await engine.search('雪龙火星')).toEqual([]);
+    });
+  });
+
   describe('results', () => {
     it('keep an article\'s first two hits together, at most perArticle of them, and respect the limit', async () => {
       const hits = await engine.search('的', 5, { perArticle: 2 });

@@ -1029,6 +1029,8 @@ const CHUNKS_PER_TERM = 1;
 const FEW_ARTICLES = 4;
 /** Queries whose results are kept. */
 const CACHE_SIZE = 64;
+/** The longest word a run of words written together is read as (see `segment`). */
+const MAX_WORD = 8;
 
 interface LoadedChunk {
   ids: string[];
@@ -1353,6 +1355,23 @@ export class SearchIndex implements SearchEngine {
       // Articles already found too: xuelo finds the article whose English title starts so, then
       // its paragraphs with 雪龙.
       await look(this.rankArticles(cands, false, true), MAX_ARTICLES, false);
+    }
+    // Nothing as typed: a run of words written together (雪龙南极, 马克龙四川大学) is looked for
+    // as its words, each somewhere in the article.
+    if (hits.size === 0 && terms.some((t) => this.maySegment(t))) {
+      // The bigrams of each of their characters, to read the words off.
+      await this.loadGrams(terms.filter((t) => this.maySegment(t)), true);
+      const pieces = terms.map((t) => this.segment(t));
+      if (pieces.some(Boolean)) {
+        const words = terms.flatMap((t, i) => pieces[i] ?? [t]);
+        await this.loadGrams(words, false);
+        const wordCands = words.map((t) => this.exactCandidates(t));
+        if (wordCands.every((c) => countBits(c.articles) > 0)) {
+          [terms, cands, looked] = [words, wordCands, 0];
+          rank.clear();
+          await look(this.rankArticles(cands, false), MAX_ARTICLES, false);
+        }
+      }
     }
     const where = this.local ? 'local' : 'remote';
     if (hits.size < FUZZY_BELOW[where] && terms.some((t) => t.fuzzy)) {
@@ -1717,6 +1736,66 @@ export class SearchIndex implements SearchEngine {
    * typed in part: which word it stands for matters most). Without `nearMisses`, only articles
    * with an exact candidate for every term.
    */
+  /**
+   * A term of characters (four or more) as the fewest words that each appear in the text (two
+   * characters or more each, at most MAX_WORD long), longer words first; undefined when it has
+   * no such reading. Whether a word appears is read off the bigrams and checked in the text in
+   * memory (see `appears`): with text still to load, it may turn out not to be there as written.
+   */
+  private maySegment(term: Term): boolean {
+    return !term.split && !term.partial && term.fuzzy !== undefined && Array.from(term.fuzzy).length >= 4;
+  }
+
+  private segment(term: Term): Term[] | undefined {
+    if (!this.maySegment(term)) return undefined;
+    const chars = Array.from(term.fuzzy!);
+    const n = chars.length;
+    const found = new Map<string, Term | null>();
+    const word = (from: number, to: number): Term | null => {
+      const text = chars.slice(from, to).join('');
+      let t = found.get(text);
+      if (t === undefined) {
+        const [parsed] = this.parse(text);
+        t = parsed && this.appears(parsed.variants[0]!) ? parsed : null;
+        found.set(text, t);
+      }
+      return t;
+    };
+    // fewest[i]: the fewest words for chars[i…]; next[i]: where the first of them ends.
+    const fewest = new Array<number>(n + 1).fill(Infinity);
+    const next = new Array<number>(n + 1).fill(-1);
+    fewest[n] = 0;
+    for (let i = n - 2; i >= 0; i--) {
+      for (let j = Math.min(n, i + MAX_WORD); j >= i + 2; j--) {
+        // Not the whole term: it was looked for already, and is not there as written.
+        if (j - i < n && fewest[j]! + 1 < fewest[i]! && word(i, j)) {
+          fewest[i] = fewest[j]! + 1;
+          next[i] = j;
+        }
+      }
+    }
+    if (!Number.isFinite(fewest[0]!)) return undefined;
+    const words: Term[] = [];
+    for (let i = 0; i < n; i = next[i]!) words.push(word(i, next[i]!)!);
+    return words;
+  }
+
+  /**
+   * Whether a variant may appear in the text: some chunk has all its bigrams, and, of those whose
+   * text is in memory, one has it as written (those not loaded yet are taken on trust).
+   */
+  private appears(v: Variant): boolean {
+    let trusted = false;
+    let found = false;
+    eachChunk(this.variantBits(v), (u) => {
+      if (found) return;
+      const chunk = this.chunks.get(u);
+      if (!chunk) trusted = true;
+      else if (chunk.folded.some((text) => findVariant(v, text).length > 0)) found = true;
+    });
+    return found || trusted;
+  }
+
   private rankArticles(cands: TermCandidates[], nearMisses: boolean, common = false): number[] {
     const rows: { a: number; exact: boolean; literal: number; titles: number; fuzzy: number }[] = [];
     for (let a = 0; a < this.articleCount; a++) {
