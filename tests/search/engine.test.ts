@@ -465,6 +465,8 @@ describe.each(MODES)('$mode index', ({ inline }) => {
         expect(slugs(hits), query).toEqual([SLUG.xuelong]);
         expect(['title', 'exact'], query).toContain(hits[0]!.match);
       }
+      // In pinyin too.
+      expect(slugs(await engine.search('xuelongshanghai'))).toEqual([SLUG.xuelong]);
       // Both words marked where a paragraph has both.
       const both = (await engine.search('雪龙上海')).find((h) => markedText(h).length >= 2);
       expect(both && markedText(both).sort()).toEqual(['上海', '雪龙']);

@@ -1736,39 +1736,55 @@ export class SearchIndex implements SearchEngine {
    * typed in part: which word it stands for matters most). Without `nearMisses`, only articles
    * with an exact candidate for every term.
    */
-  /**
-   * A term of characters (four or more) as the fewest words that each appear in the text (two
-   * characters or more each, at most MAX_WORD long), longer words first; undefined when it has
-   * no such reading. Whether a word appears is read off the bigrams and checked in the text in
-   * memory (see `appears`): with text still to load, it may turn out not to be there as written.
-   */
+  /** Whether `segment` may read a term as words: four characters or syllables at least. */
   private maySegment(term: Term): boolean {
-    return !term.split && !term.partial && term.fuzzy !== undefined && Array.from(term.fuzzy).length >= 4;
+    if (term.split) return false;
+    if (term.fuzzy !== undefined) return !term.partial && Array.from(term.fuzzy).length >= 4;
+    return term.variants.some((v) => v.kind === 'pinyin' && v.slots.length >= 4);
   }
 
   private segment(term: Term): Term[] | undefined {
     if (!this.maySegment(term)) return undefined;
-    const chars = Array.from(term.fuzzy!);
-    const n = chars.length;
-    const found = new Map<string, Term | null>();
-    const word = (from: number, to: number): Term | null => {
-      const text = chars.slice(from, to).join('');
-      let t = found.get(text);
-      if (t === undefined) {
-        const [parsed] = this.parse(text);
-        t = parsed && this.appears(parsed.variants[0]!) ? parsed : null;
-        found.set(text, t);
-      }
+    if (term.fuzzy !== undefined) {
+      const chars = Array.from(term.fuzzy);
+      return this.words(chars.length, (from, to) => {
+        const [parsed] = this.parse(chars.slice(from, to).join(''));
+        return parsed && this.appears(parsed.variants[0]!) ? parsed : undefined;
+      });
+    }
+    // Pinyin (xuelongnanji): its readings, syllable by syllable.
+    for (const v of term.variants) {
+      if (v.kind !== 'pinyin' || v.slots.length < 4) continue;
+      const words = this.words(v.slots.length, (from, to) => {
+        const piece: Variant = { kind: 'pinyin', slots: v.slots.slice(from, to) };
+        if (v.syls) piece.syls = v.syls.slice(from, to);
+        return this.appears(piece) ? { text: (piece.syls ?? []).join(''), variants: [piece] } : undefined;
+      });
+      if (words) return words;
+    }
+    return undefined;
+  }
+
+  /**
+   * `n` characters (or syllables) as the fewest words that each appear in the text (`word(from,
+   * to)` says whether one does), two or more each and at most MAX_WORD, longer words first; not
+   * the whole run, which was looked for already. Undefined when there is no such reading.
+   */
+  private words(n: number, word: (from: number, to: number) => Term | undefined): Term[] | undefined {
+    const found = new Map<number, Term | null>();
+    const at = (from: number, to: number): Term | null => {
+      const key = from * 1024 + to;
+      let t = found.get(key);
+      if (t === undefined) found.set(key, (t = word(from, to) ?? null));
       return t;
     };
-    // fewest[i]: the fewest words for chars[i…]; next[i]: where the first of them ends.
+    // fewest[i]: the fewest words for the run from i; next[i]: where the first of them ends.
     const fewest = new Array<number>(n + 1).fill(Infinity);
     const next = new Array<number>(n + 1).fill(-1);
     fewest[n] = 0;
     for (let i = n - 2; i >= 0; i--) {
       for (let j = Math.min(n, i + MAX_WORD); j >= i + 2; j--) {
-        // Not the whole term: it was looked for already, and is not there as written.
-        if (j - i < n && fewest[j]! + 1 < fewest[i]! && word(i, j)) {
+        if (j - i < n && fewest[j]! + 1 < fewest[i]! && at(i, j)) {
           fewest[i] = fewest[j]! + 1;
           next[i] = j;
         }
@@ -1776,7 +1792,7 @@ export class SearchIndex implements SearchEngine {
     }
     if (!Number.isFinite(fewest[0]!)) return undefined;
     const words: Term[] = [];
-    for (let i = 0; i < n; i = next[i]!) words.push(word(i, next[i]!)!);
+    for (let i = 0; i < n; i = next[i]!) words.push(at(i, next[i]!)!);
     return words;
   }
 
