@@ -465,8 +465,9 @@ describe.each(MODES)('$mode index', ({ inline }) => {
         expect(slugs(hits), query).toEqual([SLUG.xuelong]);
         expect(['title', 'exact'], query).toContain(hits[0]!.match);
       }
-      // In pinyin too.
+      // In pinyin too; and a run longer than a near miss may be (16 characters).
       expect(slugs(await engine.search('xuelongshanghai'))).toEqual([SLUG.xuelong]);
+      expect(slugs(await engine.search('雪龙2号上海南极考察考察任务科研人员观测数据'))).toEqual([SLUG.xuelong]);
       // Both words marked where a paragraph has both.
       const both = (await engine.search('雪龙上海')).find((h) => markedText(h).length >= 2);
       expect(both && markedText(both).sort()).toEqual(['上海', '雪龙']);

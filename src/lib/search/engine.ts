@@ -1031,6 +1031,8 @@ const FEW_ARTICLES = 4;
 const CACHE_SIZE = 64;
 /** The longest word a run of words written together is read as (see `segment`). */
 const MAX_WORD = 8;
+/** How many pinyin readings of such a run are read as words. */
+const SEGMENTED_READINGS = 2;
 
 interface LoadedChunk {
   ids: string[];
@@ -1135,6 +1137,14 @@ export function fuzzyMarks(text: string, pattern: string, indices: ReadonlyArray
  * A search engine over an index read from `source`. Create it with `SearchIndex.open` (or
  * `loadIndex` in load.ts); the manifest is loaded then, the other parts as queries need them.
  */
+/** A term's characters as the text has them (Simplified), when it is Chinese read as written. */
+function literalChars(term: Term): string[] | undefined {
+  const v = term.variants.find((x) => x.kind === 'traditional') ?? term.variants.find((x) => x.kind === 'exact');
+  if (!v || !v.slots.every((slot) => slot.length === 1)) return undefined;
+  const chars = v.slots.map((slot) => slot[0]!);
+  return chars.some(isHan) ? chars : undefined;
+}
+
 export class SearchIndex implements SearchEngine {
   readonly articleCount: number;
   readonly chunkCount: number;
@@ -1739,22 +1749,22 @@ export class SearchIndex implements SearchEngine {
   /** Whether `segment` may read a term as words: four characters or syllables at least. */
   private maySegment(term: Term): boolean {
     if (term.split) return false;
-    if (term.fuzzy !== undefined) return !term.partial && Array.from(term.fuzzy).length >= 4;
+    const chars = literalChars(term);
+    if (chars) return chars.length >= 4;
     return term.variants.some((v) => v.kind === 'pinyin' && v.slots.length >= 4);
   }
 
   private segment(term: Term): Term[] | undefined {
     if (!this.maySegment(term)) return undefined;
-    if (term.fuzzy !== undefined) {
-      const chars = Array.from(term.fuzzy);
+    const chars = literalChars(term);
+    if (chars) {
       return this.words(chars.length, (from, to) => {
         const [parsed] = this.parse(chars.slice(from, to).join(''));
         return parsed && this.appears(parsed.variants[0]!) ? parsed : undefined;
       });
     }
-    // Pinyin (xuelongnanji): its readings, syllable by syllable.
-    for (const v of term.variants) {
-      if (v.kind !== 'pinyin' || v.slots.length < 4) continue;
+    // Pinyin (xuelongnanji): its first readings, syllable by syllable.
+    for (const v of term.variants.filter((x) => x.kind === 'pinyin' && x.slots.length >= 4).slice(0, SEGMENTED_READINGS)) {
       const words = this.words(v.slots.length, (from, to) => {
         const piece: Variant = { kind: 'pinyin', slots: v.slots.slice(from, to) };
         if (v.syls) piece.syls = v.syls.slice(from, to);
