@@ -26,12 +26,16 @@
  * starts once the browser is idle (sw.js) is a one-time download, not part of searching.
  *
  * The files are served by a small static server on 127.0.0.1 that gzips text responses
- * (node:zlib, default level), so sizes are what a static host with compression would send.
+ * (node:zlib, default level), so sizes are what a static host with compression would send. It
+ * compresses every file once when it starts, as a host or CDN that keeps compressed copies does:
+ * compressing on request, on this same machine, would take processor time from the browser being
+ * measured (`BENCH_GZIP_ON_REQUEST=1` does that instead, for comparison).
  * Prints numbers and ✓/✗ marks; never fails (always exits 0). Peers, for context: Pagefind p95
  * 14 ms (1×) / 36 ms (20×), 388 KB first query, 163 ms cold.
  *
  * `BENCH_SEARCH_DIST=dist npm run bench` measures an existing build instead of building one;
- * `BENCH_SEARCH_SCALES=1` (or `20`) measures one scale only.
+ * `BENCH_SEARCH_SCALES=1` (or `20`) measures one scale only; `BENCH_COLD_RUNS=N` sets the cold
+ * starts (15); `BENCH_SEARCH_VERBOSE=1` prints each warm query's time.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -47,7 +51,7 @@ import { queriesFor } from './bench-search-data.ts';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 7);
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 15);
 const KB = 1024;
 
 // ---------------------------------------------------------------------------------------------
@@ -92,7 +96,8 @@ async function serve(roots: string[]): Promise<BenchServer> {
     }
     return undefined;
   };
-  if (process.env.BENCH_PRECOMPRESS) {
+  // Every text file compressed now, before anything is measured (see the header).
+  if (!process.env.BENCH_GZIP_ON_REQUEST) {
     const walk = (dir: string): void => {
       for (const f of readdirSync(dir)) {
         const path = join(dir, f);
@@ -484,7 +489,7 @@ async function main(): Promise<void> {
     console.log(`\nsearch benchmark skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
     return;
   }
-  console.log('\nSearch in Chromium (gzip over 127.0.0.1):');
+  console.log(`\nSearch in Chromium (gzip over 127.0.0.1, ${process.env.BENCH_GZIP_ON_REQUEST ? 'compressed on request' : 'compressed once when the server starts'}):`);
   const temp = mkdtempSync(join(tmpdir(), 'baoku-bench-search-'));
   const rows: Row[] = [];
   let browser: Browser | undefined;
