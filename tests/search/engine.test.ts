@@ -21,6 +21,7 @@ import {
 import {
   decodePostings,
   encodePostings,
+  closestSpan,
   createFold,
   foldBasic,
   isSearchable,
@@ -428,8 +429,8 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       const near = hits.filter((h) => h.article.slug === SLUG.model);
       expect(near.every((h) => h.match === 'fuzzy')).toBe(true);
       expect(Math.min(...exact.map((h) => h.score))).toBeGreaterThan(Math.max(...near.map((h) => h.score)));
-      // The characters of the term it kept are marked.
-      expect(markedText(near[0]!)).toEqual(['量子计算']);
+      // The near miss is marked whole: the passage closest to the term.
+      expect(markedText(near[0]!)).toEqual(['量子计算器']);
     });
 
     it.runIf(inline)('follow exact hits when there are few: 雪龙2号, then 雪龙号', async () => {
@@ -450,6 +451,16 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(slugs(await engine.search('量子计算'))).toContain(SLUG.quantum);
       expect(slugs(await engine.search('南极考查任务'))).toEqual([SLUG.xuelong]);
       expect(slugs(await engine.search('雪龙2号号'))).toEqual([SLUG.xuelong]);
+    });
+
+    it('mark the passage closest to the term, whole', () => {
+      const mark = (text: string, pattern: string): string => closestSpan(text, pattern)?.map((x, i, [s, e]) => (i === 0 ? text.slice(s, e) : '')).join('') ?? '';
+      expect(mark('他们还用人工智能工具整理了笔记', '人工只能')).toBe('人工智能');
+      expect(mark('法国总统马克龙访问四川大学', '马克隆')).toBe('马克龙');
+      expect(mark('新质生产力本身就是绿色生产力', '新质生产理')).toBe('新质生产力');
+      expect(mark('雪龙2号在南极秦岭站', '秦陵站')).toBe('秦岭站');
+      expect(mark('雪龙2号在南极秦岭站', '雪龙号')).toBe('雪龙2号');
+      expect(closestSpan('abc', '')).toBeUndefined();
     });
 
     it('are not tried for numbers or two characters', async () => {
@@ -481,6 +492,10 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect((await engine.search('雪尤2号')).every((h) => h.match === 'fuzzy')).toBe(true);
       // Each word must be somewhere: 雪龙 is, 火星 is not.
       expect(await engine.search('雪龙火星')).toEqual([]);
+      // One wrong character explains 人工只能 (人工智能), though 人工 and 只能 are both in another article.
+      const typo = await engine.search('人工只能');
+      expect(slugs(typo)).toEqual([SLUG.model]);
+      expect(typo.flatMap(markedText)).toContain('人工智能');
     });
   });
 

@@ -1123,20 +1123,79 @@ const toMarks = (indices: ReadonlyArray<readonly [number, number]> | undefined):
 export function fuzzyMarks(text: string, pattern: string, indices: ReadonlyArray<readonly [number, number]> | undefined): Mark[] {
   const runs = toMarks(indices);
   if (runs.length === 0) return [];
-  const alphabet = new Set(Array.from(pattern));
-  const length = pattern.length + 1;
-  // The longest run anchors the region.
-  const anchor = runs.reduce((best, r) => (r[1] - r[0] > best[1] - best[0] ? r : best));
-  let [start, end] = anchor;
-  for (let i = start - 1; i >= 0 && end - i <= length; i--) if (alphabet.has(text[i]!)) start = i;
-  for (let i = end; i < text.length && i + 1 - start <= length; i++) if (alphabet.has(text[i]!)) end = i + 1;
-  return [[start, end]];
+  // Near Fuse's runs: the passage closest to the pattern (fewest edits; then nearest its length).
+  const from = Math.max(0, Math.min(...runs.map((r) => r[0])) - pattern.length);
+  const to = Math.min(text.length, Math.max(...runs.map((r) => r[1])) + pattern.length);
+  const span = closestSpan(text, pattern, from, to);
+  return span ? [span] : [];
 }
 
 /**
- * A search engine over an index read from `source`. Create it with `SearchIndex.open` (or
- * `loadIndex` in load.ts); the manifest is loaded then, the other parts as queries need them.
+ * The passage of `text[from, to)` that takes the fewest edits (a character changed, added or
+ * left out) to become `pattern`; of those, the one with the most of the pattern's characters,
+ * then the one whose length is nearest the pattern's, then the first. Sellers' algorithm: the edit distance with the passage's start free, one row per
+ * pattern unit, tracking where each passage starts.
  */
+export function closestSpan(text: string, pattern: string, from = 0, to = text.length): Mark | undefined {
+  const m = pattern.length;
+  const n = to - from;
+  if (m === 0 || n <= 0) return undefined;
+  // Row i: distance and start for pattern[0, i) ending at text position j.
+  let dist = new Int32Array(n + 1);
+  let start = new Int32Array(n + 1);
+  for (let j = 0; j <= n; j++) start[j] = j;
+  for (let i = 1; i <= m; i++) {
+    const nextDist = new Int32Array(n + 1);
+    const nextStart = new Int32Array(n + 1);
+    nextDist[0] = i;
+    nextStart[0] = 0;
+    const p = pattern.charCodeAt(i - 1);
+    for (let j = 1; j <= n; j++) {
+      const change = dist[j - 1]! + (text.charCodeAt(from + j - 1) === p ? 0 : 1);
+      const skipPattern = dist[j]! + 1;
+      const skipText = nextDist[j - 1]! + 1;
+      if (change <= skipPattern && change <= skipText) {
+        nextDist[j] = change;
+        nextStart[j] = start[j - 1]!;
+      } else if (skipPattern <= skipText) {
+        nextDist[j] = skipPattern;
+        nextStart[j] = start[j]!;
+      } else {
+        nextDist[j] = skipText;
+        nextStart[j] = nextStart[j - 1]!;
+      }
+    }
+    dist = nextDist;
+    start = nextStart;
+  }
+  // Of the passages with the fewest edits: the most of the pattern's characters, then the length nearest.
+  const kept = (s0: number, e0: number): number => {
+    const left = [...pattern];
+    let count = 0;
+    for (let k = s0; k < e0; k++) {
+      const at = left.indexOf(text[k]!);
+      if (at !== -1) {
+        left.splice(at, 1);
+        count++;
+      }
+    }
+    return count;
+  };
+  let best: Mark | undefined;
+  let bestKey: [number, number, number] = [Infinity, 0, Infinity];
+  for (let j = 1; j <= n; j++) {
+    const d = dist[j]!;
+    if (d > bestKey[0] || j === start[j]) continue;
+    const span: Mark = [from + start[j]!, from + j];
+    const key: [number, number, number] = [d, kept(span[0], span[1]), Math.abs(span[1] - span[0] - m)];
+    if (key[0] < bestKey[0] || (key[0] === bestKey[0] && (key[1] > bestKey[1] || (key[1] === bestKey[1] && key[2] < bestKey[2])))) {
+      best = span;
+      bestKey = key;
+    }
+  }
+  return best;
+}
+
 /** A term's characters as the text has them (Simplified), when it is Chinese read as written. */
 function literalChars(term: Term): string[] | undefined {
   const v = term.variants.find((x) => x.kind === 'traditional') ?? term.variants.find((x) => x.kind === 'exact');
@@ -1145,6 +1204,10 @@ function literalChars(term: Term): string[] | undefined {
   return chars.some(isHan) ? chars : undefined;
 }
 
+/**
+ * A search engine over an index read from `source`. Create it with `SearchIndex.open` (or
+ * `loadIndex` in load.ts); the manifest is loaded then, the other parts as queries need them.
+ */
 export class SearchIndex implements SearchEngine {
   readonly articleCount: number;
   readonly chunkCount: number;
@@ -1321,7 +1384,7 @@ export class SearchIndex implements SearchEngine {
     };
     // Where each article stands in the ranking: the tie-break between equal scores.
     const rank = new Map<number, number>();
-    const look = async (order: number[], max: number, nearMisses: boolean): Promise<void> => {
+    const look = async (order: number[], max: number, nearMisses: boolean, ts = terms, cs = cands): Promise<void> => {
       for (const a of order) if (!rank.has(a)) rank.set(a, rank.size);
       let next = 0;
       const stop = Math.min(MAX_ARTICLES, looked + max);
@@ -1336,14 +1399,14 @@ export class SearchIndex implements SearchEngine {
         const parts = new Set<number>();
         for (let expected = 0; next < order.length && looked + batch.length < stop && (expected < wanted || batch.length < 2); next++) {
           const a = order[next]!;
-          const more = this.partsToLoad(a, cands).filter((p) => !parts.has(p));
+          const more = this.partsToLoad(a, cs).filter((p) => !parts.has(p));
           if (batch.length > 0 && parts.size + more.length > PARTS_PER_BATCH) break;
           batch.push(a);
           for (const p of more) parts.add(p);
-          expected += nearMisses ? perArticle : this.expectedHits(a, cands, perArticle);
+          expected += nearMisses ? perArticle : this.expectedHits(a, cs, perArticle);
         }
         looked += batch.length;
-        const found = await Promise.all(batch.map((a) => this.collect(a, terms, cands, perArticle, nearMisses)));
+        const found = await Promise.all(batch.map((a) => this.collect(a, ts, cs, perArticle, nearMisses)));
         batch.forEach((a, i) => {
           // An article looked at again (for pinyin typed in part) keeps its hits and adds other
           // blocks (one title hit, though: the Chinese or the English title).
@@ -1366,9 +1429,19 @@ export class SearchIndex implements SearchEngine {
       // its paragraphs with 雪龙.
       await look(this.rankArticles(cands, false, true), MAX_ARTICLES, false);
     }
+    const exactHits = hits.size;
+    const where = this.local ? 'local' : 'remote';
+    if (hits.size < FUZZY_BELOW[where] && terms.some((t) => t.fuzzy)) {
+      await this.loadGrams(terms, true);
+      cands.forEach((c, i) => this.addNearMisses(terms[i]!, c));
+      await look(this.rankArticles(cands, true).filter((a) => !hits.has(a)), NEAR_MISS_ARTICLES[where], true);
+    }
     // Nothing as typed: a run of words written together (雪龙南极, 马克龙四川大学) is looked for
-    // as its words, each somewhere in the article.
-    if (hits.size === 0 && terms.some((t) => this.maySegment(t))) {
+    // as its words, each somewhere in the article; unless one wrong character explains it (人工只能
+    // is 人工智能 mistyped, not 人工 and 只能): near misses of a term of up to seven characters
+    // have just one, those of a longer one may have two, and then the words come first.
+    const oneWrong = hits.size > 0 && terms.every((t) => !t.fuzzy || Array.from(t.fuzzy).length < 8);
+    if (exactHits === 0 && !oneWrong && terms.some((t) => this.maySegment(t))) {
       // The bigrams of each of their characters, to read the words off.
       await this.loadGrams(terms.filter((t) => this.maySegment(t)), true);
       const pieces = terms.map((t) => this.segment(t));
@@ -1377,17 +1450,19 @@ export class SearchIndex implements SearchEngine {
         await this.loadGrams(words, false);
         const wordCands = words.map((t) => this.exactCandidates(t));
         if (wordCands.every((c) => countBits(c.articles) > 0)) {
-          [terms, cands, looked] = [words, wordCands, 0];
+          const nearMisses = new Map(hits);
+          const nearRank = new Map(rank);
+          hits.clear();
           rank.clear();
-          await look(this.rankArticles(cands, false), MAX_ARTICLES, false);
+          looked = 0;
+          await look(this.rankArticles(wordCands, false), MAX_ARTICLES, false, words, wordCands);
+          // The words found nothing together: the near misses stand.
+          if (hits.size === 0) {
+            for (const [a, list] of nearMisses) hits.set(a, list);
+            for (const [a, r] of nearRank) rank.set(a, r);
+          }
         }
       }
-    }
-    const where = this.local ? 'local' : 'remote';
-    if (hits.size < FUZZY_BELOW[where] && terms.some((t) => t.fuzzy)) {
-      await this.loadGrams(terms, true);
-      cands.forEach((c, i) => this.addNearMisses(terms[i]!, c));
-      await look(this.rankArticles(cands, true).filter((a) => !hits.has(a)), NEAR_MISS_ARTICLES[where], true);
     }
     const order = new Map([...rank].map(([a, r]) => [this.articleInfo[a]!.slug, r]));
     // Few articles: more of each, as the list has room.
