@@ -29,6 +29,7 @@ import {
   pinyinSpelling,
   gramPartName,
   makeSnippet,
+  middleWrongMarks,
   nearMissFilter,
   pairPositions,
   queryTokens,
@@ -451,6 +452,16 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(slugs(await engine.search('量子计算'))).toContain(SLUG.quantum);
       expect(slugs(await engine.search('南极考查任务'))).toEqual([SLUG.xuelong]);
       expect(slugs(await engine.search('雪龙2号号'))).toEqual([SLUG.xuelong]);
+    });
+
+    it('find a three-character name with its middle character wrong (a homophone slip)', async () => {
+      const hits = await engine.search('雪虎号');
+      expect(slugs(hits)[0]).toBe(SLUG.station);
+      expect(hits.every((h) => h.match === 'fuzzy')).toBe(true);
+      expect(markedText(hits[0]!)).toEqual(['雪龙号']);
+      expect(middleWrongMarks('由雪龙号在二月运抵', ['雪', '虎', '号'])).toEqual([[1, 4]]);
+      // Only a Chinese character in the middle, and not the right one (that would be exact).
+      expect(middleWrongMarks('雪2号 雪龙号', ['雪', '龙', '号'])).toEqual([]);
     });
 
     it('mark the passage closest to the term, whole', () => {

@@ -1112,6 +1112,29 @@ export function nearMissFilter(pattern: string): (folded: string) => boolean {
   };
 }
 
+/** The score Fuse gives a term of three characters with one wrong (one edit in three). */
+const MIDDLE_WRONG_SCORE = 1 / 3;
+
+/**
+ * Where a folded text has a term of three characters with its middle one wrong: the first, then
+ * another Chinese character, then the last (马可龙 for 马克龙: the typing slip of a homophone, which
+ * leaves no two of the term's characters side by side for Fuse to find).
+ */
+export function middleWrongMarks(folded: string, chars: readonly string[]): Mark[] {
+  const [first, middle, last] = chars;
+  if (chars.length !== 3 || !first || !middle || !last) return [];
+  const marks: Mark[] = [];
+  for (let at = folded.indexOf(first); at !== -1; at = folded.indexOf(first, at + first.length)) {
+    const other = folded.codePointAt(at + first.length);
+    if (other === undefined) break;
+    const ch = String.fromCodePoint(other);
+    if (ch === middle || !isHan(ch)) continue;
+    const end = at + first.length + ch.length;
+    if (folded.startsWith(last, end)) marks.push([at, end + last.length]);
+  }
+  return marks;
+}
+
 /** Fuse's inclusive `[start, end]` indices → `[start, end)` marks. */
 const toMarks = (indices: ReadonlyArray<readonly [number, number]> | undefined): Mark[] => (indices ?? []).map(([s, e]) => [s, e + 1]);
 
@@ -1514,7 +1537,11 @@ export class SearchIndex implements SearchEngine {
       }
       // Near misses use the bigrams, skip-bigrams and characters from the first to the last
       // but one: the same parts as the term's bigrams (for a term of up to 7 characters).
-      if (nearMisses && term.fuzzy) for (const c of Array.from(term.fuzzy).slice(0, -1)) add(c);
+      // (A term of three: all three, for a wrong middle character, which leaves no bigram.)
+      if (nearMisses && term.fuzzy) {
+        const chars = Array.from(term.fuzzy);
+        for (const c of chars.length === 3 ? chars : chars.slice(0, -1)) add(c);
+      }
       if (missing.size > 0 && !nearMisses && this.narrowEnough(term)) continue;
       for (const s of missing) needed.add(s);
     }
@@ -1774,6 +1801,11 @@ export class SearchIndex implements SearchEngine {
     // One edit breaks at most two bigrams and one character.
     const needGrams = Math.max(0, chars.length - 3);
     const needChars = chars.length - 2;
+    // Three characters with the middle one wrong (习进平 for 习近平) keep no bigram: the first and
+    // the last, in the same chunk, are the candidates.
+    const ends = chars.length === 3 ? [this.anyAfter(chars[0]!), this.anyAfter(chars[2]!)] : [];
+    const gap = ends.length === 2 && ends[0] && ends[1] ? anyOf([ends[0]], n) : undefined;
+    if (gap) andInto(gap, ends[1]!);
     for (let u = 0; u < n; u++) {
       const a = this.articleOfChunk[u]!;
       if (hasBit(cands.articles, a)) continue;
@@ -1799,7 +1831,7 @@ export class SearchIndex implements SearchEngine {
           score += charIdf[i]!;
         }
       });
-      if (g >= needGrams && g + side >= 1 && c >= needChars) {
+      if (g >= needGrams && (g + side >= 1 || (gap !== undefined && hasBit(gap, u))) && c >= needChars) {
         cands.fuzzyChunks.set(u, score);
         cands.fuzzyArticles.set(a, Math.max(cands.fuzzyArticles.get(a) ?? 0, score));
       }
@@ -1811,6 +1843,15 @@ export class SearchIndex implements SearchEngine {
       if (hasBit(cands.articles, r.refIndex)) continue;
       cands.titleFuzzy.set(r.refIndex, { score: r.score ?? 0.5, marks: fuzzyMarks(this.titles[r.refIndex]!, term.fuzzy, r.matches?.[0]?.indices) });
       cands.fuzzyArticles.set(r.refIndex, (cands.fuzzyArticles.get(r.refIndex) ?? 0) + 100);
+    }
+    if (chars.length === 3) {
+      this.titlesFolded.forEach((title, a) => {
+        if (hasBit(cands.articles, a) || cands.titleFuzzy.has(a)) return;
+        const marks = middleWrongMarks(title, chars);
+        if (marks.length === 0) return;
+        cands.titleFuzzy.set(a, { score: MIDDLE_WRONG_SCORE, marks });
+        cands.fuzzyArticles.set(a, (cands.fuzzyArticles.get(a) ?? 0) + 100);
+      });
     }
   }
 
@@ -2069,6 +2110,7 @@ export class SearchIndex implements SearchEngine {
       }
       const could = nearMissFilter(term.fuzzy);
       const options = fuzzyOptions(term.fuzzy);
+      const fuzzyChars = Array.from(term.fuzzy);
       let offset = 0;
       // Chunk by chunk, until the article has as many as it can show.
       let near = 0;
@@ -2081,6 +2123,16 @@ export class SearchIndex implements SearchEngine {
             found = true;
             near++;
           }
+        }
+        if (fuzzyChars.length === 3 && near < perArticle) {
+          chunk.folded.forEach((text, i) => {
+            if (row[offset + i + 2]) return;
+            const marks = middleWrongMarks(text, fuzzyChars);
+            if (marks.length === 0) return;
+            row[offset + i + 2] = { kind: 'fuzzy', marks, quality: 1 - MIDDLE_WRONG_SCORE };
+            found = true;
+            near++;
+          });
         }
         offset += chunk.texts.length;
       }

@@ -1,0 +1,221 @@
+/**
+ * Snippets: the passage of a paragraph a search hit shows, with the matched text marked. Pure
+ * functions, no DOM and no Node APIs.
+ *
+ * How the passage is chosen, for a paragraph longer than a snippet:
+ *   1. the marks of all terms are merged into the marks the snippet shows (overlapping or
+ *      touching ones become one), each remembering which terms it marks;
+ *   2. of the windows of `length` characters that start at a mark, the one showing the most
+ *      distinct terms wins (a term counts when one of its marks is fully inside), then the one
+ *      with the most marked characters, then the earliest;
+ *   3. the window starts a little before its first mark (a lead-in of up to 24 characters, less
+ *      when more would push one of its marks out), just after the end of a sentence when the
+ *      lead-in holds one, and is shifted back to be full when it reaches the end of the text;
+ *   4. a mark is never cut: one that straddles either end is taken in whole when that stretches
+ *      the snippet by 20 characters at most (both ends together), or else left out whole. A
+ *      surrogate pair is never cut either.
+ * Linear in the text it scans and n log n in the number of marks.
+ */
+import type { Mark } from './types.ts';
+
+/** How many characters of a paragraph a snippet shows (plus an ellipsis at a cut end). */
+export const SNIPPET_LENGTH = 110;
+/** How many characters before its first mark a snippet starts, at most. */
+const SNIPPET_LEAD = 24;
+/** How many characters a snippet may grow by, at most, to show a mark in whole. */
+const SNIPPET_STRETCH = 20;
+/** Characters that end a sentence: a snippet may start just after one. */
+const SENTENCE_ENDS = '。！？；';
+/** Closing quotes and brackets that may follow the end of a sentence. */
+const CLOSERS = '”’」』）》';
+
+/** Sort and merge overlapping `[start, end)` marks. */
+export function mergeMarks(marks: readonly Mark[]): Mark[] {
+  const sorted = [...marks].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const out: Mark[] = [];
+  for (const [s, e] of sorted) {
+    const last = out[out.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
+  return out;
+}
+
+/** A mark as the snippet shows it (the terms' marks merged), with the terms it marks. */
+interface Group {
+  start: number;
+  end: number;
+  terms: number[];
+}
+
+/** The window a snippet is chosen around: its groups `[first, last)`, which fit in the window. */
+interface Best {
+  first: number;
+  last: number;
+}
+
+/**
+ * A passage of `text` showing as many of the query's terms as it can, with the marks that fall in
+ * it (offsets into the passage, merged and sorted). `termMarks[i]` are the marks of term i, as
+ * `[start, end)` offsets into `text`.
+ */
+export function makeSnippet(
+  text: string,
+  termMarks: readonly (readonly Mark[])[],
+  length = SNIPPET_LENGTH,
+): { text: string; marks: Mark[] } {
+  const groups = groupMarks(text.length, termMarks);
+  if (text.length <= length) return { text, marks: groups.map((g): Mark => [g.start, g.end]) };
+  const [start, end] = placeWindow(text, groups, bestWindow(groups, termMarks.length, length), length);
+  return cut(text, groups, start, end);
+}
+
+/**
+ * The marks of all terms, kept within the text (empty ones dropped), sorted and merged as
+ * `mergeMarks` does, each with the distinct terms it marks.
+ */
+function groupMarks(size: number, termMarks: readonly (readonly Mark[])[]): Group[] {
+  const all: { start: number; end: number; term: number }[] = [];
+  termMarks.forEach((marks, term) => {
+    for (const [s, e] of marks) {
+      const start = Math.max(0, s);
+      const end = Math.min(size, e);
+      if (start < end) all.push({ start, end, term });
+    }
+  });
+  all.sort((a, b) => a.start - b.start || a.end - b.end);
+  const groups: Group[] = [];
+  // The last group each term was added to, so that a group lists a term once.
+  const seen = new Int32Array(termMarks.length).fill(-1);
+  for (const m of all) {
+    let last = groups[groups.length - 1];
+    if (last && m.start <= last.end) last.end = Math.max(last.end, m.end);
+    else groups.push((last = { start: m.start, end: m.end, terms: [] }));
+    if (seen[m.term] !== groups.length - 1) {
+      seen[m.term] = groups.length - 1;
+      last.terms.push(m.term);
+    }
+  }
+  return groups;
+}
+
+/**
+ * Of the windows of `length` characters that start at a group, the one whose groups (those fully
+ * inside) mark the most distinct terms, then the most characters, then the earliest. Two pointers
+ * over the groups (sorted, disjoint): linear. `last === first` when no group fits in a window.
+ */
+function bestWindow(groups: readonly Group[], termCount: number, length: number): Best {
+  const count = new Int32Array(termCount);
+  let distinct = 0;
+  let chars = 0;
+  const best = { first: 0, last: 0, distinct: 0, chars: 0 };
+  const add = (g: Group, by: 1 | -1): void => {
+    chars += by * (g.end - g.start);
+    for (const t of g.terms) {
+      count[t]! += by;
+      if (count[t] === (by === 1 ? 1 : 0)) distinct += by;
+    }
+  };
+  let j = 0;
+  for (let i = 0; i < groups.length; i++) {
+    if (i > 0 && i - 1 < j) add(groups[i - 1]!, -1);
+    if (j < i) j = i;
+    const limit = groups[i]!.start + length;
+    while (j < groups.length && groups[j]!.end <= limit) add(groups[j++]!, 1);
+    if (distinct > best.distinct || (distinct === best.distinct && chars > best.chars)) {
+      Object.assign(best, { first: i, last: j, distinct, chars });
+    }
+  }
+  return { first: best.first, last: best.last };
+}
+
+/**
+ * Where the snippet starts and ends (`[start, end)` in `text`): the best window with a lead-in,
+ * full, its ends moved so that they cut no mark and no surrogate pair.
+ */
+function placeWindow(text: string, groups: readonly Group[], best: Best, length: number): [number, number] {
+  const size = text.length;
+  if (groups.length === 0) return noSurrogateCut(text, 0, length);
+  // The span of the window's marks (or, when no mark fits in a window, of as much of the first).
+  const from = groups[best.first]!.start;
+  const to = best.last > best.first ? groups[best.last - 1]!.end : Math.min(size, from + length);
+  let start = from - Math.min(SNIPPET_LEAD, length - (to - from), from);
+  start = sentenceStart(text, start, from);
+  let end = start + length;
+  if (end > size) {
+    end = size;
+    start = Math.max(0, size - length);
+  }
+  // A mark across the end, then one across the start: in whole if it is near enough, else out.
+  let stretch = SNIPPET_STRETCH;
+  const atEnd = groupAcross(groups, end);
+  if (atEnd) {
+    if (atEnd.end - end <= stretch) {
+      stretch -= atEnd.end - end;
+      end = atEnd.end;
+    } else if (atEnd.start > start) end = atEnd.start;
+  }
+  const atStart = groupAcross(groups, start);
+  if (atStart) {
+    if (start - atStart.start <= stretch) start = atStart.start;
+    else if (atStart.end < end) start = atStart.end;
+  }
+  return noSurrogateCut(text, start, end);
+}
+
+/**
+ * `start` moved to just after the first end of a sentence (and any closing quote after it)
+ * between `start` and `first`, the window's first mark; `start` itself when there is none, or
+ * when it is at a sentence start already.
+ */
+function sentenceStart(text: string, start: number, first: number): number {
+  if (start <= 0) return start;
+  for (let p = start - 1; p < first; p++) {
+    if (!SENTENCE_ENDS.includes(text[p]!)) continue;
+    let at = p + 1;
+    while (at < first && CLOSERS.includes(text[at]!)) at++;
+    return Math.max(start, at);
+  }
+  return start;
+}
+
+/** The group that `at` falls strictly inside (`start < at < end`), if any: a binary search. */
+function groupAcross(groups: readonly Group[], at: number): Group | undefined {
+  let lo = 0;
+  let hi = groups.length;
+  // The first group ending after `at`.
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (groups[mid]!.end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  const g = groups[lo];
+  return g && g.start < at ? g : undefined;
+}
+
+/** Whether the UTF-16 unit at `i` is the second half of a surrogate pair. */
+function isLowSurrogate(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/** `[start, end)` widened by a unit at either end that would cut a surrogate pair. */
+function noSurrogateCut(text: string, start: number, end: number): [number, number] {
+  if (start > 0 && isLowSurrogate(text, start)) start--;
+  if (end < text.length && isLowSurrogate(text, end)) end++;
+  return [start, end];
+}
+
+/** The passage `[start, end)` of `text`, an ellipsis at a cut end, with its marks shifted into it. */
+function cut(text: string, groups: readonly Group[], start: number, end: number): { text: string; marks: Mark[] } {
+  const prefix = start > 0 ? '…' : '';
+  const suffix = end < text.length ? '…' : '';
+  const shift = prefix.length - start;
+  const marks: Mark[] = [];
+  for (const g of groups) {
+    if (g.end <= start || g.start >= end) continue;
+    // Clipped only when a single mark is longer than a snippet.
+    marks.push([Math.max(g.start, start) + shift, Math.min(g.end, end) + shift]);
+  }
+  return { text: prefix + text.slice(start, end) + suffix, marks };
+}
