@@ -25,6 +25,7 @@ import {
   createFold,
   foldBasic,
   isSearchable,
+  keepsNumbers,
   isSearchableCode,
   pinyinSpelling,
   gramPartName,
@@ -217,6 +218,10 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(slugs(await engine.search('72tb'))).toEqual([SLUG.xuelong]);
       expect(slugs(await engine.search('７２ＴＢ'))).toEqual([SLUG.xuelong]);
       expect(slugs(await engine.search('2.5万'))).toEqual([SLUG.xuelong]);
+      // A number is not the end or the start of a longer one.
+      expect(await engine.search('2TB')).toEqual([]);
+      expect(await engine.search('5万')).toEqual([]);
+      expect(await engine.search('2.5万余海')).not.toEqual([]);
       expect(await engine.search('29.8%')).toEqual([]);
     });
 
@@ -434,12 +439,18 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(markedText(near[0]!)).toEqual(['量子计算器']);
     });
 
-    it.runIf(inline)('follow exact hits when there are few: 雪龙2号, then 雪龙号', async () => {
+    it('keep figures: 雪龙二号 finds 雪龙2号, but 雪龙2号 does not bring 雪龙号 (another ship), nor 12月 a 2月', async () => {
+      const chinese = await engine.search('雪龙二号');
+      expect(slugs(chinese)[0]).toBe(SLUG.xuelong);
+      expect(chinese.flatMap(markedText)).toContain('雪龙2号');
       const hits = await engine.search('雪龙2号', 20, { perArticle: 10 });
-      expect(slugs(hits)).toEqual([SLUG.xuelong, SLUG.station]);
-      const near = hits.filter((h) => h.article.slug === SLUG.station);
-      expect(near.every((h) => h.match === 'fuzzy')).toBe(true);
-      expect(near.flatMap(markedText)).toContain('雪龙号');
+      expect(slugs(hits)).toEqual([SLUG.xuelong]);
+      expect(keepsNumbers('由雪龙号在二月运抵', [1, 4], '雪龙2号')).toBe(false);
+      expect(keepsNumbers('使用长征八号甲运载火箭', [2, 6], '长征8号')).toBe(true);
+      expect(keepsNumbers('新华社北京12月5日电', [6, 10], '3月5日')).toBe(false);
+      expect(keepsNumbers('新华社北京12月5日电', [6, 10], '2月5日'), 'not a part of 12').toBe(false);
+      expect(keepsNumbers('受理求助来电53万多通', [6, 9], '53万')).toBe(true);
+      expect(keepsNumbers('任何文字', [0, 2], '文学'), 'no figures, no constraint').toBe(true);
     });
 
     it.runIf(!inline)('are looked for only when nothing matches exactly, when the text must be fetched', async () => {

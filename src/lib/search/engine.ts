@@ -618,14 +618,48 @@ export function findVariant(variant: Variant, folded: string, cache?: Map<Varian
     cache?.set(variant, matcher);
   }
   const marks: Mark[] = [];
+  // A number is not part of a longer one: 9% is not the end of 29.9%, 40 not the start of 403.
+  const first = variant.slots[0];
+  const last = variant.slots[variant.slots.length - 1];
+  const digitFirst = first !== undefined && first.every(isDigitChar);
+  const digitLast = last !== undefined && last.every(isDigitChar);
+  const whole = (s: number, e: number): boolean => (!digitFirst || !numberBefore(folded, s)) && (!digitLast || !numberAfter(folded, e));
   if (typeof matcher === 'string') {
     if (!matcher) return marks;
-    for (let at = folded.indexOf(matcher); at !== -1; at = folded.indexOf(matcher, at + matcher.length)) marks.push([at, at + matcher.length]);
+    for (let at = folded.indexOf(matcher); at !== -1; at = folded.indexOf(matcher, at + 1)) {
+      if (!whole(at, at + matcher.length)) continue;
+      marks.push([at, at + matcher.length]);
+      at += matcher.length - 1;
+    }
   } else {
     matcher.lastIndex = 0;
-    for (const m of folded.matchAll(matcher)) marks.push([m.index, m.index + m[0].length]);
+    for (const m of folded.matchAll(matcher)) if (whole(m.index, m.index + m[0].length)) marks.push([m.index, m.index + m[0].length]);
   }
   return marks;
+}
+
+const isDigitChar = (ch: string): boolean => ch.length === 1 && ch >= '0' && ch <= '9';
+const isDigitAt = (text: string, i: number): boolean => i >= 0 && i < text.length && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39;
+/** Whether the text before `at` is a digit, or a decimal point after one (`29.|9`). */
+const numberBefore = (text: string, at: number): boolean => isDigitAt(text, at - 1) || (text[at - 1] === '.' && isDigitAt(text, at - 2));
+/** Whether the text from `at` is a digit, or a decimal point before one (`1.3|9`, `40|.5`). */
+const numberAfter = (text: string, at: number): boolean => isDigitAt(text, at) || (text[at] === '.' && isDigitAt(text, at + 1));
+
+const NUMERALS = '〇一二三四五六七八九';
+/** The numbers in a text, in order, Chinese numerals as digits (`3月5日` → 3 5; `长征八号` → 8). */
+const numbersIn = (text: string): string =>
+  (text.replace(/[〇一二三四五六七八九零]/gu, (c) => String(c === '零' ? 0 : NUMERALS.indexOf(c))).match(/[0-9]+(?:\.[0-9]+)?/gu) ?? []).join(' ');
+
+/**
+ * Whether a near miss at `mark` in `text` keeps the figures of a pattern that has some (in
+ * digits), whole: a near miss may change a character, never a figure (3月5日 is not 12月5日, 53万
+ * not 5万, 雪龙2号 not 雪龙号), though it may write it in Chinese (长征8号 is 长征八号).
+ */
+export function keepsNumbers(text: string, mark: Mark, pattern: string): boolean {
+  if (!/[0-9]/u.test(pattern)) return true;
+  const [s, e] = mark;
+  if (numbersIn(text.slice(s, e)) !== numbersIn(pattern)) return false;
+  return !(isDigitAt(text, s) && numberBefore(text, s)) && !(isDigitAt(text, e - 1) && numberAfter(text, e));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1841,7 +1875,9 @@ export class SearchIndex implements SearchEngine {
     const fuse = new Fuse(this.titles, fuzzyOptions(term.fuzzy), Fuse.parseIndex<string>({ keys: [], records } as never));
     for (const r of fuse.search(term.fuzzy)) {
       if (hasBit(cands.articles, r.refIndex)) continue;
-      cands.titleFuzzy.set(r.refIndex, { score: r.score ?? 0.5, marks: fuzzyMarks(this.titles[r.refIndex]!, term.fuzzy, r.matches?.[0]?.indices) });
+      const marks = fuzzyMarks(this.titles[r.refIndex]!, term.fuzzy, r.matches?.[0]?.indices);
+      if (!marks.every((mark) => keepsNumbers(this.titlesFolded[r.refIndex]!, mark, term.fuzzy!))) continue;
+      cands.titleFuzzy.set(r.refIndex, { score: r.score ?? 0.5, marks });
       cands.fuzzyArticles.set(r.refIndex, (cands.fuzzyArticles.get(r.refIndex) ?? 0) + 100);
     }
     if (chars.length === 3) {
@@ -2119,7 +2155,9 @@ export class SearchIndex implements SearchEngine {
         if (records.length > 0) {
           const fuse = new Fuse(chunk.texts, options, Fuse.parseIndex<string>({ keys: [], records } as never));
           for (const r of fuse.search(term.fuzzy)) {
-            row[offset + r.refIndex + 2] = { kind: 'fuzzy', marks: fuzzyMarks(chunk.texts[r.refIndex]!, term.fuzzy, r.matches?.[0]?.indices), quality: 1 - (r.score ?? 0.5) };
+            const marks = fuzzyMarks(chunk.texts[r.refIndex]!, term.fuzzy, r.matches?.[0]?.indices);
+            if (!marks.every((mark) => keepsNumbers(chunk.folded[r.refIndex]!, mark, term.fuzzy!))) continue;
+            row[offset + r.refIndex + 2] = { kind: 'fuzzy', marks, quality: 1 - (r.score ?? 0.5) };
             found = true;
             near++;
           }
