@@ -309,11 +309,17 @@ describe.each(MODES)('$mode index', ({ inline }) => {
     });
 
     it('puts the letters as typed before a pinyin reading of them: AI in the text before 爱 (ai)', async () => {
-      const hits = await engine.search('AI');
+      const hits = await engine.search('ai');
       expect(slugs(hits)).toEqual([SLUG.model, SLUG.xuelong]);
       expect(marked(hits[0]!)).toContain('【AI】');
       expect(hits[0]!.match).toBe('exact');
       expect(hits[1]!.match).toBe('pinyin');
+      // Typed in capitals, an abbreviation: the letters only, no pinyin reading, no initials.
+      expect(slugs(await engine.search('AI'))).toEqual([SLUG.model]);
+      expect(await engine.search('XLH')).toEqual([]);
+      expect(slugs(await engine.search('xlh'))).not.toEqual([]);
+      // Capitals that are full pinyin of four letters or more still read as pinyin.
+      expect(slugs(await engine.search('XUELONG'))).toEqual([SLUG.xuelong, SLUG.station]);
       // Also when only the first article is asked for: the literal one is looked at first.
       expect(slugs(await engine.search('ai', 1))).toEqual([SLUG.model]);
     });

@@ -445,18 +445,38 @@ export function segmentHalfTyped(letters: string, syllables: ReadonlyMap<string,
 
 /** Split a normalized query into tokens: runs of searchable characters, ends trimmed. */
 export function queryTokens(query: string): string[] {
-  const tokens: string[] = [];
-  let current = '';
-  for (const ch of foldBasic(query.normalize('NFC'))) {
-    if (isSearchable(ch)) current += ch;
-    else if (current) {
-      tokens.push(current);
-      current = '';
-    }
-  }
-  if (current) tokens.push(current);
-  return tokens.map((t) => t.replace(TRIM, '')).filter((t) => t !== '');
+  return typedTokens(query).map((t) => t.folded);
 }
+
+/** The query's tokens, folded and as typed (the fold keeps every offset, so they line up). */
+function typedTokens(query: string): { folded: string; typed: string }[] {
+  const typed = query.normalize('NFC');
+  const folded = foldBasic(typed);
+  const tokens: { folded: string; typed: string }[] = [];
+  let start = -1;
+  const end = (at: number): void => {
+    if (start === -1) return;
+    const f = folded.slice(start, at);
+    const trimmed = f.replace(TRIM, '');
+    if (trimmed) {
+      const lead = f.length - f.replace(/^[.+\-/:#&@_]+/u, '').length;
+      tokens.push({ folded: trimmed, typed: typed.slice(start + lead, start + lead + trimmed.length) });
+    }
+    start = -1;
+  };
+  for (let at = 0; at < folded.length; ) {
+    const ch = String.fromCodePoint(folded.codePointAt(at)!);
+    if (isSearchable(ch)) {
+      if (start === -1) start = at;
+    } else end(at);
+    at += ch.length;
+  }
+  end(folded.length);
+  return tokens;
+}
+
+/** Capitals only (`GDP`, `AI`): an abbreviation, not pinyin initials or a half-typed syllable. */
+const ACRONYM = /^[A-Z]{2,}$/u;
 
 /** A pinyin reading of a token: its slots, and the syllable each slot stands for (none for a literal). */
 interface PinyinReading {
@@ -564,7 +584,11 @@ export function pinyinSpelling(token: string, syllables: ReadonlyMap<string, unk
  * separate terms when the whole matches nothing. Pinyin with tones reads as without them.
  */
 export function parseQuery(query: string, ctx: QueryContext): Term[] {
-  const written = queryTokens(query);
+  const typed = typedTokens(query);
+  const written = typed.map((t) => t.folded);
+  // Capitals: no initials or half-typed syllables; three letters or fewer, no pinyin at all (AI, PC).
+  const acronym = typed.map((t) => ACRONYM.test(t.typed));
+  const shortAcronym = typed.map((t, i) => acronym[i]! && t.typed.length <= 3);
   const spelled = written.map((t) => pinyinSpelling(t, ctx.syllables));
   // Tokens as pinyin reads them: tones dropped.
   const tokens = written.map((t, i) => spelled[i] ?? t);
@@ -575,7 +599,7 @@ export function parseQuery(query: string, ctx: QueryContext): Term[] {
     if (whole(token)) {
       let j = i + 1;
       while (j < tokens.length && whole(tokens[j]!)) j++;
-      const halfway = j < tokens.length && LETTERS.test(tokens[j]!) && segmentHalfTyped(tokens[j]!, ctx.syllables, true).length > 0;
+      const halfway = j < tokens.length && !acronym[j] && LETTERS.test(tokens[j]!) && segmentHalfTyped(tokens[j]!, ctx.syllables, true).length > 0;
       if (j - i >= 2 || halfway || spelled[i] !== undefined) {
         const group = tokens.slice(i, halfway ? j + 1 : j);
         if (group.length === 1) {
@@ -600,7 +624,7 @@ export function parseQuery(query: string, ctx: QueryContext): Term[] {
         continue;
       }
     }
-    terms.push(makeTerm(token, ctx));
+    terms.push(acronym[i] ? makeTerm(token, ctx, shortAcronym[i] ? [] : undefined, []) : makeTerm(token, ctx));
     i++;
   }
   return terms;
