@@ -996,6 +996,12 @@ export const SNIPPET_LENGTH = 110;
 /** How many characters before the first match a snippet starts. */
 const SNIPPET_LEAD = 24;
 
+/** The share of a text its marks cover, from 0 to 1. */
+export function coverage(text: string, marks: readonly Mark[]): number {
+  if (text.length === 0) return 0;
+  return mergeMarks(marks).reduce((sum, [s, e]) => sum + e - s, 0) / text.length;
+}
+
 /** Sort and merge overlapping `[start, end)` marks. */
 export function mergeMarks(marks: readonly Mark[]): Mark[] {
   const sorted = [...marks].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
@@ -2223,6 +2229,8 @@ export class SearchIndex implements SearchEngine {
         (kind === 'partial' ? 10 : 5) * quality +
         // The text as typed before a reading of it: `AI` in the text before 碍 (ai).
         (kind === 'exact' ? 1.5 : 0) +
+        // A title that is all the query (新质生产力) before one that merely has it.
+        (isTitle ? 2 * coverage(text, marks) : 0) +
         0.2 * Math.min(5, marks.length) -
         (isTitle ? 0 : 0.00001 * Math.min(position[block - 2]!, 99_999));
       const id = isTitle ? undefined : ids[block - 2];
