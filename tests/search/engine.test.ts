@@ -22,6 +22,7 @@ import {
   decodePostings,
   encodePostings,
   closestSpan,
+  coverage,
   createFold,
   foldBasic,
   isSearchable,
@@ -528,6 +529,15 @@ describe.each(MODES)('$mode index', ({ inline }) => {
   });
 
   describe('results', () => {
+    it('put the title the query covers most first', async () => {
+      // Both titles have 南极: 南极科考站冬季补给顺利完成 (13) is closer than 雪龙2号完成南极考察返回上海 (14).
+      const [first] = await engine.search('南极', 1);
+      expect(first!.article.slug).toBe(SLUG.station);
+      expect(first!.field).toBe('title');
+      expect(coverage('新质生产力', [[0, 5]])).toBe(1);
+      expect(coverage('发展新质生产力', [[2, 7], [3, 5]])).toBeCloseTo(5 / 7);
+    });
+
     it('keep an article\'s first two hits together, at most perArticle of them, and respect the limit', async () => {
       const hits = await engine.search('的', 5, { perArticle: 2 });
       expect(hits.length).toBe(5);

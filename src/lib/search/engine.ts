@@ -1119,6 +1119,8 @@ interface TermCandidates {
   articles: Bits;
   /** Articles whose title (or English title) contains the term. */
   title: Bits;
+  /** How much of each such (Chinese) title the term covers, from 0 to 1. */
+  titleCover: Map<number, number>;
   /** Near-miss candidates: chunk → pre-score, for articles not in `articles`. */
   fuzzyChunks: Map<number, number>;
   /** Near-miss candidates: article → best chunk pre-score (+100 for a near miss in the title). */
@@ -1825,14 +1827,19 @@ export class SearchIndex implements SearchEngine {
       }
     }
     const title = newBits(this.articleCount);
+    const titleCover = new Map<number, number>();
     const cache = new Map<Variant, RegExp | string>();
     for (let a = 0; a < this.articleCount; a++) {
-      if (variants.some((v) => findVariant(v, this.titlesFolded[a]!, cache).length > 0)) setBit(title, a);
-      else if (term.latin && this.enMarks(term.latin, a).length > 0) setBit(title, a);
+      const folded = this.titlesFolded[a]!;
+      const marks = variants.flatMap((v) => findVariant(v, folded, cache));
+      if (marks.length > 0) {
+        setBit(title, a);
+        titleCover.set(a, coverage(folded, marks));
+      } else if (term.latin && this.enMarks(term.latin, a).length > 0) setBit(title, a);
     }
     const articles = this.articlesOf(chunks);
     orInto(articles, title);
-    const found: TermCandidates = { chunks, articles, title, fuzzyChunks: new Map(), fuzzyArticles: new Map(), titleFuzzy: new Map(), weight };
+    const found: TermCandidates = { chunks, articles, title, titleCover, fuzzyChunks: new Map(), fuzzyArticles: new Map(), titleFuzzy: new Map(), weight };
     if (literal) found.literal = literal;
     return found;
   }
@@ -2005,16 +2012,18 @@ export class SearchIndex implements SearchEngine {
   }
 
   private rankArticles(cands: TermCandidates[], nearMisses: boolean, common = false): number[] {
-    const rows: { a: number; exact: boolean; literal: number; titles: number; fuzzy: number }[] = [];
+    const rows: { a: number; exact: boolean; literal: number; titles: number; cover: number; fuzzy: number }[] = [];
     for (let a = 0; a < this.articleCount; a++) {
       let exact = true;
       let literal = 0;
       let titles = 0;
+      let cover = 0;
       let fuzzy = 0;
       let ok = true;
       for (const c of cands) {
         if (hasBit(c.articles, a)) {
           if (hasBit(c.title, a)) titles++;
+          cover += c.titleCover.get(a) ?? 0;
           if (c.literal && hasBit(c.literal, a)) literal++;
           fuzzy += c.weight.get(a) ?? 0;
         } else if (nearMisses && c.fuzzyArticles.has(a)) {
@@ -2025,9 +2034,15 @@ export class SearchIndex implements SearchEngine {
           break;
         }
       }
-      if (ok) rows.push({ a, exact, literal, titles, fuzzy });
+      if (ok) rows.push({ a, exact, literal, titles, cover, fuzzy });
     }
-    rows.sort((x, y) => Number(y.exact) - Number(x.exact) || y.literal - x.literal || (common ? y.fuzzy - x.fuzzy || y.titles - x.titles : y.titles - x.titles || y.fuzzy - x.fuzzy) || x.a - y.a);
+    rows.sort(
+      (x, y) =>
+        Number(y.exact) - Number(x.exact) ||
+        y.literal - x.literal ||
+        (common ? y.fuzzy - x.fuzzy || y.titles - x.titles : y.titles - x.titles || y.cover - x.cover || y.fuzzy - x.fuzzy) ||
+        x.a - y.a,
+    );
     return rows.map((r) => r.a);
   }
 
