@@ -6,7 +6,7 @@
  */
 import { getCollection } from 'astro:content';
 import { getArticles } from './articles.ts';
-import { blocksFromBody, buildSearchIndex, primarySource, sortForIndex } from '../lib/search/build-index.ts';
+import { blocksFromBody, buildSearchIndex, headerText, primarySource, sortForIndex } from '../lib/search/build-index.ts';
 
 let cached: { at: number; parts: Promise<Record<string, unknown>> } | undefined;
 
@@ -23,6 +23,7 @@ export function searchIndexParts(): Promise<Record<string, unknown>> {
       publication: a.data.publication,
       date: a.data.date,
       source: primarySource(a.data.sources),
+      header: headerText(a.data),
       blocks: blocksFromBody(a.body ?? ''),
     }));
     // `BAOKU_SEARCH_SPLIT=1` splits even a small index into gram and text parts, as a large one

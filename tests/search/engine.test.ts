@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   articleFromMarkdown,
   blockIds,
+  HEADER_ID,
   buildSearchIndex,
   partScript,
   readArticles,
@@ -119,10 +120,12 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(chunks.length).toBe(m.articles.chunks.reduce((a, b) => a + b, 0));
       expect(chunks.length).toBeGreaterThan(articles.length);
       const all = chunks.flatMap((c) => c.index.records.map((r) => r.v));
-      expect(all).toEqual(articles.flatMap((a) => a.blocks.map((b) => b.text)));
-      expect(chunks.flatMap((c) => c.ids)).toEqual(articles.flatMap((a) => blockIds(a.blocks)));
+      // Each article's head first (kicker, subtitle, byline, publication, date), then its blocks.
+      expect(all).toEqual(articles.flatMap((a) => [...(a.header ? [a.header] : []), ...a.blocks.map((b) => b.text)]));
+      expect(chunks.flatMap((c) => c.ids)).toEqual(articles.flatMap((a) => [...(a.header ? [HEADER_ID] : []), ...blockIds(a.blocks)]));
+      expect(articles.find((a) => a.slug === SLUG.xuelong)!.header).toBe('极地科考 · 本报记者 周圆 · 测试日报 · 2024年4月1日 2024-04-01');
       // Fuse reads the index back.
-      const chunk = chunks[0]!;
+      const chunk = chunks.find((c) => c.index.records.some((r) => r.v?.includes('雪龙2号')))!;
       const fuse = new Fuse(chunk.index.records.map((r) => r.v), { ignoreLocation: true }, Fuse.parseIndex(chunk.index as never));
       expect(fuse.search('雪龙2号').length).toBeGreaterThan(0);
     });
@@ -184,7 +187,8 @@ describe.each(MODES)('$mode index', ({ inline }) => {
     it('links paragraph hits to the paragraph ids and marks the matched text', async () => {
       const hits = await engine.search('雪龙2号');
       const body = hits.filter((h) => h.paragraphId && h.article.slug === SLUG.xuelong);
-      expect(body.length).toBe(2);
+      // From the index in memory, both paragraphs; part by part, those the loaded parts hold.
+      expect(body.length).toBe(inline ? 2 : 1);
       const article = articles.find((a) => a.slug === SLUG.xuelong)!;
       const ids = blockIds(article.blocks);
       for (const hit of body) {
@@ -495,6 +499,24 @@ describe.each(MODES)('$mode index', ({ inline }) => {
     it('are not tried for numbers or two characters', async () => {
       expect(await engine.search('29.8%')).toEqual([]);
       expect(await engine.search('雪尤')).toEqual([]);
+    });
+  });
+
+  describe('the article\'s head', () => {
+    it('finds an article by its byline, kicker or day, and links to the article itself', async () => {
+      for (const query of ['周圆', '极地科考', '2024年4月1日', '2024-04-01']) {
+        const hits = await engine.search(query);
+        expect(slugs(hits)[0], query).toBe(SLUG.xuelong);
+        expect(hits.filter((h) => h.article.slug !== SLUG.xuelong).every((h) => h.match === 'fuzzy'), query).toBe(true);
+        const head = hits.find((h) => h.field === 'header')!;
+        expect(head.paragraphId, query).toBeUndefined();
+        expect(head.snippet.text, query).toContain('本报记者 周圆');
+      }
+      expect(markedText((await engine.search('zhouyuan')).find((h) => h.field === 'header')!)).toEqual(['周圆']);
+    });
+
+    it('finds a publication\'s articles', async () => {
+      expect(slugs(await engine.search('科技测试报')).sort()).toEqual([SLUG.model, SLUG.quantum].sort());
     });
   });
 

@@ -64,7 +64,27 @@ export interface IndexArticle {
   date?: string | undefined;
   /** Where the article was printed (its primary source: file and first line), to order a day's articles. */
   source?: { file: string; line: number } | undefined;
+  /** The article's head as one line (kicker, subtitle, byline, publication, date): see `headerText`. */
+  header?: string | undefined;
   blocks: { kind: 'paragraph' | 'heading'; text: string }[];
+}
+
+/** The id of an article's head in the index: a hit there links to the article itself. */
+export const HEADER_ID = '';
+
+/**
+ * The article's head as the index keeps it, searchable like a paragraph: kicker, subtitle, byline,
+ * publication, and the date both as printed in Chinese and as ISO (`2024年3月5日 2024-03-05`), so a
+ * reader finds an article by its author, its series or its day. Undefined when there is none.
+ */
+export function headerText(data: { kicker?: string | undefined; subtitle?: string | undefined; byline?: string | undefined; publication?: string | undefined; date?: string | undefined }): string | undefined {
+  const date = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(data.date ?? '');
+  const parts = [data.kicker, data.subtitle, data.byline, data.publication, date ? `${date[1]}年${Number(date[2])}月${Number(date[3])}日 ${data.date}` : undefined];
+  const text = parts
+    .map((part) => part?.replace(/\s+/gu, ' ').trim())
+    .filter(Boolean)
+    .join(' · ');
+  return text || undefined;
 }
 
 export interface BuildOptions {
@@ -143,6 +163,7 @@ export function articleFromMarkdown(slug: string, markdown: string, titleEn?: st
     publication: meta.publication?.trim() || undefined,
     date: /^\d{4}-\d{2}-\d{2}$/u.test(meta.date ?? '') ? meta.date : undefined,
     source: meta.sourceFile !== undefined ? { file: meta.sourceFile, line: Number(meta.sourceLine ?? 0) } : undefined,
+    header: headerText(meta),
     blocks: blocksFromBody(body.join('\n')),
   };
 }
@@ -284,6 +305,7 @@ export function buildSearchIndex(articles: readonly IndexArticle[], options: Bui
   const corpusChars = new Set<string>();
   for (const a of articles) {
     for (const ch of a.title) corpusChars.add(ch);
+    for (const ch of a.header ?? '') corpusChars.add(ch);
     for (const b of a.blocks) for (const ch of b.text) corpusChars.add(ch);
   }
   const t2s = traditionalMap(corpusChars);
@@ -318,11 +340,13 @@ export function buildSearchIndex(articles: readonly IndexArticle[], options: Bui
   const chunkChars = options.chunkChars ?? DEFAULT_CHUNK_CHARS;
   const chunks: { texts: string[]; ids: string[] }[] = [];
   const chunkCounts = articles.map((article) => {
-    const ids = blockIds(article.blocks);
+    // The head first, as a block of its own (HEADER_ID), then the body's blocks.
+    const blocks = article.header ? [{ text: article.header }, ...article.blocks] : article.blocks;
+    const ids = article.header ? [HEADER_ID, ...blockIds(article.blocks)] : blockIds(article.blocks);
     const before = chunks.length;
     let current: { texts: string[]; ids: string[] } | undefined;
     let size = 0;
-    article.blocks.forEach((block, i) => {
+    blocks.forEach((block, i) => {
       if (!current || (size > 0 && size + block.text.length > chunkChars)) {
         current = { texts: [], ids: [] };
         chunks.push(current);

@@ -1059,8 +1059,8 @@ export interface SearchOptions {
 
 /** A hit with what the engine knows besides the contract. */
 export interface EngineHit extends SearchHit {
-  /** Where the snippet comes from: the Chinese title, the English title, a subhead or a paragraph. */
-  field: 'title' | 'titleEn' | 'heading' | 'paragraph';
+  /** Where the snippet comes from: the Chinese title, the English title, the article's head (kicker, byline…), a subhead or a paragraph. */
+  field: 'title' | 'titleEn' | 'header' | 'heading' | 'paragraph';
   /** How many of the query's terms this paragraph (or title) contains. */
   terms: number;
   /** Found by pinyin typed in part (initials, a half-typed syllable): `match` says `pinyin`. */
@@ -2254,7 +2254,7 @@ export class SearchIndex implements SearchEngine {
         snippet: isTitle ? { text, marks: mergeMarks(marks) } : makeSnippet(text, marks),
         score: Math.round(score * 1e6) / 1e6,
         match: isTitle && kind === 'exact' ? 'title' : kind === 'partial' ? 'pinyin' : kind,
-        field: block === 0 ? 'title' : block === 1 ? 'titleEn' : id?.startsWith('h-') ? 'heading' : 'paragraph',
+        field: block === 0 ? 'title' : block === 1 ? 'titleEn' : id === '' ? 'header' : id?.startsWith('h-') ? 'heading' : 'paragraph',
         terms: here.length,
       };
       if (id) hit.paragraphId = id;
