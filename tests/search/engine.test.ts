@@ -551,6 +551,19 @@ describe.each(MODES)('$mode index', ({ inline }) => {
   });
 
   describe('results', () => {
+    it('fill a list that has room with an article\'s hits beyond its share', async () => {
+      // One article with twelve paragraphs on 极光, one with one.
+      const many = { slug: 'many', title: '观测记录', date: '2024-05-02', blocks: Array.from({ length: 12 }, (_, i) => ({ kind: 'paragraph' as const, text: `第${i + 1}天夜里又见极光，队员记下了它的颜色。` })) };
+      const one = { slug: 'one', title: '南极来信', date: '2024-05-01', blocks: [{ kind: 'paragraph' as const, text: '信里说，极光很美。' }] };
+      const small = await loadIndex(objectSource(buildSearchIndex([many, one], { inline }).parts));
+      const hits = await small.search('极光', 20);
+      expect(hits.length).toBe(13);
+      expect(hits.filter((h) => h.article.slug === 'many').length).toBe(12);
+      // Asked for a share, it is kept.
+      const two = await small.search('极光', 20, { perArticle: 2 });
+      expect(two.filter((h) => h.article.slug === 'many').length).toBe(2);
+    });
+
     it('put the title the query covers most first', async () => {
       // Both titles have 南极: 南极科考站冬季补给顺利完成 (13) is closer than 雪龙2号完成南极考察返回上海 (14).
       const [first] = await engine.search('南极', 1);

@@ -1556,7 +1556,7 @@ export class SearchIndex implements SearchEngine {
     const order = new Map([...rank].map(([a, r]) => [this.articleInfo[a]!.slug, r]));
     // Few articles: more of each, as the list has room.
     const room = asked ?? (hits.size * perArticle < limit ? Math.min(PER_ARTICLE_FEW, Math.ceil(limit / Math.max(1, hits.size))) : perArticle);
-    return this.group([...hits.values()].flat(), limit, room, Math.min(lead, room), order);
+    return this.group([...hits.values()].flat(), limit, room, Math.min(lead, room), order, asked === undefined);
   }
 
   // -- parts ------------------------------------------------------------------------------------
@@ -2268,18 +2268,24 @@ export class SearchIndex implements SearchEngine {
    * Best first (equal scores in ranking order: newest first, a common reading of pinyin first):
    * articles by their best hit, each with its `lead` best hits together; then the further hits
    * (up to `perArticle` an article), articles in the same order, so that the top of the list
-   * shows many articles and an article with few matches still shows them all.
+   * shows many articles and an article with few matches still shows them all; then, with `fill`,
+   * if the list has room, an article's hits beyond its share.
    */
-  private group(hits: EngineHit[], limit: number, perArticle: number, lead: number, rank: ReadonlyMap<string, number>): EngineHit[] {
+  private group(hits: EngineHit[], limit: number, perArticle: number, lead: number, rank: ReadonlyMap<string, number>, fill: boolean): EngineHit[] {
     hits.sort((x, y) => y.score - x.score || (rank.get(x.article.slug) ?? 0) - (rank.get(y.article.slug) ?? 0));
     const groups = new Map<string, EngineHit[]>();
+    const over: EngineHit[] = [];
     for (const hit of hits) {
       const list = groups.get(hit.article.slug);
       if (!list) groups.set(hit.article.slug, [hit]);
       else if (list.length < perArticle) list.push(hit);
+      else over.push(hit);
     }
     const lists = [...groups.values()];
-    return [...lists.flatMap((list) => list.slice(0, lead)), ...lists.flatMap((list) => list.slice(lead))].slice(0, limit);
+    const out = [...lists.flatMap((list) => list.slice(0, lead)), ...lists.flatMap((list) => list.slice(lead))];
+    // Room left in the list (and no share asked for): the hits over an article's share, best
+    // first, rather than a short list.
+    return (fill ? [...out, ...over] : out).slice(0, limit);
   }
 
   /**
