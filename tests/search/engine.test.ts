@@ -817,7 +817,7 @@ describe('query normalization', () => {
 
   it('cuts a snippet around the first mark and shifts the marks', () => {
     const text = `${'甲'.repeat(100)}雪龙${'乙'.repeat(100)}`;
-    const s = makeSnippet(text, [[100, 102]]);
+    const s = makeSnippet(text, [[[100, 102]]]);
     expect(s.text.startsWith('…')).toBe(true);
     expect(s.text.endsWith('…')).toBe(true);
     expect(s.text.slice(s.marks[0]![0], s.marks[0]![1])).toBe('雪龙');

@@ -40,7 +40,10 @@
  */
 import Fuse from 'fuse.js/basic';
 import type { FuseIndex, IFuseOptions } from 'fuse.js';
+import { makeSnippet, mergeMarks } from './snippet.ts';
 import type { Mark, SearchArticle, SearchEngine, SearchHit } from './types.ts';
+
+export { makeSnippet, mergeMarks, SNIPPET_LENGTH } from './snippet.ts';
 
 // ---------------------------------------------------------------------------------------------
 // The index format (written by build-index.ts).
@@ -991,49 +994,10 @@ class GramShard implements Grams {
 // ---------------------------------------------------------------------------------------------
 // Snippets.
 
-/** How many characters of a paragraph a snippet shows (plus an ellipsis at a cut end). */
-export const SNIPPET_LENGTH = 110;
-/** How many characters before the first match a snippet starts. */
-const SNIPPET_LEAD = 24;
-
 /** The share of a text its marks cover, from 0 to 1. */
 export function coverage(text: string, marks: readonly Mark[]): number {
   if (text.length === 0) return 0;
   return mergeMarks(marks).reduce((sum, [s, e]) => sum + e - s, 0) / text.length;
-}
-
-/** Sort and merge overlapping `[start, end)` marks. */
-export function mergeMarks(marks: readonly Mark[]): Mark[] {
-  const sorted = [...marks].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const out: Mark[] = [];
-  for (const [s, e] of sorted) {
-    const last = out[out.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-    else out.push([s, e]);
-  }
-  return out;
-}
-
-/** A passage of `text` around its first mark, with the marks that fall in it (offsets into the passage). */
-export function makeSnippet(text: string, marks: readonly Mark[], length = SNIPPET_LENGTH): { text: string; marks: Mark[] } {
-  const merged = mergeMarks(marks);
-  if (text.length <= length) return { text, marks: merged };
-  const first = merged[0]?.[0] ?? 0;
-  let start = Math.max(0, first - SNIPPET_LEAD);
-  let end = Math.min(text.length, start + length);
-  if (end === text.length) start = Math.max(0, end - length);
-  // Never cut a surrogate pair.
-  if (start > 0 && /[\udc00-\udfff]/u.test(text[start] ?? '')) start--;
-  if (end < text.length && /[\udc00-\udfff]/u.test(text[end] ?? '')) end++;
-  const prefix = start > 0 ? '…' : '';
-  const suffix = end < text.length ? '…' : '';
-  const shift = prefix.length - start;
-  const inside: Mark[] = [];
-  for (const [s, e] of merged) {
-    if (e <= start || s >= end) continue;
-    inside.push([Math.max(s, start) + shift, Math.min(e, end) + shift]);
-  }
-  return { text: prefix + text.slice(start, end) + suffix, marks: inside };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2251,7 +2215,7 @@ export class SearchIndex implements SearchEngine {
       const id = isTitle ? undefined : ids[block - 2];
       const hit: EngineHit = {
         article: info,
-        snippet: isTitle ? { text, marks: mergeMarks(marks) } : makeSnippet(text, marks),
+        snippet: isTitle ? { text, marks: mergeMarks(marks) } : makeSnippet(text, here.map((m) => m.marks)),
         score: Math.round(score * 1e6) / 1e6,
         match: isTitle && kind === 'exact' ? 'title' : kind === 'partial' ? 'pinyin' : kind,
         field: block === 0 ? 'title' : block === 1 ? 'titleEn' : id === '' ? 'header' : id?.startsWith('h-') ? 'heading' : 'paragraph',
