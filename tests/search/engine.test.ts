@@ -30,6 +30,7 @@ import {
   keepsNumbers,
   isSearchableCode,
   pinyinSpelling,
+  pinyinTypos,
   gramPartName,
   makeSnippet,
   middleWrongMarks,
@@ -349,6 +350,30 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       const hits = await engine.search('antarctic');
       expect(hits[0]!.field).toBe('titleEn');
       expect(marked(hits[0]!)).toBe('Xuelong 2 returns to Shanghai after 【Antarctic】 expedition');
+    });
+  });
+
+  describe('pinyin with a slip', () => {
+    it('finds the Chinese when nothing matches as typed: a sound mixed up, letters swapped, one left out', async () => {
+      // 雪龙 (xuelong), 观测 (guance), 科研 (keyan).
+      for (const query of ['xuelogn', 'guangce', 'keyang']) {
+        const hits = await engine.search(query);
+        expect(hits.length, query).toBeGreaterThan(0);
+        expect(hits.every((h) => h.match === 'pinyin' && h.partial), query).toBe(true);
+      }
+      expect(markedText((await engine.search('xuelogn'))[0]!)).toEqual(['雪龙']);
+      // Capitals are an abbreviation; four letters or fewer are too short to guess from.
+      expect(await engine.search('XUELOGN')).toEqual([]);
+      expect(await engine.search('zqxjkv')).toEqual([]);
+    });
+
+    it('spells the slips one at a time, fewest syllables first', () => {
+      const syllables = new Map(['xi', 'jin', 'jing', 'ping', 'pin', 'xue', 'long', 'lo', 'ma', 'ke', 'teng', 'chong', 'cong', 'g'].map((x) => [x, []]));
+      expect(pinyinTypos('xijingping', syllables)).toEqual(expect.arrayContaining(['xijinping', 'xijingpin']));
+      expect(pinyinTypos('xuelogn', syllables)).toContain('xuelong');
+      expect(pinyinTypos('tengcong', syllables)).toContain('tengchong');
+      expect(pinyinTypos('xuelong', syllables)).not.toContain('xuelong');
+      expect(pinyinTypos('xue', syllables)).toEqual([]);
     });
   });
 

@@ -321,6 +321,8 @@ export interface Term {
    * `variants` leave the result list short, and ranked below them.
    */
   partial?: Variant[];
+  /** Typed in capitals (`GDP`): an abbreviation, never read as pinyin with a slip. */
+  abbreviation?: true;
 }
 
 export interface QueryContext {
@@ -392,6 +394,51 @@ export function segmentPinyin(letters: string, syllables: ReadonlyMap<string, un
 }
 
 const LETTERS = /^[a-z]+$/u;
+
+/** Sounds pinyin typists mix up (front and back nasals, flat and curled tongue, l and n). */
+const CONFUSED: readonly (readonly [string, string])[] = [
+  ['ing', 'in'],
+  ['eng', 'en'],
+  ['ang', 'an'],
+  ['zh', 'z'],
+  ['ch', 'c'],
+  ['sh', 's'],
+  ['l', 'n'],
+];
+/** The fewest letters pinyin with a slip is read from (fewer read as too many things). */
+const MIN_SLIP_LETTERS = 5;
+/** Letters most often left out of a syllable: the g of -ng, the h of zh ch sh, an n. */
+const DROPPED = 'ghn';
+
+/**
+ * Spellings one slip away from `letters` that read as whole pinyin (the fewest syllables first,
+ * at most `max`): a sound mixed up (xijingping → xijinping, tengcong → tengchong), two letters
+ * swapped (xuelogn → xuelong), one left out (makelog → makelong) or one too many. Not `letters`
+ * itself.
+ */
+export function pinyinTypos(letters: string, syllables: ReadonlyMap<string, unknown>, max = 8): string[] {
+  if (!LETTERS.test(letters) || letters.length < MIN_SLIP_LETTERS || letters.length > MAX_TERM_CHARS) return [];
+  const tried = new Set<string>([letters]);
+  const found: { spelling: string; syllables: number; order: number }[] = [];
+  const consider = (spelling: string): void => {
+    if (tried.has(spelling)) return;
+    tried.add(spelling);
+    const [first] = segmentPinyin(spelling, syllables, 1);
+    if (first) found.push({ spelling, syllables: first.length, order: found.length });
+  };
+  for (const [a, b] of CONFUSED) {
+    for (const [from, to] of [[a, b], [b, a]] as const) {
+      for (let at = letters.indexOf(from); at !== -1; at = letters.indexOf(from, at + 1)) consider(letters.slice(0, at) + to + letters.slice(at + from.length));
+    }
+  }
+  for (let i = 0; i + 1 < letters.length; i++) consider(letters.slice(0, i) + letters[i + 1] + letters[i] + letters.slice(i + 2));
+  for (let i = 0; i <= letters.length; i++) for (const c of DROPPED) consider(letters.slice(0, i) + c + letters.slice(i));
+  for (let i = 0; i < letters.length; i++) consider(letters.slice(0, i) + letters.slice(i + 1));
+  return found
+    .sort((x, y) => x.syllables - y.syllables || x.order - y.order)
+    .slice(0, max)
+    .map((f) => f.spelling);
+}
 /** Initials typed for a word: at most this many syllables. */
 const MAX_INITIALS = 8;
 
@@ -627,7 +674,11 @@ export function parseQuery(query: string, ctx: QueryContext): Term[] {
         continue;
       }
     }
-    terms.push(acronym[i] ? makeTerm(token, ctx, shortAcronym[i] ? [] : undefined, []) : makeTerm(token, ctx));
+    if (acronym[i]) {
+      const term = makeTerm(token, ctx, shortAcronym[i] ? [] : undefined, []);
+      term.abbreviation = true;
+      terms.push(term);
+    } else terms.push(makeTerm(token, ctx));
     i++;
   }
   return terms;
@@ -1517,6 +1568,21 @@ export class SearchIndex implements SearchEngine {
         }
       }
     }
+    // Still nothing: pinyin with a slip (xijingping, xuelogn), read as the spellings one slip away,
+    // ranked as pinyin typed in part.
+    if (hits.size === 0) {
+      const slips = terms.map((t) => this.pinyinSlips(t));
+      if (slips.some(Boolean)) {
+        const read = terms.map((t, i) => slips[i] ?? t);
+        await this.loadGrams(read, false);
+        const readCands = read.map((t) => this.exactCandidates(t));
+        if (readCands.every((c) => countBits(c.articles) > 0)) {
+          looked = 0;
+          rank.clear();
+          await look(this.rankArticles(readCands, false, true), MAX_ARTICLES, false, read, readCands);
+        }
+      }
+    }
     const order = new Map([...rank].map(([a, r]) => [this.articleInfo[a]!.slug, r]));
     // Few articles: more of each, as the list has room.
     const room = asked ?? (hits.size * perArticle < limit ? Math.min(PER_ARTICLE_FEW, Math.ceil(limit / Math.max(1, hits.size))) : perArticle);
@@ -1899,6 +1965,17 @@ export class SearchIndex implements SearchEngine {
    * typed in part: which word it stands for matters most). Without `nearMisses`, only articles
    * with an exact candidate for every term.
    */
+  /** A Latin term as the pinyin spellings one slip away (`pinyinTypos`), or undefined. */
+  private pinyinSlips(term: Term): Term | undefined {
+    const letters = term.text.replace(/ /gu, '');
+    if (!LETTERS.test(letters) || term.abbreviation) return undefined;
+    const ctx = { fold: this.fold, syllables: this.readings().syllables };
+    const readings = pinyinTypos(letters, ctx.syllables).flatMap((spelling) => pinyinSlots(spelling, ctx));
+    if (readings.length === 0) return undefined;
+    // As pinyin typed in part: below whatever matches as typed.
+    return { text: term.text, variants: readings.slice(0, MAX_VARIANTS).map((r) => ({ kind: 'partial', ...r })) };
+  }
+
   /** Whether `segment` may read a term as words: four characters or syllables at least. */
   private maySegment(term: Term): boolean {
     if (term.split) return false;
