@@ -405,6 +405,8 @@ const CONFUSED: readonly (readonly [string, string])[] = [
   ['sh', 's'],
   ['l', 'n'],
 ];
+/** How many spellings one slip away a query is read as (each costs its candidates). */
+const SLIP_SPELLINGS = 8;
 /** The fewest letters pinyin with a slip is read from (fewer read as too many things). */
 const MIN_SLIP_LETTERS = 5;
 /** Letters most often left out of a syllable: the g of -ng, the h of zh ch sh, an n. */
@@ -1970,7 +1972,7 @@ export class SearchIndex implements SearchEngine {
     const letters = term.text.replace(/ /gu, '');
     if (!LETTERS.test(letters) || term.abbreviation) return undefined;
     const ctx = { fold: this.fold, syllables: this.readings().syllables };
-    const readings = pinyinTypos(letters, ctx.syllables).flatMap((spelling) => pinyinSlots(spelling, ctx));
+    const readings = pinyinTypos(letters, ctx.syllables, SLIP_SPELLINGS).flatMap((spelling) => pinyinSlots(spelling, ctx));
     if (readings.length === 0) return undefined;
     // As pinyin typed in part: below whatever matches as typed.
     return { text: term.text, variants: readings.slice(0, MAX_VARIANTS).map((r) => ({ kind: 'partial', ...r })) };
