@@ -341,6 +341,14 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(slugs(await engine.search('xuelong2hao'))).toEqual([SLUG.xuelong]);
     });
 
+    it('reads syllables typed apart as one word, and words of two syllables or more as separate terms', () => {
+      expect(engine.parse('xue long').map((t) => t.text)).toEqual(['xue long']);
+      expect(engine.parse('xue longhao').map((t) => t.text)).toEqual(['xue longhao']);
+      expect(engine.parse('xue lo').map((t) => t.text)).toEqual(['xue lo']);
+      expect(engine.parse('xuelong nanji').map((t) => t.text)).toEqual(['xuelong', 'nanji']);
+      expect(engine.parse('xuelong shang').map((t) => t.text)).toEqual(['xuelong', 'shang']);
+    });
+
     it('combines with Chinese terms, and separate pinyin words fall back to separate terms', async () => {
       expect(slugs(await engine.search('lianghui chukou'))).toEqual([SLUG.exports]);
       expect(slugs(await engine.search('两会 chukou'))).toEqual([SLUG.exports]);

@@ -652,7 +652,11 @@ export function parseQuery(query: string, ctx: QueryContext): Term[] {
       let j = i + 1;
       while (j < tokens.length && whole(tokens[j]!)) j++;
       const halfway = j < tokens.length && !acronym[j] && LETTERS.test(tokens[j]!) && segmentHalfTyped(tokens[j]!, ctx.syllables, true).length > 0;
-      if (j - i >= 2 || halfway || spelled[i] !== undefined) {
+      // Syllables typed apart (xue long, xi jinping) are one word; a word of two syllables or more
+      // (gongjian yidaiyilu, xuelong shang…) is a term of its own, as a Chinese word between
+      // spaces is.
+      const syllableApart = segmentPinyin(token, ctx.syllables, 1)[0]?.length === 1;
+      if (((j - i >= 2 || halfway) && syllableApart) || spelled[i] !== undefined) {
         const group = tokens.slice(i, halfway ? j + 1 : j);
         if (group.length === 1) {
           // One word with tones: its pinyin, and the word as written (`long2hao` is also 龙2号).
