@@ -2214,7 +2214,10 @@ export class SearchIndex implements SearchEngine {
       if (term.latin) {
         const marks = this.enMarks(term.latin, a);
         if (marks.length > 0) {
-          row[1] = { kind: 'exact', marks, quality: 1 };
+          // A whole English word (make) before the start of one (maker), which pinyin may beat.
+          const en = this.titlesEn[a]!;
+          const whole = marks.some(([, e]) => !/[a-z0-9]/u.test(en[e] ?? ''));
+          row[1] = { kind: 'exact', marks, quality: whole ? 1 : 0.5 };
           found = true;
         }
       }
