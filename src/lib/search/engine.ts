@@ -641,7 +641,8 @@ export function parseQuery(query: string, ctx: QueryContext): Term[] {
   // Capitals: no initials or half-typed syllables; three letters or fewer, no pinyin at all (AI, PC).
   const acronym = typed.map((t) => ACRONYM.test(t.typed));
   const shortAcronym = typed.map((t, i) => acronym[i]! && t.typed.length <= 3);
-  const spelled = written.map((t) => pinyinSpelling(t, ctx.syllables));
+  // (Only a token with Latin letters asks for the syllables, which are decoded on first use.)
+  const spelled = written.map((t) => (/[a-z\u00c0-\u024f]/u.test(t) ? pinyinSpelling(t, ctx.syllables) : undefined));
   // Tokens as pinyin reads them: tones dropped.
   const tokens = written.map((t, i) => spelled[i] ?? t);
   const terms: Term[] = [];
