@@ -27,7 +27,7 @@ import {
   createFold,
   foldBasic,
   isSearchable,
-  keepsNumbers,
+  nearMissAllowed,
   isSearchableCode,
   pinyinSpelling,
   pinyinTypos,
@@ -489,12 +489,18 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(chinese.flatMap(markedText)).toContain('雪龙2号');
       const hits = await engine.search('雪龙2号', 20, { perArticle: 10 });
       expect(slugs(hits)).toEqual([SLUG.xuelong]);
-      expect(keepsNumbers('由雪龙号在二月运抵', [1, 4], '雪龙2号')).toBe(false);
-      expect(keepsNumbers('使用长征八号甲运载火箭', [2, 6], '长征8号')).toBe(true);
-      expect(keepsNumbers('新华社北京12月5日电', [6, 10], '3月5日')).toBe(false);
-      expect(keepsNumbers('新华社北京12月5日电', [6, 10], '2月5日'), 'not a part of 12').toBe(false);
-      expect(keepsNumbers('受理求助来电53万多通', [6, 9], '53万')).toBe(true);
-      expect(keepsNumbers('任何文字', [0, 2], '文学'), 'no figures, no constraint').toBe(true);
+      expect(nearMissAllowed('由雪龙号在二月运抵', [1, 4], '雪龙2号')).toBe(false);
+      expect(nearMissAllowed('使用长征八号甲运载火箭', [2, 6], '长征8号')).toBe(true);
+      expect(nearMissAllowed('新华社北京12月5日电', [6, 10], '3月5日')).toBe(false);
+      expect(nearMissAllowed('新华社北京12月5日电', [6, 10], '2月5日'), 'not a part of 12').toBe(false);
+      expect(nearMissAllowed('受理求助来电53万多通', [6, 9], '53万')).toBe(true);
+      expect(nearMissAllowed('任何文字', [0, 2], '文学'), 'no figures, no constraint').toBe(true);
+      expect(nearMissAllowed('同比增长14.8%', [4, 7], '14组'), '14 is not 14.8').toBe(false);
+      expect(nearMissAllowed('使用长征八号甲运载火箭', [2, 6], '长征九号')).toBe(false);
+      expect(nearMissAllowed('实现“十四五”规划', [3, 6], '十五五')).toBe(false);
+      expect(nearMissAllowed('第二次停靠', [0, 3], '第4次')).toBe(false);
+      expect(nearMissAllowed('新质生产力？绿色', [0, 8], '新质生产力绿色'), 'punctuation inside').toBe(false);
+      expect(nearMissAllowed('共建一带一路', [2, 6], '一代一路'), '一 alone is no figure').toBe(true);
     });
 
     it.runIf(!inline)('are looked for only when nothing matches exactly, when the text must be fetched', async () => {
@@ -517,6 +523,12 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(middleWrongMarks('由雪龙号在二月运抵', ['雪', '虎', '号'])).toEqual([[1, 4]]);
       // Only a Chinese character in the middle, and not the right one (that would be exact).
       expect(middleWrongMarks('雪2号 雪龙号', ['雪', '龙', '号'])).toEqual([]);
+    });
+
+    it('are not added to a word of three characters found as typed', async () => {
+      const hits = await engine.search('科考站', 20);
+      expect(hits.length).toBeGreaterThan(0);
+      expect(hits.every((h) => h.match !== 'fuzzy')).toBe(true);
     });
 
     it('mark the passage closest to the term, whole', () => {
@@ -566,6 +578,12 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       // Both words marked where a paragraph has both.
       const both = (await engine.search('雪龙上海')).find((h) => markedText(h).length >= 2);
       expect(both && markedText(both).sort()).toEqual(['上海', '雪龙']);
+    });
+
+    it('never cut beside a figure: a date is not its month and day anywhere', async () => {
+      // 4月1日 is in the 雪龙 article; 4月2日 is nowhere, though 4月 and 2日 might be.
+      expect(slugs(await engine.search('4月1日'))).toEqual([SLUG.xuelong]);
+      expect(await engine.search('4月2日')).toEqual([]);
     });
 
     it('are read so only when nothing matches as written, and a near miss still finds a typo', async () => {

@@ -605,7 +605,8 @@ function makeTerm(token: string, ctx: QueryContext, pinyinOverride?: PinyinReadi
   const partial = (partialOverride ?? partialSlots(cut, ctx)).filter((r) => !seen.has(slotsKey(r.slots)) && (seen.add(slotsKey(r.slots)), true));
   if (partial.length > 0) term.partial = partial.slice(0, MAX_VARIANTS).map((r) => ({ kind: 'partial', ...r }));
   const chars = Array.from(simplified);
-  if (chars.length >= 3 && chars.length <= MAX_FUZZY_CHARS && chars.some(isHan)) term.fuzzy = simplified;
+  // Near misses for three characters or more, two of them Chinese (not 14组 or 2.5万: a unit swapped).
+  if (chars.length >= 3 && chars.length <= MAX_FUZZY_CHARS && chars.filter(isHan).length >= 2) term.fuzzy = simplified;
   if (/^[a-z][a-z0-9-]{2,}$/u.test(cut)) term.latin = cut;
   return term;
 }
@@ -730,21 +731,50 @@ const numberBefore = (text: string, at: number): boolean => isDigitAt(text, at -
 /** Whether the text from `at` is a digit, or a decimal point before one (`1.3|9`, `40|.5`). */
 const numberAfter = (text: string, at: number): boolean => isDigitAt(text, at) || (text[at] === '.' && isDigitAt(text, at + 1));
 
-const NUMERALS = '〇一二三四五六七八九';
-/** The numbers in a text, in order, Chinese numerals as digits (`3月5日` → 3 5; `长征八号` → 8). */
-const numbersIn = (text: string): string =>
-  (text.replace(/[〇一二三四五六七八九零]/gu, (c) => String(c === '零' ? 0 : NUMERALS.indexOf(c))).match(/[0-9]+(?:\.[0-9]+)?/gu) ?? []).join(' ');
+/** Chinese numerals as digits. */
+const NUMERAL_DIGITS: Readonly<Record<string, string>> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+const digitOf = (ch: string | undefined): string | undefined => (ch === undefined ? undefined : ch >= '0' && ch <= '9' ? ch : NUMERAL_DIGITS[ch]);
+const isAsciiDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
 
 /**
- * Whether a near miss at `mark` in `text` keeps the figures of a pattern that has some (in
- * digits), whole: a near miss may change a character, never a figure (3月5日 is not 12月5日, 53万
- * not 5万, 雪龙2号 not 雪龙号), though it may write it in Chinese (长征8号 is 长征八号).
+ * The numbers `text[s, e)` touches, each whole as the text has it (a number running on past either
+ * end counts in full: `4` in `14.8%` is 14.8), Chinese numerals as digits, in order.
  */
-export function keepsNumbers(text: string, mark: Mark, pattern: string): boolean {
-  if (!/[0-9]/u.test(pattern)) return true;
+function numbersAt(text: string, s: number, e: number): string {
+  const out: string[] = [];
+  // A decimal point between two ASCII digits belongs to the number.
+  const point = (i: number): boolean => text[i] === '.' && isAsciiDigit(text[i - 1]) && isAsciiDigit(text[i + 1]);
+  for (let i = s; i < e; i++) {
+    if (digitOf(text[i]) === undefined) continue;
+    let a = i;
+    while (a > 0 && (digitOf(text[a - 1]) !== undefined || point(a - 1))) a--;
+    let b = i + 1;
+    while (b < text.length && (digitOf(text[b]) !== undefined || point(b))) b++;
+    out.push(Array.from(text.slice(a, b), (c) => (c === '.' ? '.' : digitOf(c))).join(''));
+    i = b - 1;
+  }
+  return out.join(' ');
+}
+
+/** A pattern with figures: ASCII digits, or Chinese numerals other than 一 (in too many words). */
+const HAS_FIGURES = /[0-9〇零二三四五六七八九]/u;
+
+/**
+ * Whether a near miss at `mark` in `text` may stand for `pattern`: it is one run of searchable
+ * characters (no punctuation inside: 新质生产力？绿色 is two passages), and it keeps the pattern's
+ * figures whole: a near miss may change a character, never a figure (3月5日 is not 12月5日, 53万
+ * not 5万, 14 not 14.8, 长征九号 not 长征八号, 雪龙2号 not 雪龙号), though a figure may be
+ * written either way (长征8号 is 长征八号).
+ */
+export function nearMissAllowed(text: string, mark: Mark, pattern: string): boolean {
   const [s, e] = mark;
-  if (numbersIn(text.slice(s, e)) !== numbersIn(pattern)) return false;
-  return !(isDigitAt(text, s) && numberBefore(text, s)) && !(isDigitAt(text, e - 1) && numberAfter(text, e));
+  for (let i = s; i < e; ) {
+    const code = text.codePointAt(i)!;
+    if (!isSearchableCode(code)) return false;
+    i += code > 0xffff ? 2 : 1;
+  }
+  if (!HAS_FIGURES.test(pattern)) return true;
+  return numbersAt(text, s, e) === numbersAt(pattern, 0, pattern.length);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1117,6 +1147,8 @@ const FEW_ARTICLES = 4;
 const CACHE_SIZE = 64;
 /** The longest word a run of words written together is read as (see `segment`). */
 const MAX_WORD = 8;
+/** Up to this many characters, one wrong character explains a query better than words written together. */
+const ONE_WRONG_UP_TO = 5;
 /** How many pinyin readings of such a run are read as words. */
 const SEGMENTED_READINGS = 2;
 
@@ -1542,16 +1574,19 @@ export class SearchIndex implements SearchEngine {
     }
     const exactHits = hits.size;
     const where = this.local ? 'local' : 'remote';
-    if (hits.size < FUZZY_BELOW[where] && terms.some((t) => t.fuzzy)) {
+    // (A word of three characters found as typed has too many neighbours one character away:
+    // 推动力 is not 推动下.)
+    const worthNearMisses = hits.size === 0 || terms.some((t) => t.fuzzy && Array.from(t.fuzzy).length > 3);
+    if (hits.size < FUZZY_BELOW[where] && worthNearMisses && terms.some((t) => t.fuzzy)) {
       await this.loadGrams(terms, true);
       cands.forEach((c, i) => this.addNearMisses(terms[i]!, c));
       await look(this.rankArticles(cands, true).filter((a) => !hits.has(a)), NEAR_MISS_ARTICLES[where], true);
     }
     // Nothing as typed: a run of words written together (雪龙南极, 马克龙四川大学) is looked for
-    // as its words, each somewhere in the article; unless one wrong character explains it (人工只能
-    // is 人工智能 mistyped, not 人工 and 只能): near misses of a term of up to seven characters
-    // have just one, those of a longer one may have two, and then the words come first.
-    const oneWrong = hits.size > 0 && terms.every((t) => !t.fuzzy || Array.from(t.fuzzy).length < 8);
+    // as its words, each somewhere in the article; unless one wrong character explains a short
+    // one (人工只能 is 人工智能 mistyped, not 人工 and 只能). For a longer one (新质生产力绿色) the
+    // words come first, and its near misses after them.
+    const oneWrong = hits.size > 0 && terms.every((t) => !t.fuzzy || Array.from(t.fuzzy).length <= ONE_WRONG_UP_TO);
     if (exactHits === 0 && !oneWrong && terms.some((t) => this.maySegment(t))) {
       // The bigrams of each of their characters, to read the words off.
       await this.loadGrams(terms.filter((t) => this.maySegment(t)), true);
@@ -1561,17 +1596,8 @@ export class SearchIndex implements SearchEngine {
         await this.loadGrams(words, false);
         const wordCands = words.map((t) => this.exactCandidates(t));
         if (wordCands.every((c) => countBits(c.articles) > 0)) {
-          const nearMisses = new Map(hits);
-          const nearRank = new Map(rank);
-          hits.clear();
-          rank.clear();
           looked = 0;
           await look(this.rankArticles(wordCands, false), MAX_ARTICLES, false, words, wordCands);
-          // The words found nothing together: the near misses stand.
-          if (hits.size === 0) {
-            for (const [a, list] of nearMisses) hits.set(a, list);
-            for (const [a, r] of nearRank) rank.set(a, r);
-          }
         }
       }
     }
@@ -1950,14 +1976,14 @@ export class SearchIndex implements SearchEngine {
     for (const r of fuse.search(term.fuzzy)) {
       if (hasBit(cands.articles, r.refIndex)) continue;
       const marks = fuzzyMarks(this.titles[r.refIndex]!, term.fuzzy, r.matches?.[0]?.indices);
-      if (!marks.every((mark) => keepsNumbers(this.titlesFolded[r.refIndex]!, mark, term.fuzzy!))) continue;
+      if (!marks.every((mark) => nearMissAllowed(this.titlesFolded[r.refIndex]!, mark, term.fuzzy!))) continue;
       cands.titleFuzzy.set(r.refIndex, { score: r.score ?? 0.5, marks });
       cands.fuzzyArticles.set(r.refIndex, (cands.fuzzyArticles.get(r.refIndex) ?? 0) + 100);
     }
     if (chars.length === 3) {
       this.titlesFolded.forEach((title, a) => {
         if (hasBit(cands.articles, a) || cands.titleFuzzy.has(a)) return;
-        const marks = middleWrongMarks(title, chars);
+        const marks = middleWrongMarks(title, chars).filter((mark) => nearMissAllowed(title, mark, term.fuzzy!));
         if (marks.length === 0) return;
         cands.titleFuzzy.set(a, { score: MIDDLE_WRONG_SCORE, marks });
         cands.fuzzyArticles.set(a, (cands.fuzzyArticles.get(a) ?? 0) + 100);
@@ -1995,7 +2021,10 @@ export class SearchIndex implements SearchEngine {
     if (!this.maySegment(term)) return undefined;
     const chars = literalChars(term);
     if (chars) {
+      // Never beside a figure: 3月1日 is a date, not 3月 and 1日 anywhere; 雪龙2号 stays whole.
+      const figure = (i: number): boolean => /[0-9.%]/u.test(chars[i] ?? '');
       return this.words(chars.length, (from, to) => {
+        if ((from > 0 && (figure(from - 1) || figure(from))) || (to < chars.length && (figure(to - 1) || figure(to)))) return undefined;
         const [parsed] = this.parse(chars.slice(from, to).join(''));
         return parsed && this.appears(parsed.variants[0]!) ? parsed : undefined;
       });
@@ -2252,7 +2281,7 @@ export class SearchIndex implements SearchEngine {
           const fuse = new Fuse(chunk.texts, options, Fuse.parseIndex<string>({ keys: [], records } as never));
           for (const r of fuse.search(term.fuzzy)) {
             const marks = fuzzyMarks(chunk.texts[r.refIndex]!, term.fuzzy, r.matches?.[0]?.indices);
-            if (!marks.every((mark) => keepsNumbers(chunk.folded[r.refIndex]!, mark, term.fuzzy!))) continue;
+            if (!marks.every((mark) => nearMissAllowed(chunk.folded[r.refIndex]!, mark, term.fuzzy!))) continue;
             row[offset + r.refIndex + 2] = { kind: 'fuzzy', marks, quality: 1 - (r.score ?? 0.5) };
             found = true;
             near++;
@@ -2261,7 +2290,7 @@ export class SearchIndex implements SearchEngine {
         if (fuzzyChars.length === 3 && near < perArticle) {
           chunk.folded.forEach((text, i) => {
             if (row[offset + i + 2]) return;
-            const marks = middleWrongMarks(text, fuzzyChars);
+            const marks = middleWrongMarks(text, fuzzyChars).filter((mark) => nearMissAllowed(text, mark, term.fuzzy!));
             if (marks.length === 0) return;
             row[offset + i + 2] = { kind: 'fuzzy', marks, quality: 1 - MIDDLE_WRONG_SCORE };
             found = true;
