@@ -347,6 +347,13 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(engine.parse('xue lo').map((t) => t.text)).toEqual(['xue lo']);
       expect(engine.parse('xuelong nanji').map((t) => t.text)).toEqual(['xuelong', 'nanji']);
       expect(engine.parse('xuelong shang').map((t) => t.text)).toEqual(['xuelong', 'shang']);
+      // Syllables apart, then a word: the syllables are one word, the word another.
+      expect(engine.parse('xue long shanghai').map((t) => t.text)).toEqual(['xue long', 'shanghai']);
+    });
+
+    it('reads pinyin typed apart as separate words when the text has no such phrase', async () => {
+      // 雪龙 and 上海 are both in the 雪龙 article, never side by side.
+      expect(slugs(await engine.search('xue long shang hai'))).toEqual([SLUG.xuelong]);
     });
 
     it('combines with Chinese terms, and separate pinyin words fall back to separate terms', async () => {

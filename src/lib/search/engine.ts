@@ -651,9 +651,12 @@ export function parseQuery(query: string, ctx: QueryContext): Term[] {
   for (let i = 0; i < tokens.length && terms.length < MAX_TERMS; ) {
     const token = tokens[i]!;
     if (whole(token)) {
+      // The run: syllables typed apart, then (after a single one: xi jinping) one word more.
+      const single = (t: string): boolean => segmentPinyin(t, ctx.syllables, 1)[0]?.length === 1;
       let j = i + 1;
-      while (j < tokens.length && whole(tokens[j]!)) j++;
-      const halfway = j < tokens.length && !acronym[j] && LETTERS.test(tokens[j]!) && segmentHalfTyped(tokens[j]!, ctx.syllables, true).length > 0;
+      while (j < tokens.length && whole(tokens[j]!) && single(tokens[j - 1]!) && (single(tokens[j]!) || j - i === 1)) j++;
+      // A last word typed halfway (xue lo), after syllables typed apart.
+      const halfway = j < tokens.length && !acronym[j] && !whole(tokens[j]!) && single(tokens[j - 1]!) && LETTERS.test(tokens[j]!) && segmentHalfTyped(tokens[j]!, ctx.syllables, true).length > 0;
       // Syllables typed apart (xue long, xi jinping) are one word; a word of two syllables or more
       // (gongjian yidaiyilu, xuelong shang…) is a term of its own, as a Chinese word between
       // spaces is.
@@ -1572,6 +1575,18 @@ export class SearchIndex implements SearchEngine {
       // its paragraphs with 雪龙.
       await look(this.rankArticles(cands, false, true), MAX_ARTICLES, false);
     }
+    // Pinyin typed with spaces read as one word (li qiang zhengfu) whose text holds no such
+    // phrase: its words as separate terms.
+    if (hits.size === 0 && terms.some((t) => t.split)) {
+      const apart = terms.flatMap((t) => t.split ?? [t]);
+      await this.loadGrams(apart, false);
+      const apartCands = apart.map((t) => this.exactCandidates(t));
+      if (apartCands.every((c) => countBits(c.articles) > 0)) {
+        looked = 0;
+        await look(this.rankArticles(apartCands, false), MAX_ARTICLES, false, apart, apartCands);
+        if (hits.size > 0) [terms, cands] = [apart, apartCands];
+      }
+    }
     const exactHits = hits.size;
     const where = this.local ? 'local' : 'remote';
     // (A word of three characters found as typed has too many neighbours one character away:
@@ -1581,6 +1596,22 @@ export class SearchIndex implements SearchEngine {
       await this.loadGrams(terms, true);
       cands.forEach((c, i) => this.addNearMisses(terms[i]!, c));
       await look(this.rankArticles(cands, true).filter((a) => !hits.has(a)), NEAR_MISS_ARTICLES[where], true);
+    }
+    // Nothing: pinyin with a slip (xijingping, xuelogn), read as the spellings one slip away,
+    // ranked as pinyin typed in part; before reading it as words written together, which would
+    // find 新质生 and 长李 in xinzhishengchangli.
+    if (hits.size === 0) {
+      const slips = terms.map((t) => this.pinyinSlips(t));
+      if (slips.some(Boolean)) {
+        const read = terms.map((t, i) => slips[i] ?? t);
+        await this.loadGrams(read, false);
+        const readCands = read.map((t) => this.exactCandidates(t));
+        if (readCands.every((c) => countBits(c.articles) > 0)) {
+          looked = 0;
+          rank.clear();
+          await look(this.rankArticles(readCands, false, true), MAX_ARTICLES, false, read, readCands);
+        }
+      }
     }
     // Nothing as typed: a run of words written together (雪龙南极, 马克龙四川大学) is looked for
     // as its words, each somewhere in the article; unless one wrong character explains a short
@@ -1598,21 +1629,6 @@ export class SearchIndex implements SearchEngine {
         if (wordCands.every((c) => countBits(c.articles) > 0)) {
           looked = 0;
           await look(this.rankArticles(wordCands, false), MAX_ARTICLES, false, words, wordCands);
-        }
-      }
-    }
-    // Still nothing: pinyin with a slip (xijingping, xuelogn), read as the spellings one slip away,
-    // ranked as pinyin typed in part.
-    if (hits.size === 0) {
-      const slips = terms.map((t) => this.pinyinSlips(t));
-      if (slips.some(Boolean)) {
-        const read = terms.map((t, i) => slips[i] ?? t);
-        await this.loadGrams(read, false);
-        const readCands = read.map((t) => this.exactCandidates(t));
-        if (readCands.every((c) => countBits(c.articles) > 0)) {
-          looked = 0;
-          rank.clear();
-          await look(this.rankArticles(readCands, false, true), MAX_ARTICLES, false, read, readCands);
         }
       }
     }
