@@ -570,9 +570,12 @@ function pinyinSlots(token: string, ctx: QueryContext): PinyinReading[] {
 }
 
 /** Readings of syllables typed in part: every character read with a syllable that starts so, in each slot. */
-function partReadings(units: readonly string[][], ctx: QueryContext): PinyinReading[] {
+function partReadings(units: readonly string[][], ctx: QueryContext, everyUnit: boolean): PinyinReading[] {
+  const starting = (u: string): string[] => [...new Set(syllablesStartingWith(u, ctx.syllables).flatMap((syl) => ctx.syllables.get(syl) ?? []))];
   return units.map((syls) => ({
-    slots: syls.map((u) => [...new Set(syllablesStartingWith(u, ctx.syllables).flatMap((syl) => ctx.syllables.get(syl) ?? []))]),
+    // Initials: every unit is the start of a syllable; typed halfway, only the last one is
+    // (hu zhe… is 胡喆, not 化政).
+    slots: syls.map((u, i) => (everyUnit || i === syls.length - 1 ? starting(u) : [...(ctx.syllables.get(u) ?? [])])),
     syls,
   }));
 }
@@ -584,7 +587,7 @@ function partReadings(units: readonly string[][], ctx: QueryContext): PinyinRead
 function partialSlots(letters: string, ctx: QueryContext, alone = false): PinyinReading[] {
   if (!LETTERS.test(letters) || letters.length > MAX_TERM_CHARS) return [];
   const initials = alone ? undefined : segmentInitials(letters, ctx.syllables);
-  return partReadings([...(initials ? [initials] : []), ...segmentHalfTyped(letters, ctx.syllables, alone)], ctx);
+  return [...(initials ? partReadings([initials], ctx, true) : []), ...partReadings(segmentHalfTyped(letters, ctx.syllables, alone), ctx, false)];
 }
 
 const slotsKey = (slots: readonly (readonly string[])[]): string => slots.map((s) => s.join('')).join('|');
