@@ -641,6 +641,9 @@ export function pinyinSpelling(token: string, syllables: ReadonlyMap<string, unk
  */
 export function parseQuery(query: string, ctx: QueryContext): Term[] {
   const typed = typedTokens(query);
+  // A lower-case letter alone after other words is the start of the next one, still being typed
+  // (tengchong k…): not a term yet.
+  if (typed.length > 1 && /^[a-z]$/u.test(typed[typed.length - 1]!.typed)) typed.pop();
   const written = typed.map((t) => t.folded);
   // Capitals: no initials or half-typed syllables; three letters or fewer, no pinyin at all (AI, PC).
   const acronym = typed.map((t) => ACRONYM.test(t.typed));
