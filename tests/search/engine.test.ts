@@ -351,6 +351,12 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(engine.parse('xue long shanghai').map((t) => t.text)).toEqual(['xue long', 'shanghai']);
     });
 
+    it('reads one syllable typed halfway, from three letters, so the list does not empty while typing', async () => {
+      // xue (雪, 学…) → xuel… → xuelo → xuelong: never an empty list on the way from xue.
+      for (const query of ['xue', 'xuel', 'xuelo', 'xuelon', 'xuelong']) expect((await engine.search(query)).length, query).toBeGreaterThan(0);
+      expect((await engine.search('zho')).length, 'zho… (中)').toBeGreaterThan(0);
+    });
+
     it('waits for the next word while only its first letter is typed', async () => {
       expect(slugs(await engine.search('xuelong s'))).toEqual(slugs(await engine.search('xuelong')));
       expect(engine.parse('雪龙 k').map((t) => t.text)).toEqual(['雪龙']);

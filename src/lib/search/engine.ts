@@ -587,7 +587,10 @@ function partReadings(units: readonly string[][], ctx: QueryContext, everyUnit: 
 function partialSlots(letters: string, ctx: QueryContext, alone = false): PinyinReading[] {
   if (!LETTERS.test(letters) || letters.length > MAX_TERM_CHARS) return [];
   const initials = alone ? undefined : segmentInitials(letters, ctx.syllables);
-  return [...(initials ? partReadings([initials], ctx, true) : []), ...partReadings(segmentHalfTyped(letters, ctx.syllables, alone), ctx, false)];
+  // One syllable typed halfway, three letters or more (zho… while typing zhong), reads alone too.
+  let half = segmentHalfTyped(letters, ctx.syllables, alone);
+  if (half.length === 0 && !alone && letters.length >= 3) half = segmentHalfTyped(letters, ctx.syllables, true);
+  return [...(initials ? partReadings([initials], ctx, true) : []), ...partReadings(half, ctx, false)];
 }
 
 const slotsKey = (slots: readonly (readonly string[])[]): string => slots.map((s) => s.join('')).join('|');
