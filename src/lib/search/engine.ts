@@ -1584,17 +1584,25 @@ export class SearchIndex implements SearchEngine {
       // its paragraphs with 雪龙.
       await look(this.rankArticles(cands, false, true), MAX_ARTICLES, false);
     }
+    /**
+     * Look again with the query read another way (as the terms `read`), if each of them has
+     * candidates; the candidates, or undefined. `common` as in `rankArticles`.
+     */
+    const lookAs = async (read: Term[], common = false): Promise<TermCandidates[] | undefined> => {
+      await this.loadGrams(read, false);
+      const readCands = read.map((t) => this.exactCandidates(t));
+      if (!readCands.every((c) => countBits(c.articles) > 0)) return undefined;
+      looked = 0;
+      await look(this.rankArticles(readCands, false, common), MAX_ARTICLES, false, read, readCands);
+      return readCands;
+    };
+
     // Pinyin typed with spaces read as one word (li qiang zhengfu) whose text holds no such
     // phrase: its words as separate terms.
     if (hits.size === 0 && terms.some((t) => t.split)) {
       const apart = terms.flatMap((t) => t.split ?? [t]);
-      await this.loadGrams(apart, false);
-      const apartCands = apart.map((t) => this.exactCandidates(t));
-      if (apartCands.every((c) => countBits(c.articles) > 0)) {
-        looked = 0;
-        await look(this.rankArticles(apartCands, false), MAX_ARTICLES, false, apart, apartCands);
-        if (hits.size > 0) [terms, cands] = [apart, apartCands];
-      }
+      const apartCands = await lookAs(apart);
+      if (apartCands && hits.size > 0) [terms, cands] = [apart, apartCands];
     }
     const exactHits = hits.size;
     const where = this.local ? 'local' : 'remote';
@@ -1612,14 +1620,8 @@ export class SearchIndex implements SearchEngine {
     if (hits.size === 0) {
       const slips = terms.map((t) => this.pinyinSlips(t));
       if (slips.some(Boolean)) {
-        const read = terms.map((t, i) => slips[i] ?? t);
-        await this.loadGrams(read, false);
-        const readCands = read.map((t) => this.exactCandidates(t));
-        if (readCands.every((c) => countBits(c.articles) > 0)) {
-          looked = 0;
-          rank.clear();
-          await look(this.rankArticles(readCands, false, true), MAX_ARTICLES, false, read, readCands);
-        }
+        rank.clear();
+        await lookAs(terms.map((t, i) => slips[i] ?? t), true);
       }
     }
     // Nothing as typed: a run of words written together (雪龙南极, 马克龙四川大学) is looked for
@@ -1631,15 +1633,7 @@ export class SearchIndex implements SearchEngine {
       // The bigrams of each of their characters, to read the words off.
       await this.loadGrams(terms.filter((t) => this.maySegment(t)), true);
       const pieces = terms.map((t) => this.segment(t));
-      if (pieces.some(Boolean)) {
-        const words = terms.flatMap((t, i) => pieces[i] ?? [t]);
-        await this.loadGrams(words, false);
-        const wordCands = words.map((t) => this.exactCandidates(t));
-        if (wordCands.every((c) => countBits(c.articles) > 0)) {
-          looked = 0;
-          await look(this.rankArticles(wordCands, false), MAX_ARTICLES, false, words, wordCands);
-        }
-      }
+      if (pieces.some(Boolean)) await lookAs(terms.flatMap((t, i) => pieces[i] ?? [t]));
     }
     const order = new Map([...rank].map(([a, r]) => [this.articleInfo[a]!.slug, r]));
     // Few articles: more of each, as the list has room.
