@@ -22,10 +22,13 @@ import {
 import {
   decodePostings,
   encodePostings,
+  applyFoldEdits,
   closestSpan,
   coverage,
   createFold,
   foldBasic,
+  foldEdits,
+  foldFromPairs,
   isSearchable,
   nearMissAllowed,
   isSearchableCode,
@@ -798,6 +801,18 @@ describe('query normalization', () => {
     expect(isSearchable('雪龙')).toBe(false);
     expect(isSearchable('')).toBe(false);
     expect(isSearchable('𠀀')).toBe(true);
+  });
+
+  it('ships a fold as the runs it changes, and applies them back', () => {
+    const fold = foldFromPairs('發龍', '发龙');
+    const text = '雪龍2號與ＧＤＰ，發展AI';
+    const folded = fold(text);
+    expect(folded).toBe(createFold(new Map([['發', '发'], ['龍', '龙']]))(text));
+    const edits = foldEdits(text, folded);
+    expect(edits).toEqual([1, '龙', 5, 'gdp', 9, '发', 11, 'ai']);
+    expect(applyFoldEdits(text, edits)).toBe(folded);
+    expect(foldEdits('发展', '发展')).toEqual([]);
+    expect(applyFoldEdits('发展', [])).toBe('发展');
   });
 
   it('leaves punctuation that only separates terms as it is, so plain Chinese text needs no fold', () => {

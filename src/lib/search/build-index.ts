@@ -41,6 +41,7 @@ import {
   MANIFEST_PART,
   textPartName,
   createFold,
+  foldEdits,
   encodePostings,
   gramKey,
   gramPartName,
@@ -427,7 +428,10 @@ export function buildSearchIndex(articles: readonly IndexArticle[], options: Bui
 
   const chunkParts = chunks.map((chunk): ChunkPart => {
     const part: ChunkPart = { ids: chunk.ids, index: fuseJson(chunk.texts) };
-    const changed = chunk.texts.flatMap((t, i) => (fold(t) === t ? [] : [i]));
+    const changed = chunk.texts.flatMap((t, i) => {
+      const folded = fold(t);
+      return folded === t ? [] : [[i, ...foldEdits(t, folded)]];
+    });
     if (changed.length > 0) part.fold = changed;
     return part;
   });

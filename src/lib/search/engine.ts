@@ -107,8 +107,11 @@ export interface ChunkPart {
   /** `p-…` for a paragraph, `h-…` for a subhead: the page's anchors. */
   ids: string[];
   index: FuseIndexJson;
-  /** The blocks the fold changes (Latin capitals, full-width forms, Traditional characters), if any. */
-  fold?: number[];
+  /**
+   * The blocks the fold changes (Latin capitals, full-width forms, Traditional characters), if
+   * any, each as `[block, …foldEdits]`: the engine applies them instead of folding at load.
+   */
+  fold?: (number | string)[][];
 }
 
 /**
@@ -222,6 +225,48 @@ export function createFold(t2s: ReadonlyMap<string, string>): (text: string) => 
   for (const [from, to] of t2s) if (from.length === 1 && to.length === 1 && from !== to) table.set(from.charCodeAt(0), to);
   if (table.size === 0) return foldBasic;
   return (text) => foldWith(text, table);
+}
+
+/** `createFold` for the map as the manifest ships it: character i of `from` folds to character i of `to`. */
+export function foldFromPairs(from: string, to: string): (text: string) => string {
+  const table = new Map<number, string>();
+  for (let i = 0, j = 0; i < from.length && j < to.length; ) {
+    const a = from.codePointAt(i)!;
+    const b = to.codePointAt(j)!;
+    if (a <= 0xffff && b <= 0xffff && a !== b) table.set(a, String.fromCharCode(b));
+    i += a > 0xffff ? 2 : 1;
+    j += b > 0xffff ? 2 : 1;
+  }
+  return table.size === 0 ? foldBasic : (text) => foldWith(text, table);
+}
+
+/**
+ * The fold of a text as the index ships it (`ChunkPart.fold`): the runs it changes, as offsets
+ * and their folded text, `[at, folded, at, folded, …]`; empty when the fold changes nothing.
+ */
+export function foldEdits(text: string, folded: string): (number | string)[] {
+  const edits: (number | string)[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === folded[i]) continue;
+    let end = i + 1;
+    while (end < text.length && text[end] !== folded[end]) end++;
+    edits.push(i, folded.slice(i, end));
+    i = end;
+  }
+  return edits;
+}
+
+/** A text with its fold edits applied (see `foldEdits`). */
+export function applyFoldEdits(text: string, edits: readonly (number | string)[]): string {
+  let out = '';
+  let last = 0;
+  for (let k = 0; k + 1 < edits.length; k += 2) {
+    const at = edits[k] as number;
+    const folded = edits[k + 1] as string;
+    out += text.slice(last, at) + folded;
+    last = at + folded.length;
+  }
+  return out + text.slice(last);
 }
 
 /** The bigrams of a folded text, as the index keys them: `c1 + c2`, `c2 = ' '` after the last of a run. */
@@ -1395,9 +1440,7 @@ export class SearchIndex implements SearchEngine {
   private constructor(source: PartSource, manifest: ManifestPart) {
     if (manifest?.format !== INDEX_FORMAT) throw new Error(`search index: expected format ${INDEX_FORMAT}, got ${String(manifest?.format)}`);
     this.source = source;
-    const [from, to] = manifest.t2s;
-    const toChars = Array.from(to);
-    this.fold = createFold(new Map(Array.from(from).map((c, i) => [c, toChars[i] ?? c])));
+    this.fold = foldFromPairs(...manifest.t2s);
     this.pinyinMap = manifest.pinyin;
     manifest.grams.forEach((keys, shard) => {
       for (const key of keys.split(' ')) {
@@ -1752,7 +1795,7 @@ export class SearchIndex implements SearchEngine {
     const texts = part.index.records.map((r) => r.v);
     // Most text is already folded (the build lists the blocks that are not).
     const folded = [...texts];
-    for (const i of part.fold ?? []) folded[i] = this.fold(texts[i]!);
+    for (const [block, ...edits] of part.fold ?? []) folded[block as number] = applyFoldEdits(texts[block as number]!, edits);
     return { ids: part.ids, texts, folded, records: part.index.records };
   }
 
