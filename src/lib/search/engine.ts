@@ -39,7 +39,7 @@
  * near misses need three characters or more.
  */
 import Fuse from 'fuse.js/basic';
-import type { FuseIndex, IFuseOptions } from 'fuse.js';
+import type { IFuseOptions } from 'fuse.js';
 import { makeSnippet, mergeMarks } from './snippet.ts';
 import type { Mark, SearchArticle, SearchEngine, SearchHit } from './types.ts';
 
@@ -1428,7 +1428,8 @@ export class SearchIndex implements SearchEngine {
   private readonly titles: string[];
   private readonly titlesFolded: string[];
   private readonly titlesEn: string[];
-  private readonly titleIndex: FuseIndex<string>;
+  /** The titles' Fuse index records (for near misses in titles). */
+  private readonly titleRecords: FuseIndexJson['records'];
   private readonly articleInfo: SearchArticle[];
   private readonly parts = new Map<string, Promise<unknown>>();
   private readonly shards = new Map<number, GramShard>();
@@ -1467,7 +1468,7 @@ export class SearchIndex implements SearchEngine {
     this.titles = manifest.titles.records.map((r) => r.v);
     this.titlesFolded = this.titles.map(this.fold);
     this.titlesEn = a.en.map((t) => t.toLowerCase());
-    this.titleIndex = Fuse.parseIndex<string>(manifest.titles as never);
+    this.titleRecords = manifest.titles.records;
     if (manifest.chunks) {
       // Inline text: every chunk is here; the bigram map is built from it, as one local part.
       if (manifest.chunks.length !== this.chunkCount) throw new Error('search index: inline chunks do not match the article list');
@@ -2033,7 +2034,7 @@ export class SearchIndex implements SearchEngine {
       }
     }
     const could = nearMissFilter(term.fuzzy);
-    const records = this.titleIndex.records.filter((r) => could(this.titlesFolded[r.i]!));
+    const records = this.titleRecords.filter((r) => could(this.titlesFolded[r.i]!));
     const fuse = new Fuse(this.titles, fuzzyOptions(term.fuzzy), Fuse.parseIndex<string>({ keys: [], records } as never));
     for (const r of fuse.search(term.fuzzy)) {
       if (hasBit(cands.articles, r.refIndex)) continue;
