@@ -212,6 +212,21 @@ describeBrowser('search', () => {
     expect(session.errors).toEqual([]);
   });
 
+  it('finds an article by its byline, and the result opens the article itself', async () => {
+    // The commentary signed 李拯 (in the seeds): the name is in its byline only.
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const dir = 'src/content/articles';
+    const file = readdirSync(dir).find((f) => /^byline: "李拯"$/mu.test(readFileSync(`${dir}/${f}`, 'utf8')));
+    expect(file, 'an article signed 李拯').toBeDefined();
+    await visit(page, `search/?q=${encodeURIComponent('李拯')}`);
+    const [first] = await resultsShown(page);
+    expect(sitePath(first!.href)).toBe(`articles/${file!.slice(0, -3)}/`);
+    expect(first!.marks).toContain('李拯');
+    await Promise.all([page.waitForURL(first!.href), page.locator(HIT_LINKS).first().click()]);
+    expect(await page.locator('.article-byline').innerText()).toContain('李拯');
+    expect(session.errors).toEqual([]);
+  });
+
   it('finds Traditional 發展 and pinyin xuelong', async () => {
     await visit(page, `search/?q=${encodeURIComponent('發展')}`);
     const traditional = await resultsShown(page);
