@@ -49,7 +49,7 @@ export { makeSnippet, mergeMarks, SNIPPET_LENGTH } from './snippet.ts';
 // The index format (written by build-index.ts).
 
 /** Identifies the format; bump it whenever the parts change shape. */
-export const INDEX_FORMAT = 'baoku-search-1';
+export const INDEX_FORMAT = 'baoku-search-2';
 
 /** `FuseIndex#toJSON()` of a list of strings: `v` is the text, `i` its position, `n` Fuse's field norm. */
 export interface FuseIndexJson {
