@@ -1562,7 +1562,9 @@ export class SearchIndex implements SearchEngine {
     let cands = terms.map((t) => this.exactCandidates(t));
     // Pinyin typed with spaces that finds nothing as a whole, in full or typed in part: try its
     // tokens as separate terms.
-    const none = terms.map((t, i) => t.split !== undefined && countBits(cands[i]!.articles) === 0);
+    // (Not into single syllables, which would match anything: see the words read later.)
+    const multi = (t: Term): boolean => (segmentPinyin(t.text, this.readings().syllables, 1)[0]?.length ?? 0) >= 2;
+    const none = terms.map((t, i) => t.split !== undefined && t.split.some(multi) && countBits(cands[i]!.articles) === 0);
     if (none.some(Boolean)) {
       const partial = terms.filter((t, i) => none[i] && t.partial);
       await this.loadGrams(partial.map((t) => ({ ...t, variants: t.partial! })), false);
@@ -1641,9 +1643,10 @@ export class SearchIndex implements SearchEngine {
       return readCands;
     };
 
-    // Pinyin typed with spaces read as one word (li qiang zhengfu) whose text holds no such
-    // phrase: its words as separate terms.
-    if (hits.size === 0 && terms.some((t) => t.split)) {
+    // Pinyin typed with spaces read as one word (xi jinping yidaiyilu) whose text holds no such
+    // phrase: its words as separate terms; but not single syllables (wang yi wu ke lan), which
+    // would match anything: those are read as the words they spell, further on.
+    if (hits.size === 0 && terms.some((t) => t.split?.some(multi))) {
       const apart = terms.flatMap((t) => t.split ?? [t]);
       const apartCands = await lookAs(apart);
       if (apartCands && hits.size > 0) [terms, cands] = [apart, apartCands];
@@ -2074,7 +2077,6 @@ export class SearchIndex implements SearchEngine {
 
   /** Whether `segment` may read a term as words: four characters or syllables at least. */
   private maySegment(term: Term): boolean {
-    if (term.split) return false;
     const chars = literalChars(term);
     if (chars) return chars.length >= 4;
     return term.variants.some((v) => v.kind === 'pinyin' && v.slots.length >= 4);
