@@ -1204,6 +1204,8 @@ const FEW_ARTICLES = 4;
 const CACHE_SIZE = 64;
 /** The longest word a run of words written together is read as (see `segment`). */
 const MAX_WORD = 8;
+/** How much an article's hits gain from the number of its blocks with the query (log scale). */
+const MENTIONS_WEIGHT = 0.5;
 /** Up to this many characters, one wrong character explains a query better than words written together. */
 const ONE_WRONG_UP_TO = 5;
 /** How many pinyin readings of such a run are read as words. */
@@ -2390,7 +2392,7 @@ export class SearchIndex implements SearchEngine {
         // The text as typed before a reading of it: `AI` in the text before 碍 (ai).
         (kind === 'exact' ? 1.5 : 0) +
         // A title that is all the query (新质生产力) before one that merely has it.
-        (isTitle ? 2 * coverage(text, marks) : 0) +
+        (isTitle ? 4 * coverage(text, marks) : 0) +
         0.2 * Math.min(5, marks.length) -
         (isTitle ? 0 : 0.00001 * Math.min(position[block - 2]!, 99_999));
       const id = isTitle ? undefined : ids[block - 2];
@@ -2406,6 +2408,12 @@ export class SearchIndex implements SearchEngine {
       if (kind === 'partial') hit.partial = true;
       hits.push(hit);
     }
+    // An article that has the query in more places comes before one that mentions it once
+    // (李强: the report he gave before a list of leaders), other things equal: its best hit,
+    // which places the article, gains by how many blocks have the query.
+    // (Not for pinyin typed in part, where which word the letters stand for matters more.)
+    const best = hits.reduce<EngineHit | undefined>((b, h) => (!b || h.score > b.score ? h : b), undefined);
+    if (best && !best.partial) best.score = Math.round((best.score + MENTIONS_WEIGHT * Math.log2(1 + hits.length)) * 1e6) / 1e6;
     return { hits, missing: [] };
   }
 
