@@ -12,7 +12,9 @@
  * What is measured:
  *   cold start   navigation to `search/?q=…` in a fresh browser context (empty cache) until the
  *                results are on screen (the UI's `search-results` event), from the page's time
- *                origin; the median of COLD_RUNS runs.
+ *                origin; the median of COLD_RUNS runs. At 1× also the same page with an engine
+ *                that answers at once and does no work (`NO_WORK_ENGINE`): what the page costs by
+ *                itself, below which no engine brings the cold start.
  *   warm query   ~50 varied queries (words, phrases, Traditional, pinyin, several terms, typos,
  *                misses, and words sampled from the corpus) typed into the loaded search page,
  *                one after another, each once the page has painted the one before: from the
@@ -38,7 +40,7 @@
  * starts (15); `BENCH_SEARCH_VERBOSE=1` prints each warm query's time.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -365,6 +367,15 @@ async function writeIndexFolder(dir: string, parts: Record<string, unknown>): Pr
   writeSearchIndex(parts, join(dir, 'search-index'));
 }
 
+/**
+ * An engine script that answers every search at once with no results: served in place of the
+ * site's, it shows what the search page costs by itself (parse, styles, layout, scripts, the
+ * index download), below which no engine can bring the cold start.
+ */
+const NO_WORK_ENGINE = `globalThis.__BAOKU_SEARCH__ = { connect: (reply) => (request) => {
+  if (request.type === 'search') reply({ type: 'results', id: request.id, hits: [], ms: 0, waited: 0 });
+} };`;
+
 const gzipTotal = (dir: string): number =>
   readdirSync(dir).reduce((sum, f) => sum + gzipSync(readFileSync(join(dir, f))).length, 0);
 
@@ -378,6 +389,8 @@ interface Scale {
   server: BenchServer;
   targets: { cold?: number; p95: number; bytes: number };
   note: string;
+  /** A server for the same page whose engine does no work (see `NO_WORK_ENGINE`), for the cold start it cannot go below. */
+  floor?: () => Promise<BenchServer>;
   cleanup: () => Promise<void>;
 }
 
@@ -404,6 +417,13 @@ async function siteScale(temp: string): Promise<Scale> {
     server,
     targets: { cold: 100, p95: 10, bytes: 150 * KB },
     note: `the site, ${articles} articles, index ${fmtKB(gzipTotal(index))} in all${note}`,
+    floor: async () => {
+      const engine = readdirSync(join(dist, '_astro')).find((f) => /^engine\.[0-9a-f]+\.js$/u.test(f));
+      const stub = join(temp, 'no-work', '_astro');
+      mkdirSync(stub, { recursive: true });
+      if (engine) writeFileSync(join(stub, engine), NO_WORK_ENGINE);
+      return serve([join(temp, 'no-work'), ...roots]);
+    },
     cleanup: () => server.close(),
   };
 }
@@ -440,6 +460,16 @@ async function x20Scale(temp: string): Promise<Scale | string> {
 
 async function measure(browser: Browser, scale: Scale): Promise<Row[]> {
   const cold = await coldStart(browser, scale.server, scale.coldUrl);
+  let floorMs: number | undefined;
+  if (scale.floor) {
+    const floorServer = await scale.floor();
+    try {
+      const floor = await coldStart(browser, floorServer, scale.coldUrl.replace(scale.server.origin, floorServer.origin));
+      floorMs = median(floor.runs.map((r) => r.at));
+    } finally {
+      await floorServer.close();
+    }
+  }
   const context = await browser.newContext({ serviceWorkers: 'block' });
   await context.addInitScript(FIRST_RESULTS_SCRIPT);
   const page = await context.newPage();
@@ -463,7 +493,7 @@ async function measure(browser: Browser, scale: Scale): Promise<Row[]> {
       value: fmtMs(coldMs),
       target: targets.cold === undefined ? '—' : `< ${targets.cold} ms`,
       ok: targets.cold === undefined ? '' : mark(coldMs < targets.cold),
-      note: `median of ${cold.runs.length}, min ${fmtMs(Math.min(...cold.runs.map((r) => r.at)))}; ${cold.runs.filter((r) => !(r.dcl > 0)).length} of ${cold.runs.length} before DOMContentLoaded (in the others at ${fmtMs(median(cold.runs.filter((r) => r.dcl > 0).map((r) => r.dcl)))}); from the search to the engine taking it (engine start, index manifest) ${coldPart('waited')}, query ${coldPart('engine')}; ${cold.count} results; ${scale.note}`,
+      note: `median of ${cold.runs.length}, min ${fmtMs(Math.min(...cold.runs.map((r) => r.at)))};${floorMs === undefined ? '' : ` the same page with an engine that does no work: ${fmtMs(floorMs)};`} ${cold.runs.filter((r) => !(r.dcl > 0)).length} of ${cold.runs.length} before DOMContentLoaded (in the others at ${fmtMs(median(cold.runs.filter((r) => r.dcl > 0).map((r) => r.dcl)))}); from the search to the engine taking it (engine start, index manifest) ${coldPart('waited')}, query ${coldPart('engine')}; ${cold.count} results; ${scale.note}`,
     },
     {
       scale: scale.label,
