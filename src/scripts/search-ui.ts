@@ -51,6 +51,18 @@ const LOADING_MS = 200;
  */
 const URL_LATE_MS = 300;
 
+/**
+ * Call `fn` when the reader has typed: on each input, but not while an input method is still
+ * composing (the letters of 雪l… before 雪龙 is chosen), and once the composition ends.
+ */
+function onTyped(input: HTMLInputElement, fn: () => void): void {
+  input.addEventListener('input', (event) => {
+    if ((event as InputEvent).isComposing) return;
+    fn();
+  });
+  input.addEventListener('compositionend', fn);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Rendering.
 
@@ -277,7 +289,7 @@ function bindBox(form: HTMLFormElement): HTMLInputElement | undefined {
     if (input.value.trim() === shownQuery) open();
     else void run(input.value);
   });
-  input.addEventListener('input', () => {
+  onTyped(input, () => {
     dismissed = false;
     void run(input.value);
   });
@@ -436,7 +448,7 @@ function bindPage(root: HTMLElement): HTMLInputElement | undefined {
     });
   });
 
-  input.addEventListener('input', () => {
+  onTyped(input, () => {
     limit = PAGE_SIZE;
     // The query goes to the engine first; the URL and title follow its results.
     void run(input.value);

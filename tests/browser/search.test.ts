@@ -99,6 +99,29 @@ describeBrowser('search', () => {
     expect(await page.locator('#search-box-input').inputValue()).toBe('a/b');
   });
 
+  it('waits while an input method composes (雪l… before 雪龙 is chosen), and searches when it ends', async () => {
+    await visit(page, 'search/');
+    const asked = await page.evaluate(async () => {
+      const input = document.querySelector<HTMLInputElement>('#search-page-input')!;
+      const shown: string[] = [];
+      document.addEventListener('search-results', (e) => shown.push((e as CustomEvent<{ query: string }>).detail.query), true);
+      // As Chromium sends them: an input event (composing) for each step, the chosen words last,
+      // then compositionend.
+      input.dispatchEvent(new CompositionEvent('compositionstart'));
+      for (const value of ['x', 'xu', 'xue', 'xuel', '雪龙']) {
+        input.value = value;
+        input.dispatchEvent(new InputEvent('input', { bubbles: true, isComposing: true, data: value }));
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      }
+      input.dispatchEvent(new CompositionEvent('compositionend', { data: '雪龙' }));
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      return shown;
+    });
+    expect(asked).toEqual(['雪龙']);
+    expect((await resultsShown(page)).length).toBeGreaterThan(0);
+    expect(session.errors).toEqual([]);
+  });
+
   it('shows results as you type; ↓ ↑ move through them; Enter lands on the marked paragraph', async () => {
     await visit(page, '');
     await page.keyboard.press('/');
