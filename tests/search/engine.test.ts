@@ -605,6 +605,25 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(both && markedText(both).sort()).toEqual(['上海', '雪龙']);
     });
 
+    it('also find a long phrase found in few articles as its words, below the phrase (across quotation marks)', async () => {
+      const para = (text: string) => ({ kind: 'paragraph' as const, text });
+      const small = await loadIndex(
+        objectSource(
+          buildSearchIndex(
+            [
+              { slug: 'quoted', title: '外贸观察', date: '2024-05-02', blocks: [para('推动共建“一带一路”走深走实。')] },
+              { slug: 'plain', title: '出口数据', date: '2024-05-01', blocks: [para('我国对共建一带一路国家出口增长。')] },
+            ],
+            { inline },
+          ).parts,
+        ),
+      );
+      const hits = await small.search('共建一带一路');
+      expect(slugs(hits)).toEqual(['plain', 'quoted']);
+      expect(markedText(hits[1]!).sort()).toEqual(['一带一路', '共建']);
+      expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
+    });
+
     it('never cut beside a figure: a date is not its month and day anywhere', async () => {
       // 4月1日 is in the 雪龙 article; 4月2日 is nowhere, though 4月 and 2日 might be.
       expect(slugs(await engine.search('4月1日'))).toEqual([SLUG.xuelong]);

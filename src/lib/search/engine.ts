@@ -368,6 +368,8 @@ export interface Term {
   partial?: Variant[];
   /** Typed in capitals (`GDP`): an abbreviation, never read as pinyin with a slip. */
   abbreviation?: true;
+  /** One of the words a run written together was read as (see `segment`): ranked below a phrase. */
+  word?: true;
 }
 
 export interface QueryContext {
@@ -1208,6 +1210,10 @@ const MAX_WORD = 8;
 const MENTIONS_WEIGHT = 0.5;
 /** Up to this many characters, one wrong character explains a query better than words written together. */
 const ONE_WRONG_UP_TO = 5;
+/** A phrase this long (in characters) found in few articles is also looked for as its words. */
+const LONG_PHRASE = 5;
+/** How far below a phrase's own hits those of its words rank. */
+const WORDS_BELOW = 5;
 /** How many pinyin readings of such a run are read as words. */
 const SEGMENTED_READINGS = 2;
 
@@ -1678,11 +1684,17 @@ export class SearchIndex implements SearchEngine {
     // one (人工只能 is 人工智能 mistyped, not 人工 and 只能). For a longer one (新质生产力绿色) the
     // words come first, and its near misses after them.
     const oneWrong = hits.size > 0 && terms.every((t) => !t.fuzzy || Array.from(t.fuzzy).length <= ONE_WRONG_UP_TO);
-    if (exactHits === 0 && !oneWrong && terms.some((t) => this.maySegment(t))) {
-      // The bigrams of each of their characters, to read the words off.
-      await this.loadGrams(terms.filter((t) => this.maySegment(t)), true);
-      const pieces = terms.map((t) => this.segment(t));
-      if (pieces.some(Boolean)) await lookAs(terms.flatMap((t, i) => pieces[i] ?? [t]));
+    // And a long phrase found in few articles (共建一带一路: elsewhere 共建“一带一路”, with
+    // quotation marks between) is looked for as its words too, below the phrase.
+    const fewForPhrase = exactHits > 0 && exactHits < FUZZY_BELOW.local && terms.some((t) => (literalChars(t)?.length ?? 0) >= LONG_PHRASE);
+    if ((exactHits === 0 && !oneWrong) || fewForPhrase) {
+      const segmentable = terms.filter((t) => this.maySegment(t));
+      if (segmentable.length > 0) {
+        // The bigrams of each of their characters, to read the words off.
+        await this.loadGrams(segmentable, true);
+        const pieces = terms.map((t) => this.segment(t));
+        if (pieces.some(Boolean)) await lookAs(terms.flatMap((t, i) => pieces[i] ?? [t]));
+      }
     }
     const order = new Map([...rank].map(([a, r]) => [this.articleInfo[a]!.slug, r]));
     // Few articles: more of each, as the list has room.
@@ -2093,7 +2105,7 @@ export class SearchIndex implements SearchEngine {
       return this.words(chars.length, (from, to) => {
         if ((from > 0 && (figure(from - 1) || figure(from))) || (to < chars.length && (figure(to - 1) || figure(to)))) return undefined;
         const [parsed] = this.parse(chars.slice(from, to).join(''));
-        return parsed && this.appears(parsed.variants[0]!) ? parsed : undefined;
+        return parsed && this.appears(parsed.variants[0]!) ? { ...parsed, word: true } : undefined;
       });
     }
     // Pinyin (xuelongnanji): its first readings, syllable by syllable.
@@ -2101,7 +2113,7 @@ export class SearchIndex implements SearchEngine {
       const words = this.words(v.slots.length, (from, to) => {
         const piece: Variant = { kind: 'pinyin', slots: v.slots.slice(from, to) };
         if (v.syls) piece.syls = v.syls.slice(from, to);
-        return this.appears(piece) ? { text: (piece.syls ?? []).join(''), variants: [piece] } : undefined;
+        return this.appears(piece) ? { text: (piece.syls ?? []).join(''), variants: [piece], word: true } : undefined;
       });
       if (words) return words;
     }
@@ -2121,14 +2133,25 @@ export class SearchIndex implements SearchEngine {
       if (t === undefined) found.set(key, (t = word(from, to) ?? null));
       return t;
     };
-    // fewest[i]: the fewest words for the run from i; next[i]: where the first of them ends.
+    // How many articles a word is in (by its bigrams): of readings with as few words, the one
+    // whose rarest word is in the most articles finds the most (共建 一带一路, not 共建一带 一路).
+    const spread = (t: Term): number => countBits(this.articlesOf(this.variantBits(t.variants[0]!)));
+    // fewest[i]: the fewest words for the run from i; widest[i]: the articles of the rarest of
+    // them; next[i]: where the first of them ends.
     const fewest = new Array<number>(n + 1).fill(Infinity);
+    const widest = new Array<number>(n + 1).fill(0);
     const next = new Array<number>(n + 1).fill(-1);
     fewest[n] = 0;
+    widest[n] = Infinity;
     for (let i = n - 2; i >= 0; i--) {
       for (let j = Math.min(n, i + MAX_WORD); j >= i + 2; j--) {
-        if (j - i < n && fewest[j]! + 1 < fewest[i]! && at(i, j)) {
+        if (j - i >= n || fewest[j]! + 1 > fewest[i]!) continue;
+        const t = at(i, j);
+        if (!t) continue;
+        const wide = Math.min(spread(t), widest[j]!);
+        if (fewest[j]! + 1 < fewest[i]! || wide > widest[i]!) {
           fewest[i] = fewest[j]! + 1;
+          widest[i] = wide;
           next[i] = j;
         }
       }
@@ -2371,6 +2394,7 @@ export class SearchIndex implements SearchEngine {
     }
 
     const info = this.articleInfo[a]!;
+    const words = terms.some((t) => t.word);
     const hits: EngineHit[] = [];
     for (let block = 0; block < blockCount; block++) {
       const here = matches.map((row) => row[block]).filter((m): m is BlockMatch => m !== undefined);
@@ -2390,7 +2414,9 @@ export class SearchIndex implements SearchEngine {
         (isTitle ? (kind === 'partial' ? 3 : 10) : 0) +
         (kind === 'partial' ? 10 : 5) * quality +
         // The text as typed before a reading of it: `AI` in the text before 碍 (ai).
-        (kind === 'exact' ? 1.5 : 0) +
+        (kind === 'exact' ? 1.5 : 0) -
+        // Found as the words of a run written together, not as the run.
+        (words ? WORDS_BELOW : 0) +
         // A title that is all the query (新质生产力) before one that merely has it.
         (isTitle ? 4 * coverage(text, marks) : 0) +
         0.2 * Math.min(5, marks.length) -
