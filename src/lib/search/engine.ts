@@ -2251,7 +2251,7 @@ export class SearchIndex implements SearchEngine {
     const want = new Set<number>();
     if (this.local) {
       // Everything is in memory: look at every chunk that may hold a term (near misses: the best few).
-      terms.forEach((t, i) => pick(i, loaded, hasBit(cands[i]!.articles, a) ? end - first : perArticle).forEach((u) => want.add(u)));
+      terms.forEach((_, i) => pick(i, loaded, hasBit(cands[i]!.articles, a) ? end - first : perArticle).forEach((u) => want.add(u)));
     } else {
       // One request per text part: the first chunk with every term, then the first of each term
       // not in it (and whatever else of the article those parts bring).
