@@ -540,6 +540,18 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(slugs(await engine.search('雪龙2号号'))).toEqual([SLUG.xuelong]);
     });
 
+    it('read Chinese with a homophone picked by mistake by its sound, when nothing matches as typed', async () => {
+      // 周员 for the byline's 周圆, 学龙 for 雪龙: the input method's pinyin was right. (The sound
+      // of a character is known when the corpus has it somewhere: 员 in 队员, 学 in 学生.)
+      const byline = await engine.search('周员');
+      expect(slugs(byline)).toEqual([SLUG.xuelong]);
+      expect(markedText(byline[0]!)).toEqual(['周圆']);
+      expect(byline.every((h) => h.match === 'pinyin' && h.partial)).toBe(true);
+      expect(slugs(await engine.search('学龙'))[0]).toBe(SLUG.xuelong);
+      // Found as typed: no sounds-alike.
+      expect((await engine.search('周圆')).every((h) => h.match !== 'pinyin')).toBe(true);
+    });
+
     it('find a three-character name with its middle character wrong (a homophone slip)', async () => {
       const hits = await engine.search('雪虎号');
       expect(slugs(hits)[0]).toBe(SLUG.station);

@@ -452,6 +452,8 @@ const CONFUSED: readonly (readonly [string, string])[] = [
   ['sh', 's'],
   ['l', 'n'],
 ];
+/** The longest Chinese term read by its sound when nothing matches (near misses cover longer ones). */
+const MAX_HOMOPHONE_CHARS = 4;
 /** How many spellings one slip away a query is read as (each costs its candidates). */
 const SLIP_SPELLINGS = 8;
 /** The fewest letters pinyin with a slip is read from (fewer read as too many things). */
@@ -1669,6 +1671,15 @@ export class SearchIndex implements SearchEngine {
       cands.forEach((c, i) => this.addNearMisses(terms[i]!, c));
       await look(this.rankArticles(cands, true).filter((a) => !hits.has(a)), NEAR_MISS_ARTICLES[where], true);
     }
+    // Nothing: Chinese typed with a homophone picked by mistake (周园 for 周圆, 李墙 for 李强: the
+    // input method's pinyin was right), read as its pinyin, ranked as pinyin typed in part.
+    if (hits.size === 0) {
+      const sounds = terms.map((t) => this.homophones(t));
+      if (sounds.some(Boolean)) {
+        rank.clear();
+        await lookAs(terms.map((t, i) => sounds[i] ?? t));
+      }
+    }
     // Nothing: pinyin with a slip (xijingping, xuelogn), read as the spellings one slip away,
     // ranked as pinyin typed in part; before reading it as words written together, which would
     // find 新质生 and 长李 in xinzhishengchangli.
@@ -2078,6 +2089,22 @@ export class SearchIndex implements SearchEngine {
    * typed in part: which word it stands for matters most). Without `nearMisses`, only articles
    * with an exact candidate for every term.
    */
+  /**
+   * A term of Chinese characters (two to MAX_HOMOPHONE_CHARS) as the characters that read the
+   * same, each by its first reading: the words an input method offers for the same pinyin.
+   * Undefined for other terms.
+   */
+  private homophones(term: Term): Term | undefined {
+    const chars = literalChars(term);
+    if (!chars || chars.length < 2 || chars.length > MAX_HOMOPHONE_CHARS || !chars.every(isHan)) return undefined;
+    const { primary, syllables } = this.readings();
+    const syls = chars.map((c) => primary.get(c));
+    if (syls.some((syl) => syl === undefined)) return undefined;
+    const slots = syls.map((syl) => [...(syllables.get(syl!) ?? [])]);
+    // As pinyin typed in part: below whatever matches as typed.
+    return { text: term.text, variants: [{ kind: 'partial', slots, syls }] };
+  }
+
   /** A Latin term as the pinyin spellings one slip away (`pinyinTypos`), or undefined. */
   private pinyinSlips(term: Term): Term | undefined {
     const letters = term.text.replace(/ /gu, '');
