@@ -2100,7 +2100,8 @@ export class SearchIndex implements SearchEngine {
     const { primary, syllables } = this.readings();
     const syls = chars.map((c) => primary.get(c));
     if (syls.some((syl) => syl === undefined)) return undefined;
-    const slots = syls.map((syl) => [...(syllables.get(syl!) ?? [])]);
+    // Characters whose first reading it is (not 遗 for wei, a rare reading).
+    const slots = syls.map((syl) => (syllables.get(syl!) ?? []).filter((c) => primary.get(c) === syl));
     // As pinyin typed in part: below whatever matches as typed.
     return { text: term.text, variants: [{ kind: 'partial', slots, syls }] };
   }
