@@ -575,6 +575,9 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(mark('新质生产力本身就是绿色生产力', '新质生产理')).toBe('新质生产力');
       expect(mark('雪龙2号在南极秦岭站', '秦陵站')).toBe('秦岭站');
       expect(mark('雪龙2号在南极秦岭站', '雪龙号')).toBe('雪龙2号');
+      // An end that cannot stand for a character of the term stays out.
+      expect(mark('法国总统马克龙：法中', '马克龙的')).toBe('马克龙');
+      expect(mark('马克龙12月5日在', '马克龙的')).toBe('马克龙');
       expect(closestSpan('abc', '')).toBeUndefined();
     });
 

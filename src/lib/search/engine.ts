@@ -1403,6 +1403,14 @@ export function closestSpan(text: string, pattern: string, from = 0, to = text.l
       bestKey = key;
     }
   }
+  // An end that could not stand for a character of the pattern (punctuation; a digit when the
+  // pattern has none) is left out: 马克龙, not 马克龙： or 马克龙1 for 马克龙的.
+  if (best) {
+    const figures = /[0-9]/u.test(pattern);
+    const foreign = (i: number): boolean => !isSearchable(text[i]!) || (!figures && isAsciiDigit(text[i]));
+    while (best[1] - best[0] > 1 && foreign(best[0])) best[0]++;
+    while (best[1] - best[0] > 1 && foreign(best[1] - 1)) best[1]--;
+  }
   return best;
 }
 
