@@ -342,6 +342,8 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(slugs(await engine.search('xinzhishengchanli'))).toEqual([SLUG.sessions]);
       expect(slugs(await engine.search('xin zhi sheng chan li'))).toEqual([SLUG.sessions]);
       expect(slugs(await engine.search('xuelong2hao'))).toEqual([SLUG.xuelong]);
+      // A digit reads as its numeral: er is 2 as well as 二.
+      expect(markedText((await engine.search('xuelongerhao'))[0]!)).toEqual(['雪龙2号']);
     });
 
     it('reads syllables typed apart as one word, and words of two syllables or more as separate terms', () => {

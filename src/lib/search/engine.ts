@@ -308,8 +308,13 @@ export function decodePinyin(map: Record<string, string>): {
     const alias = syl.replace(/v/gu, 'u');
     syllables.set(alias, [...new Set([...(syllables.get(alias) ?? []), ...chars])]);
   }
+  // A digit reads as its numeral (xuelongerhao is 雪龙2号 as well as 雪龙二号).
+  DIGIT_SYLLABLES.forEach((syl, digit) => syllables.set(syl, [...(syllables.get(syl) ?? []), String(digit)]));
   return { syllables, primary, readings };
 }
+
+/** The syllables of the numerals 0 to 9 (ling, yi, er, …). */
+const DIGIT_SYLLABLES = ['ling', 'yi', 'er', 'san', 'si', 'wu', 'liu', 'qi', 'ba', 'jiu'];
 
 /**
  * The key that decides a bigram's gram part: its first character's first reading; `0` for every
