@@ -663,6 +663,22 @@ describe.each(MODES)('$mode index', ({ inline }) => {
   });
 
   describe('results', () => {
+    it('put terms side by side before terms far apart', async () => {
+      const para = (text: string) => ({ kind: 'paragraph' as const, text });
+      const small = await loadIndex(
+        objectSource(
+          buildSearchIndex(
+            [
+              { slug: 'apart', title: '新闻一', date: '2024-05-02', blocks: [para('量子计算机的研制离不开多年的科技积累。')] },
+              { slug: 'together', title: '新闻二', date: '2024-05-01', blocks: [para('量子科技发展很快。')] },
+            ],
+            { inline },
+          ).parts,
+        ),
+      );
+      expect(slugs(await small.search('量子 科技'))).toEqual(['together', 'apart']);
+    });
+
     it('fill a list that has room with an article\'s hits beyond its share', async () => {
       // One article with twelve paragraphs on 极光, one with one.
       const many = { slug: 'many', title: '观测记录', date: '2024-05-02', blocks: Array.from({ length: 12 }, (_, i) => ({ kind: 'paragraph' as const, text: `第${i + 1}天夜里又见极光，队员记下了它的颜色。` })) };

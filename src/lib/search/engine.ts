@@ -1148,6 +1148,19 @@ class GramShard implements Grams {
 // ---------------------------------------------------------------------------------------------
 // Snippets.
 
+/** How much a block gains when two of the query's terms stand side by side in it. */
+const TOGETHER_BONUS = 2;
+
+/** Whether two terms' marks in a block are at most two characters apart. */
+function termsTogether(matches: readonly { marks: readonly Mark[] }[]): boolean {
+  for (let a = 0; a < matches.length; a++) {
+    for (let b = a + 1; b < matches.length; b++) {
+      for (const [s1, e1] of matches[a]!.marks) for (const [s2, e2] of matches[b]!.marks) if (s2 - e1 <= 2 && s1 - e2 <= 2) return true;
+    }
+  }
+  return false;
+}
+
 /** The share of a text its marks cover, from 0 to 1. */
 export function coverage(text: string, marks: readonly Mark[]): number {
   if (text.length === 0) return 0;
@@ -2458,6 +2471,8 @@ export class SearchIndex implements SearchEngine {
         (kind === 'exact' ? 1.5 : 0) -
         // Found as the words of a run written together, not as the run.
         (words ? WORDS_BELOW : 0) +
+        // Terms side by side (量子 科技 as 量子科技) before terms far apart.
+        (here.length > 1 && termsTogether(here) ? TOGETHER_BONUS : 0) +
         // A title that is all the query (新质生产力) before one that merely has it.
         (isTitle ? 4 * coverage(text, marks) : 0) +
         0.2 * Math.min(5, marks.length) -
