@@ -26,6 +26,7 @@ import {
   closestSpan,
   coverage,
   createFold,
+  findVariant,
   foldBasic,
   foldEdits,
   foldFromPairs,
@@ -622,13 +623,14 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(both && markedText(both).sort()).toEqual(['上海', '雪龙']);
     });
 
-    it('also find a long phrase found in few articles as its words, below the phrase (across quotation marks)', async () => {
+    it('find a phrase across quotation marks, and a long phrase found in few articles also as its words, below it', async () => {
       const para = (text: string) => ({ kind: 'paragraph' as const, text });
       const small = await loadIndex(
         objectSource(
           buildSearchIndex(
             [
-              { slug: 'quoted', title: '外贸观察', date: '2024-05-02', blocks: [para('推动共建“一带一路”走深走实。')] },
+              { slug: 'quoted', title: '外贸观察', date: '2024-05-03', blocks: [para('推动共建“一带一路”走深走实。')] },
+              { slug: 'words', title: '合作新闻', date: '2024-05-02', blocks: [para('共建国家积极参与一带一路合作。')] },
               { slug: 'plain', title: '出口数据', date: '2024-05-01', blocks: [para('我国对共建一带一路国家出口增长。')] },
             ],
             { inline },
@@ -636,9 +638,13 @@ describe.each(MODES)('$mode index', ({ inline }) => {
         ),
       );
       const hits = await small.search('共建一带一路');
-      expect(slugs(hits)).toEqual(['plain', 'quoted']);
-      expect(markedText(hits[1]!).sort()).toEqual(['一带一路', '共建']);
-      expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
+      // The phrase as typed, and across the quotation marks; then its words, apart.
+      expect(slugs(hits)).toEqual(['quoted', 'plain', 'words']);
+      expect(markedText(hits[0]!)).toEqual(['共建“一带一路']);
+      expect(markedText(hits[2]!).sort()).toEqual(['一带一路', '共建']);
+      expect(hits[1]!.score).toBeGreaterThan(hits[2]!.score);
+      // Title marks too: 攀高逐“新”“质” for 攀高逐新质.
+      expect(findVariant({ kind: 'exact', slots: [['逐'], ['新'], ['质']] }, '攀高逐“新”“质”胜未来')).toEqual([[2, 8]]);
     });
 
     it('never cut beside a figure: a date is not its month and day anywhere', async () => {

@@ -49,7 +49,7 @@ export { makeSnippet, mergeMarks, SNIPPET_LENGTH } from './snippet.ts';
 // The index format (written by build-index.ts).
 
 /** Identifies the format; bump it whenever the parts change shape. */
-export const INDEX_FORMAT = 'baoku-search-2';
+export const INDEX_FORMAT = 'baoku-search-3';
 
 /** `FuseIndex#toJSON()` of a list of strings: `v` is the text, `i` its position, `n` Fuse's field norm. */
 export interface FuseIndexJson {
@@ -278,8 +278,30 @@ export function textBigrams(folded: string): string[] {
     if (!isSearchable(c1)) continue;
     const next = chars[i + 1];
     out.push(c1 + (next !== undefined && isSearchable(next) ? next : ' '));
+    // Across quotation marks too (共建“一带一路”: 建一), which a phrase may span.
+    if (next !== undefined && QUOTE_MARKS.includes(next)) {
+      let j = i + 1;
+      while (j < chars.length && QUOTE_MARKS.includes(chars[j]!)) j++;
+      const after = chars[j];
+      if (after !== undefined && isSearchable(after)) out.push(c1 + after);
+    }
   }
   return out;
+}
+
+/**
+ * Quotation and title marks, which a phrase may span: 共建一带一路 is found in 共建“一带一路”,
+ * 攀高逐新质 in 攀高逐“新”“质”.
+ */
+export const QUOTE_MARKS = '“”‘’「」『』《》〈〉"\'';
+const HAS_QUOTE = /[“”‘’「」『』《》〈〉"']/u;
+const QUOTES_CLASS = '[“”‘’「」『』《》〈〉"\']*';
+
+/** The code point after the quotation marks that start at `at`, or -1. */
+function afterQuotes(text: string, at: number): number {
+  let j = at;
+  while (j < text.length && QUOTE_MARKS.includes(text[j]!)) j++;
+  return j > at && j < text.length ? text.codePointAt(j)! : -1;
 }
 
 /** Decode the pinyin map: syllable → every character read so; character → its first reading. */
@@ -759,15 +781,21 @@ export function parseQuery(query: string, ctx: QueryContext): Term[] {
 }
 
 /** The match positions of a variant in a folded text, as `[start, end)` UTF-16 offsets. */
+/** A stand-in key for a variant's matcher across quotation marks (in a cache keyed by variant). */
+const QUOTED_VARIANT = new WeakMap<Variant, Variant>();
+
 export function findVariant(variant: Variant, folded: string, cache?: Map<Variant, RegExp | string>): Mark[] {
-  let matcher = cache?.get(variant);
+  // Text with quotation marks: a regular expression that lets them stand between characters.
+  const quoted = variant.slots.length > 1 && HAS_QUOTE.test(folded);
+  const key = quoted ? QUOTED_VARIANT.get(variant) ?? QUOTED_VARIANT.set(variant, { ...variant }).get(variant)! : variant;
+  let matcher = cache?.get(key);
   if (matcher === undefined) {
-    if (variant.slots.every((s) => s.length === 1)) matcher = variant.slots.map((s) => s[0]).join('');
+    if (!quoted && variant.slots.every((s) => s.length === 1)) matcher = variant.slots.map((s) => s[0]).join('');
     else {
-      const source = variant.slots.map((s) => (s.length === 1 ? escapeClass(s[0]!).replace(/[.*+?^${}()|/]/gu, '\\$&') : `[${escapeClass(s.join(''))}]`)).join('');
-      matcher = new RegExp(source, 'gu');
+      const slot = (s: readonly string[]): string => (s.length === 1 ? escapeClass(s[0]!).replace(/[.*+?^${}()|/]/gu, '\\$&') : `[${escapeClass(s.join(''))}]`);
+      matcher = new RegExp(variant.slots.map(slot).join(quoted ? QUOTES_CLASS : ''), 'gu');
     }
-    cache?.set(variant, matcher);
+    cache?.set(key, matcher);
   }
   const marks: Mark[] = [];
   // A number is not part of a longer one: 9% is not the end of 29.9%, 40 not the start of 403.
@@ -1029,14 +1057,24 @@ class LocalGrams implements Grams {
     for (let u = 0; u < size; u++) {
       for (const text of this.chunks[u]!) {
         if (few) {
-          for (const c1 of few) for (let at = text.indexOf(c1); at !== -1; at = text.indexOf(c1, at + c1.length)) note(c1, text.codePointAt(at + c1.length) ?? -1, u);
+          for (const c1 of few) {
+            for (let at = text.indexOf(c1); at !== -1; at = text.indexOf(c1, at + c1.length)) {
+              note(c1, text.codePointAt(at + c1.length) ?? -1, u);
+              const bridged = afterQuotes(text, at + c1.length);
+              if (bridged !== -1) note(c1, bridged, u);
+            }
+          }
           continue;
         }
         for (let at = 0; at < text.length; ) {
           const code = text.codePointAt(at)!;
           const step = code > 0xffff ? 2 : 1;
           const c1 = step === 1 ? text[at]! : text.slice(at, at + 2);
-          if (wanted.has(c1)) note(c1, text.codePointAt(at + step) ?? -1, u);
+          if (wanted.has(c1)) {
+            note(c1, text.codePointAt(at + step) ?? -1, u);
+            const bridged = afterQuotes(text, at + step);
+            if (bridged !== -1) note(c1, bridged, u);
+          }
           at += step;
         }
       }
