@@ -571,6 +571,14 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(hits.every((h) => h.match !== 'fuzzy')).toBe(true);
     });
 
+    it('find a word with two neighbouring characters typed the wrong way round', async () => {
+      // 科研人员 in the 雪龙 article, typed 科人研员 (two characters off: no near miss).
+      const hits = await engine.search('科人研员');
+      expect(slugs(hits)).toEqual([SLUG.xuelong]);
+      expect(hits.every((h) => h.match === 'fuzzy')).toBe(true);
+      expect(markedText(hits[0]!)).toEqual(['科研人员']);
+    });
+
     it('mark the passage closest to the term, whole', () => {
       const mark = (text: string, pattern: string): string => closestSpan(text, pattern)?.map((x, i, [s, e]) => (i === 0 ? text.slice(s, e) : '')).join('') ?? '';
       expect(mark('他们还用人工智能工具整理了笔记', '人工只能')).toBe('人工智能');

@@ -397,6 +397,8 @@ export interface Term {
   abbreviation?: true;
   /** One of the words a run written together was read as (see `segment`): ranked below a phrase. */
   word?: true;
+  /** The term with two neighbouring characters swapped back (see `transposed`): a near miss. */
+  near?: true;
 }
 
 export interface QueryContext {
@@ -1744,6 +1746,15 @@ export class SearchIndex implements SearchEngine {
         await lookAs(terms.map((t, i) => sounds[i] ?? t));
       }
     }
+    // Nothing: two neighbouring characters typed the wrong way round (政府作工报告), swapped back,
+    // ranked as a near miss.
+    if (hits.size === 0) {
+      const swapped = terms.map((t) => this.transposed(t));
+      if (swapped.some(Boolean)) {
+        rank.clear();
+        await lookAs(terms.map((t, i) => swapped[i] ?? t));
+      }
+    }
     // Nothing: pinyin with a slip (xijingping, xuelogn), read as the spellings one slip away,
     // ranked as pinyin typed in part; before reading it as words written together, which would
     // find 新质生 and 长李 in xinzhishengchangli.
@@ -2170,6 +2181,23 @@ export class SearchIndex implements SearchEngine {
     return { text: term.text, variants: [{ kind: 'partial', slots, syls }] };
   }
 
+  /**
+   * A term of three Chinese characters or more with two neighbours swapped back, the first such
+   * reading that appears in the text; or undefined.
+   */
+  private transposed(term: Term): Term | undefined {
+    const chars = literalChars(term);
+    if (!chars || chars.length < 3 || chars.length > MAX_FUZZY_CHARS || !chars.every(isHan)) return undefined;
+    for (let i = 0; i + 1 < chars.length; i++) {
+      if (chars[i] === chars[i + 1]) continue;
+      const swapped = [...chars];
+      [swapped[i], swapped[i + 1]] = [swapped[i + 1]!, swapped[i]!];
+      const variant: Variant = { kind: 'exact', slots: swapped.map((c) => [c]) };
+      if (this.appears(variant)) return { text: term.text, variants: [variant], near: true };
+    }
+    return undefined;
+  }
+
   /** A Latin term as the pinyin spellings one slip away (`pinyinTypos`), or undefined. */
   private pinyinSlips(term: Term): Term | undefined {
     const letters = term.text.replace(/ /gu, '');
@@ -2485,6 +2513,9 @@ export class SearchIndex implements SearchEngine {
       articleClass = 'fuzzy';
     }
 
+    // Found only with two characters swapped back: a near miss.
+    const swappedBack = terms.some((t) => t.near);
+    if (swappedBack) articleClass = 'fuzzy';
     const info = this.articleInfo[a]!;
     const words = terms.some((t) => t.word);
     const hits: EngineHit[] = [];
@@ -2520,7 +2551,7 @@ export class SearchIndex implements SearchEngine {
         article: info,
         snippet: isTitle ? { text, marks: mergeMarks(marks) } : makeSnippet(text, here.map((m) => m.marks)),
         score: Math.round(score * 1e6) / 1e6,
-        match: isTitle && kind === 'exact' ? 'title' : kind === 'partial' ? 'pinyin' : kind,
+        match: swappedBack ? 'fuzzy' : isTitle && kind === 'exact' ? 'title' : kind === 'partial' ? 'pinyin' : kind,
         field: block === 0 ? 'title' : block === 1 ? 'titleEn' : id === '' ? 'header' : id?.startsWith('h-') ? 'heading' : 'paragraph',
         terms: here.length,
       };
