@@ -782,23 +782,19 @@ export function parseQuery(query: string, ctx: QueryContext): Term[] {
   return terms;
 }
 
-/** The match positions of a variant in a folded text, as `[start, end)` UTF-16 offsets. */
-/** A stand-in key for a variant's matcher across quotation marks (in a cache keyed by variant). */
-const QUOTED_VARIANT = new WeakMap<Variant, Variant>();
+/** Each variant's matchers, compiled once: as written, and letting quotation marks stand between characters. */
+const MATCHERS = new WeakMap<Variant, { plain?: RegExp | string; quoted?: RegExp }>();
 
-export function findVariant(variant: Variant, folded: string, cache?: Map<Variant, RegExp | string>): Mark[] {
+/** The match positions of a variant in a folded text, as `[start, end)` UTF-16 offsets. */
+export function findVariant(variant: Variant, folded: string): Mark[] {
   // Text with quotation marks: a regular expression that lets them stand between characters.
   const quoted = variant.slots.length > 1 && HAS_QUOTE.test(folded);
-  const key = quoted ? QUOTED_VARIANT.get(variant) ?? QUOTED_VARIANT.set(variant, { ...variant }).get(variant)! : variant;
-  let matcher = cache?.get(key);
-  if (matcher === undefined) {
-    if (!quoted && variant.slots.every((s) => s.length === 1)) matcher = variant.slots.map((s) => s[0]).join('');
-    else {
-      const slot = (s: readonly string[]): string => (s.length === 1 ? escapeClass(s[0]!).replace(/[.*+?^${}()|/]/gu, '\\$&') : `[${escapeClass(s.join(''))}]`);
-      matcher = new RegExp(variant.slots.map(slot).join(quoted ? QUOTES_CLASS : ''), 'gu');
-    }
-    cache?.set(key, matcher);
-  }
+  let compiled = MATCHERS.get(variant);
+  if (!compiled) MATCHERS.set(variant, (compiled = {}));
+  const slot = (x: readonly string[]): string => (x.length === 1 ? escapeClass(x[0]!).replace(/[.*+?^${}()|/]/gu, '\\$&') : `[${escapeClass(x.join(''))}]`);
+  let matcher: RegExp | string;
+  if (quoted) matcher = compiled.quoted ??= new RegExp(variant.slots.map(slot).join(QUOTES_CLASS), 'gu');
+  else matcher = compiled.plain ??= variant.slots.every((x) => x.length === 1) ? variant.slots.map((x) => x[0]).join('') : new RegExp(variant.slots.map(slot).join(''), 'gu');
   const marks: Mark[] = [];
   // A number is not part of a longer one: 9% is not the end of 29.9%, 40 not the start of 403.
   const first = variant.slots[0];
@@ -2057,10 +2053,9 @@ export class SearchIndex implements SearchEngine {
     }
     const title = newBits(this.articleCount);
     const titleCover = new Map<number, number>();
-    const cache = new Map<Variant, RegExp | string>();
     for (let a = 0; a < this.articleCount; a++) {
       const folded = this.titlesFolded[a]!;
-      const marks = variants.flatMap((v) => findVariant(v, folded, cache));
+      const marks = variants.flatMap((v) => findVariant(v, folded));
       if (marks.length > 0) {
         setBit(title, a);
         titleCover.set(a, coverage(folded, marks));
@@ -2255,7 +2250,12 @@ export class SearchIndex implements SearchEngine {
     };
     // How many articles a word is in (by its bigrams): of readings with as few words, the one
     // whose rarest word is in the most articles finds the most (共建 一带一路, not 共建一带 一路).
-    const spread = (t: Term): number => countBits(this.articlesOf(this.variantBits(t.variants[0]!)));
+    const spreads = new Map<Term, number>();
+    const spread = (t: Term): number => {
+      let n = spreads.get(t);
+      if (n === undefined) spreads.set(t, (n = countBits(this.articlesOf(this.variantBits(t.variants[0]!)))));
+      return n;
+    };
     // fewest[i]: the fewest words for the run from i; widest[i]: the articles of the rarest of
     // them; next[i]: where the first of them ends.
     const fewest = new Array<number>(n + 1).fill(Infinity);
@@ -2430,12 +2430,11 @@ export class SearchIndex implements SearchEngine {
     const missing: number[] = [];
     terms.forEach((term, t) => {
       const row = matches[t]!;
-      const cache = new Map<Variant, RegExp | string>();
       let found = false;
       const tryBlock = (block: number, text: string): void => {
         let best: BlockMatch | undefined;
         for (const v of term.variants) {
-          const marks = findVariant(v, text, cache);
+          const marks = findVariant(v, text);
           if (marks.length === 0) continue;
           // Pinyin typed in part: the commoner the word it reads as, the better.
           const quality = v.kind === 'partial' ? Math.max(...marks.map((mark) => this.commonness(text, mark, v.syls))) : 1;
