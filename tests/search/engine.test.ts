@@ -110,6 +110,10 @@ describe.each(MODES)('$mode index', ({ inline }) => {
     engine = await loadIndex(objectSource(parts));
   });
 
+  /** An engine over a few articles written for one test (paragraphs only), in this index mode. */
+  const small = (articles: { slug: string; title: string; date: string; paragraphs: string[] }[]): Promise<SearchIndex> =>
+    loadIndex(objectSource(buildSearchIndex(articles.map(({ paragraphs, ...a }) => ({ ...a, blocks: paragraphs.map((text) => ({ kind: 'paragraph' as const, text })) })), { inline }).parts));
+
   describe('the index', () => {
     it('lists the articles newest first, with publication, date and English title', () => {
       const m = parts.manifest as ManifestPart;
@@ -632,20 +636,12 @@ describe.each(MODES)('$mode index', ({ inline }) => {
     });
 
     it('find a phrase across quotation marks, and a long phrase found in few articles also as its words, below it', async () => {
-      const para = (text: string) => ({ kind: 'paragraph' as const, text });
-      const small = await loadIndex(
-        objectSource(
-          buildSearchIndex(
-            [
-              { slug: 'quoted', title: '外贸观察', date: '2024-05-03', blocks: [para('推动共建“一带一路”走深走实。')] },
-              { slug: 'words', title: '合作新闻', date: '2024-05-02', blocks: [para('共建国家积极参与一带一路合作。')] },
-              { slug: 'plain', title: '出口数据', date: '2024-05-01', blocks: [para('我国对共建一带一路国家出口增长。')] },
-            ],
-            { inline },
-          ).parts,
-        ),
-      );
-      const hits = await small.search('共建一带一路');
+      const index = await small([
+        { slug: 'quoted', title: '外贸观察', date: '2024-05-03', paragraphs: ['推动共建“一带一路”走深走实。'] },
+        { slug: 'words', title: '合作新闻', date: '2024-05-02', paragraphs: ['共建国家积极参与一带一路合作。'] },
+        { slug: 'plain', title: '出口数据', date: '2024-05-01', paragraphs: ['我国对共建一带一路国家出口增长。'] },
+      ]);
+      const hits = await index.search('共建一带一路');
       // The phrase as typed, and across the quotation marks; then its words, apart.
       expect(slugs(hits)).toEqual(['quoted', 'plain', 'words']);
       expect(markedText(hits[0]!)).toEqual(['共建“一带一路']);
@@ -678,50 +674,35 @@ describe.each(MODES)('$mode index', ({ inline }) => {
 
   describe('results', () => {
     it('put terms side by side before terms far apart', async () => {
-      const para = (text: string) => ({ kind: 'paragraph' as const, text });
-      const small = await loadIndex(
-        objectSource(
-          buildSearchIndex(
-            [
-              { slug: 'apart', title: '新闻一', date: '2024-05-02', blocks: [para('量子计算机的研制离不开多年的科技积累。')] },
-              { slug: 'together', title: '新闻二', date: '2024-05-01', blocks: [para('量子科技发展很快。')] },
-            ],
-            { inline },
-          ).parts,
-        ),
-      );
-      expect(slugs(await small.search('量子 科技'))).toEqual(['together', 'apart']);
+      const index = await small([
+        { slug: 'apart', title: '新闻一', date: '2024-05-02', paragraphs: ['量子计算机的研制离不开多年的科技积累。'] },
+        { slug: 'together', title: '新闻二', date: '2024-05-01', paragraphs: ['量子科技发展很快。'] },
+      ]);
+      expect(slugs(await index.search('量子 科技'))).toEqual(['together', 'apart']);
     });
 
     it('fill a list that has room with an article\'s hits beyond its share', async () => {
       // One article with twelve paragraphs on 极光, one with one.
-      const many = { slug: 'many', title: '观测记录', date: '2024-05-02', blocks: Array.from({ length: 12 }, (_, i) => ({ kind: 'paragraph' as const, text: `第${i + 1}天夜里又见极光，队员记下了它的颜色。` })) };
-      const one = { slug: 'one', title: '南极来信', date: '2024-05-01', blocks: [{ kind: 'paragraph' as const, text: '信里说，极光很美。' }] };
-      const small = await loadIndex(objectSource(buildSearchIndex([many, one], { inline }).parts));
-      const hits = await small.search('极光', 20);
+      const index = await small([
+        { slug: 'many', title: '观测记录', date: '2024-05-02', paragraphs: Array.from({ length: 12 }, (_, i) => `第${i + 1}天夜里又见极光，队员记下了它的颜色。`) },
+        { slug: 'one', title: '南极来信', date: '2024-05-01', paragraphs: ['信里说，极光很美。'] },
+      ]);
+      const hits = await index.search('极光', 20);
       expect(hits.length).toBe(13);
       expect(hits.filter((h) => h.article.slug === 'many').length).toBe(12);
       // Asked for a share, it is kept.
-      const two = await small.search('极光', 20, { perArticle: 2 });
+      const two = await index.search('极光', 20, { perArticle: 2 });
       expect(two.filter((h) => h.article.slug === 'many').length).toBe(2);
     });
 
     it('put the title the query covers most first, and an article that mentions it more before one that mentions it once', async () => {
-      const para = (text: string) => ({ kind: 'paragraph' as const, text });
-      const small = await loadIndex(
-        objectSource(
-          buildSearchIndex(
-            [
-              { slug: 'exact', title: '极光', date: '2024-05-04', blocks: [para('今夜无云。')] },
-              { slug: 'often', title: '观测记录', date: '2024-05-03', blocks: [para('极光出现。'), para('极光又出现。'), para('极光第三次出现。')] },
-              { slug: 'once', title: '南极来信', date: '2024-05-05', blocks: [para('信里说，极光很美。')] },
-              { slug: 'long', title: '南极科考站的极光观测记录', date: '2024-05-06', blocks: [para('今夜无云。')] },
-            ],
-            { inline },
-          ).parts,
-        ),
-      );
-      const hits = await small.search('极光', 20);
+      const index = await small([
+        { slug: 'exact', title: '极光', date: '2024-05-04', paragraphs: ['今夜无云。'] },
+        { slug: 'often', title: '观测记录', date: '2024-05-03', paragraphs: ['极光出现。', '极光又出现。', '极光第三次出现。'] },
+        { slug: 'once', title: '南极来信', date: '2024-05-05', paragraphs: ['信里说，极光很美。'] },
+        { slug: 'long', title: '南极科考站的极光观测记录', date: '2024-05-06', paragraphs: ['今夜无云。'] },
+      ]);
+      const hits = await index.search('极光', 20);
       expect(slugs(hits)).toEqual(['exact', 'long', 'often', 'once']);
       expect(coverage('新质生产力', [[0, 5]])).toBe(1);
       expect(coverage('发展新质生产力', [[2, 7], [3, 5]])).toBeCloseTo(5 / 7);

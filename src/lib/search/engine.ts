@@ -471,6 +471,9 @@ export function segmentPinyin(letters: string, syllables: ReadonlyMap<string, un
 
 const LETTERS = /^[a-z]+$/u;
 
+/** How many syllables `letters` read as, at fewest; 0 when they are not whole pinyin. */
+const syllableCount = (letters: string, syllables: ReadonlyMap<string, unknown>): number => segmentPinyin(letters, syllables, 1)[0]?.length ?? 0;
+
 /** Sounds pinyin typists mix up (front and back nasals, flat and curled tongue, l and n). */
 const CONFUSED: readonly (readonly [string, string])[] = [
   ['ing', 'in'],
@@ -739,7 +742,7 @@ export function parseQuery(query: string, ctx: QueryContext): Term[] {
     const token = tokens[i]!;
     if (whole(token)) {
       // The run: syllables typed apart, then (after a single one: xi jinping) one word more.
-      const single = (t: string): boolean => segmentPinyin(t, ctx.syllables, 1)[0]?.length === 1;
+      const single = (t: string): boolean => syllableCount(t, ctx.syllables) === 1;
       let j = i + 1;
       while (j < tokens.length && whole(tokens[j]!) && single(tokens[j - 1]!) && (single(tokens[j]!) || j - i === 1)) j++;
       // A last word typed halfway (xue lo), after syllables typed apart.
@@ -747,7 +750,7 @@ export function parseQuery(query: string, ctx: QueryContext): Term[] {
       // Syllables typed apart (xue long, xi jinping) are one word; a word of two syllables or more
       // (gongjian yidaiyilu, xuelong shang…) is a term of its own, as a Chinese word between
       // spaces is.
-      const syllableApart = segmentPinyin(token, ctx.syllables, 1)[0]?.length === 1;
+      const syllableApart = single(token);
       if (((j - i >= 2 || halfway) && syllableApart) || spelled[i] !== undefined) {
         const group = tokens.slice(i, halfway ? j + 1 : j);
         if (group.length === 1) {
@@ -1635,7 +1638,7 @@ export class SearchIndex implements SearchEngine {
     // Pinyin typed with spaces that finds nothing as a whole, in full or typed in part: try its
     // tokens as separate terms.
     // (Not into single syllables, which would match anything: see the words read later.)
-    const multi = (t: Term): boolean => (segmentPinyin(t.text, this.readings().syllables, 1)[0]?.length ?? 0) >= 2;
+    const multi = (t: Term): boolean => syllableCount(t.text, this.readings().syllables) >= 2;
     const none = terms.map((t, i) => t.split !== undefined && t.split.some(multi) && countBits(cands[i]!.articles) === 0);
     if (none.some(Boolean)) {
       const partial = terms.filter((t, i) => none[i] && t.partial);
@@ -1733,34 +1736,24 @@ export class SearchIndex implements SearchEngine {
       cands.forEach((c, i) => this.addNearMisses(terms[i]!, c));
       await look(this.rankArticles(cands, true).filter((a) => !hits.has(a)), NEAR_MISS_ARTICLES[where], true);
     }
-    // Nothing: Chinese typed with a homophone picked by mistake (周园 for 周圆, 李墙 for 李强: the
-    // input method's pinyin was right), read as its pinyin, ranked as pinyin typed in part.
-    if (hits.size === 0) {
-      const sounds = terms.map((t) => this.homophones(t));
-      if (sounds.some(Boolean)) {
-        rank.clear();
-        await lookAs(terms.map((t, i) => sounds[i] ?? t));
-      }
-    }
-    // Nothing: two neighbouring characters typed the wrong way round (政府作工报告), swapped back,
-    // ranked as a near miss.
-    if (hits.size === 0) {
-      const swapped = terms.map((t) => this.transposed(t));
-      if (swapped.some(Boolean)) {
-        rank.clear();
-        await lookAs(terms.map((t, i) => swapped[i] ?? t));
-      }
-    }
-    // Nothing: pinyin with a slip (xijingping, xuelogn), read as the spellings one slip away,
-    // ranked as pinyin typed in part; before reading it as words written together, which would
-    // find 新质生 and 长李 in xinzhishengchangli.
-    if (hits.size === 0) {
-      const slips = terms.map((t) => this.pinyinSlips(t));
-      if (slips.some(Boolean)) {
-        rank.clear();
-        await lookAs(terms.map((t, i) => slips[i] ?? t), true);
-      }
-    }
+    // Still nothing: each term read another way, where it has one (`reading`), while nothing is found.
+    const readAgain = async (reading: (t: Term) => Term | undefined, common = false): Promise<void> => {
+      if (hits.size > 0) return;
+      const read = terms.map(reading);
+      if (!read.some(Boolean)) return;
+      rank.clear();
+      await lookAs(terms.map((t, i) => read[i] ?? t), common);
+    };
+    // Chinese typed with a homophone picked by mistake (周园 for 周圆, 李墙 for 李强: the input
+    // method's pinyin was right), read as its pinyin, ranked as pinyin typed in part.
+    await readAgain((t) => this.homophones(t));
+    // Two neighbouring characters typed the wrong way round (政府作工报告), swapped back, ranked
+    // as a near miss.
+    await readAgain((t) => this.transposed(t));
+    // Pinyin with a slip (xijingping, xuelogn), read as the spellings one slip away, ranked as
+    // pinyin typed in part; before reading it as words written together, which would find 新质生
+    // and 长李 in xinzhishengchangli.
+    await readAgain((t) => this.pinyinSlips(t), true);
     // Nothing as typed: a run of words written together (雪龙南极, 马克龙四川大学) is looked for
     // as its words, each somewhere in the article; unless one wrong character explains a short
     // one (人工只能 is 人工智能 mistyped, not 人工 and 只能). For a longer one (新质生产力绿色) the
