@@ -299,6 +299,7 @@ const QUOTES_CLASS = '[“”‘’「」『』《》〈〉"\']*';
 
 /** The code point after the quotation marks that start at `at`, or -1. */
 function afterQuotes(text: string, at: number): number {
+  if (at >= text.length || !QUOTE_MARKS.includes(text[at]!)) return -1;
   let j = at;
   while (j < text.length && QUOTE_MARKS.includes(text[j]!)) j++;
   return j > at && j < text.length ? text.codePointAt(j)! : -1;
@@ -1055,6 +1056,7 @@ class LocalGrams implements Grams {
     };
     // A few characters: a (native) search for each; many (initials): one pass over the text.
     const few = wanted.size <= ONE_PASS_ABOVE ? [...wanted] : undefined;
+    const wantedCodes = few ? undefined : new Set(Array.from(wanted, (c) => c.codePointAt(0)!));
     for (let u = 0; u < size; u++) {
       for (const text of this.chunks[u]!) {
         if (few) {
@@ -1070,8 +1072,8 @@ class LocalGrams implements Grams {
         for (let at = 0; at < text.length; ) {
           const code = text.codePointAt(at)!;
           const step = code > 0xffff ? 2 : 1;
-          const c1 = step === 1 ? text[at]! : text.slice(at, at + 2);
-          if (wanted.has(c1)) {
+          if (wantedCodes!.has(code)) {
+            const c1 = String.fromCodePoint(code);
             note(c1, text.codePointAt(at + step) ?? -1, u);
             const bridged = afterQuotes(text, at + step);
             if (bridged !== -1) note(c1, bridged, u);
@@ -2048,7 +2050,9 @@ export class SearchIndex implements SearchEngine {
     const titleCover = new Map<number, number>();
     for (let a = 0; a < this.articleCount; a++) {
       const folded = this.titlesFolded[a]!;
-      const marks = variants.flatMap((v) => findVariant(v, folded));
+      // The first variant found in the title: what it covers of it.
+      let marks: Mark[] = [];
+      for (const v of variants) if ((marks = findVariant(v, folded)).length > 0) break;
       if (marks.length > 0) {
         setBit(title, a);
         titleCover.set(a, coverage(folded, marks));
