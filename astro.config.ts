@@ -3,6 +3,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import { clientScripts } from './src/integrations/client-scripts.ts';
+import { inlineAssetsStep } from './src/integrations/inline-assets.ts';
 import { relativeUrls } from './src/integrations/relative-urls.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 import rehypeParagraphIds from './src/lib/rehype-paragraph-ids.ts';
@@ -37,6 +38,9 @@ export default defineConfig({
     clientScripts({ site: 'src/scripts/site.ts', engine: 'src/scripts/search-worker.ts', searchBoot: 'src/scripts/search-boot.ts' }, { inline: ['searchBoot'] }),
     // Then every URL in the pages relative to the page: any sub-path, or straight from disk.
     relativeUrls(),
+    // Then the search page's stylesheet and script written into it: a shared `search/?q=…` link
+    // opens with no request to wait for but the search engine and its index.
+    inlineAssetsStep(),
     // Last, over the finished pages: `sw.js`, which precaches the site for reading offline.
     serviceWorker(),
   ],

@@ -502,8 +502,20 @@ describeHosted('hosted build', () => {
         // Each inline script (JSON-LD aside, which is data) is allowed by its own hash, and no hash by nothing.
         const inline = inlineScripts(html).filter((script) => script.type !== 'application/ld+json').map((script) => script.text);
         expect(scriptSrc.filter((v) => v.startsWith("'sha256-")).sort(), file).toEqual(inline.map((code) => `'sha256-${createHash('sha256').update(code).digest('base64')}'`).sort());
+        // Likewise each inline stylesheet (the self-contained search pages carry theirs), and no style attribute.
+        const styleSrc = directives.get('style-src') ?? [];
+        expect(styleSrc.filter((v) => /unsafe-|\*|data:|https?:/u.test(v)), file).toEqual([]);
+        const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/gu)].map((m) => m[1]!);
+        expect(styleSrc.filter((v) => v.startsWith("'sha256-")).sort(), file).toEqual(styles.map((css) => `'sha256-${createHash('sha256').update(css).digest('base64')}'`).sort());
+        expect(html, file).not.toMatch(/<[a-z][^>]*\sstyle="/u);
         expect(directives.get('object-src'), file).toEqual(["'none'"]);
         expect(directives.get('base-uri'), file).toEqual(["'none'"]);
+      }
+      // The search pages carry their stylesheet and script (a shared `?q=` link waits for no request but the index's).
+      for (const file of ['search/index.html', 'en/search/index.html']) {
+        const html = readFileSync(join(hostedDistDir, file), 'utf8');
+        expect(html, file).not.toMatch(/<link rel="stylesheet"|<script[^>]*\ssrc=/u);
+        expect(html, file).toMatch(/<style>[^<]*--font-cjk-sans/u);
       }
     });
 

@@ -1482,6 +1482,16 @@ function literalChars(term: Term): string[] | undefined {
 }
 
 /**
+ * Run `fn` when the page is idle (after it has laid out and painted what the last task put in
+ * it), or at the next turn where there is no idle callback (a worker, Node).
+ */
+function whenIdle(fn: () => void): void {
+  const idle = (globalThis as { requestIdleCallback?: (fn: () => void, options?: { timeout: number }) => number }).requestIdleCallback;
+  if (typeof idle === 'function') idle.call(globalThis, fn, { timeout: 500 });
+  else setTimeout(fn, 0);
+}
+
+/**
  * A search engine over an index read from `source`. Create it with `SearchIndex.open` (or
  * `loadIndex` in load.ts); the manifest is loaded then, the other parts as queries need them.
  */
@@ -1570,8 +1580,8 @@ export class SearchIndex implements SearchEngine {
   static async open(source: PartSource): Promise<SearchIndex> {
     const manifest = (await source.get(MANIFEST_PART)) as ManifestPart;
     const engine = new SearchIndex(source, manifest);
-    // After the caller's first query (or while the reader has not typed yet), not before it.
-    if (engine.local) setTimeout(() => void engine.warmUp().catch(() => {}), 0);
+    // After the caller's first query is shown (or while the reader has not typed yet), not before it.
+    if (engine.local) whenIdle(() => void engine.warmUp().catch(() => {}));
     return engine;
   }
 
@@ -1588,7 +1598,7 @@ export class SearchIndex implements SearchEngine {
     const typo = `${han[0]}${han[1]}〇${han[3]}`;
     for (const query of [`${han[0]}${han[1]}`, `${syllables[0]}${syllables[1]}`, syllables.map((s) => s[0] ?? '').join(''), typo]) {
       // One query a task: on the page (no worker) the reader may type in between.
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await new Promise<void>((resolve) => whenIdle(resolve));
       await this.run(query, DEFAULT_LIMIT, undefined, 2);
     }
   }
