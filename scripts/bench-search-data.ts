@@ -21,7 +21,10 @@ import type { Article } from './normalize/types.ts';
 import { writeMarkdown } from './normalize/write-markdown.ts';
 import {
   articleFromMarkdown,
+  blockIds,
   buildSearchIndex,
+  englishBlocks,
+  HEADER_ID,
   formatSizes,
   indexSizes,
   sortForIndex,
@@ -40,7 +43,7 @@ export function benchArticles(copies = 20): IndexArticle[] {
   initDomain(seeds);
   const { sources, corrections } = syntheticCorpus(seeds, readCorrections(SEEDS), copies);
   const { articles } = normalizeCorpus(sources, { corrections });
-  return sortForIndex(uniqueSlugs(articles).map((a) => articleFromMarkdown(a.slug, writeMarkdown(a), englishTitle(a.slug))));
+  return sortForIndex(uniqueSlugs(articles).map((a) => withTranslation(articleFromMarkdown(a.slug, writeMarkdown(a)))));
   // (articleFromMarkdown reads the primary source from the frontmatter, as for the site.)
 }
 
@@ -60,10 +63,17 @@ function uniqueSlugs(articles: Article[]): Article[] {
   });
 }
 
-function englishTitle(slug: string): string | undefined {
-  const file = join(TRANSLATIONS, `${slug}.json`);
-  if (!existsSync(file)) return undefined;
-  return (JSON.parse(readFileSync(file, 'utf8')) as { title?: string }).title || undefined;
+/** The article with the site's English translation of it, if it has one: title, summary, and the paragraphs it still has. */
+function withTranslation(article: IndexArticle): IndexArticle {
+  const file = join(TRANSLATIONS, `${article.slug}.json`);
+  if (!existsSync(file)) return article;
+  const translation = JSON.parse(readFileSync(file, 'utf8')) as Parameters<typeof englishBlocks>[0];
+  const ids = new Set(blockIds(article.blocks));
+  return {
+    ...article,
+    titleEn: translation.title?.trim() || undefined,
+    english: englishBlocks(translation).filter((b) => b.id === HEADER_ID || ids.has(b.id)),
+  };
 }
 
 if (import.meta.main) {

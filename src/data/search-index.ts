@@ -6,7 +6,7 @@
  */
 import { getCollection } from 'astro:content';
 import { getArticles } from './articles.ts';
-import { blocksFromBody, buildSearchIndex, headerText, primarySource, sortForIndex } from '../lib/search/build-index.ts';
+import { blocksFromBody, buildSearchIndex, englishBlocks, headerText, primarySource, sortForIndex } from '../lib/search/build-index.ts';
 
 let cached: { at: number; parts: Promise<Record<string, unknown>> } | undefined;
 
@@ -15,16 +15,17 @@ export function searchIndexParts(): Promise<Record<string, unknown>> {
   if (cached && (!import.meta.env.DEV || Date.now() - cached.at < 5000)) return cached.parts;
   const parts = (async () => {
     const [articles, translations] = await Promise.all([getArticles(), getCollection('translations')]);
-    const english = new Map(translations.filter((t) => t.data.lang === 'en').map((t) => [t.data.article, t.data.title]));
+    const english = new Map(translations.filter((t) => t.data.lang === 'en').map((t) => [t.data.article, t.data]));
     const input = articles.map((a) => ({
       slug: a.id,
       title: a.data.title,
-      titleEn: english.get(a.id),
+      titleEn: english.get(a.id)?.title,
       publication: a.data.publication,
       date: a.data.date,
       source: primarySource(a.data.sources),
       header: headerText(a.data),
       blocks: blocksFromBody(a.body ?? ''),
+      english: englishBlocks(english.get(a.id) ?? {}),
     }));
     // `BAOKU_SEARCH_SPLIT=1` splits even a small index into gram and text parts, as a large one
     // is (to test that way with a small corpus).

@@ -139,7 +139,9 @@ export function search(channel: string, query: string, limit: number): Promise<F
   const id = ++c.nextId;
   return new Promise((resolve, reject) => {
     c.waiting.set(id, { resolve, reject });
-    c.post({ type: 'search', id, channel, query, limit, sent: performance.timeOrigin + performance.now() });
+    // The English pages rank English text (summaries, translations) with the Chinese.
+    const lang = document.documentElement.lang.startsWith('en') ? 'en' : undefined;
+    c.post({ type: 'search', id, channel, query, limit, sent: performance.timeOrigin + performance.now(), lang });
   });
 }
 

@@ -122,7 +122,8 @@ function renderHit(view: View, hit: SearchHit): HTMLLIElement {
   if (how) meta.append(span('search-hit-match', how));
   if (meta.childNodes.length > 0) a.append(meta);
   if (hit.snippet.text) {
-    const snippet = span('search-hit-snippet', undefined, zh);
+    // English (a title, summary or translation): marked as such on the Chinese page.
+    const snippet = span('search-hit-snippet', undefined, hit.lang === 'en' ? (view.locale === 'en' ? undefined : 'en') : zh);
     snippet.append(...snippetNodes(hit.snippet.text, hit.snippet.marks));
     a.append(snippet);
   }

@@ -14,7 +14,8 @@
  *                                                        `search-index/` folder; manifest: its
  *                                                        first part's bytes when the page already
  *                                                        fetched them (transferred, not copied)
- *   → { type: 'search', id, channel, query, limit, sent } run a query (sent: epoch ms, high-res)
+ *   → { type: 'search', id, channel, query, limit, sent, lang? } run a query (sent: epoch ms,
+ *                                                        high-res; lang: `en` on the English pages)
  *   ← { type: 'results', id, hits, ms, waited }          the hits, best first; ms: the engine's
  *                                                        time; waited: from `sent` until the
  *                                                        engine took the query (the index loading)
@@ -63,10 +64,10 @@ export function serve(reply: (message: WorkerReply) => void, sources: Sources): 
         if (latest.get(request.channel) !== request.id) return reply({ type: 'stale', id: request.id });
         const started = performance.now();
         const waited = performance.timeOrigin + started - request.sent;
-        const hits = await loaded.search(request.query, request.limit);
+        const hits = await loaded.search(request.query, request.limit, { lang: request.lang });
         const ms = performance.now() - started;
         // Only the contract's fields cross to the page.
-        reply({ type: 'results', id: request.id, ms, waited, hits: hits.map(({ article, paragraphId, snippet, score, match }) => ({ article, paragraphId, snippet, score, match })) });
+        reply({ type: 'results', id: request.id, ms, waited, hits: hits.map(({ article, paragraphId, snippet, score, match, lang }) => ({ article, paragraphId, snippet, score, match, lang })) });
       })
       .catch((error: unknown) => {
         // A failed load is not kept, so the next query tries again.

@@ -18,6 +18,7 @@ interface Hit {
   snippet: string;
   marks: string[];
   titleLang: string | null;
+  snippetLang: string | null;
 }
 
 /** The results shown, as data. */
@@ -30,6 +31,7 @@ function hits(page: Page): Promise<Hit[]> {
       snippet: a.querySelector('.search-hit-snippet')?.textContent ?? '',
       marks: [...a.querySelectorAll('mark')].map((m) => m.textContent ?? ''),
       titleLang: a.querySelector('.search-hit-title')?.getAttribute('lang') ?? null,
+      snippetLang: a.querySelector('.search-hit-snippet')?.getAttribute('lang') ?? null,
     })),
   );
 }
@@ -358,6 +360,30 @@ describeBrowser('search', () => {
     await visit(page, 'en/search/?q=zqxjkv');
     await page.locator('[data-search-empty]').waitFor({ state: 'visible' });
     expect(await page.locator('[data-search-empty]').innerText()).toMatch(/No articles found/u);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('finds English words in the translations (summaries, translated paragraphs), shown as English', async () => {
+    // The 雪龙 article's translation: "The ship will next call at Newcastle, Australia, …".
+    await visit(page, 'en/search/?q=Newcastle');
+    const [paragraph] = await resultsShown(page);
+    expect(sitePath(paragraph!.href)).toMatch(/^en\/articles\/[^/]*xue-long[^/]*\/$/u);
+    expect(new URL(paragraph!.href).hash).toMatch(/^#p-[0-9a-f]+$/u);
+    expect(paragraph!.marks).toEqual(['Newcastle']);
+    expect(paragraph!.snippetLang, 'English on the English page').toBeNull();
+    // The paragraph the hit leads to is the one translated.
+    await Promise.all([page.waitForURL(paragraph!.href), page.locator(HIT_LINKS).first().click()]);
+    expect(await page.locator(':target').innerText()).toContain('纽卡斯尔');
+
+    // On the Chinese page: the summary ("… Antarctica …"), marked as English text.
+    await visit(page, 'search/?q=Antarctica');
+    const shown = await resultsShown(page);
+    const summary = shown.find((h) => h.snippet.includes('Qinling Station in Antarctica'));
+    expect(summary, 'the summary is a result').toBeDefined();
+    expect(sitePath(summary!.href)).toMatch(/^articles\/[^/]*xue-long[^/]*\/$/u);
+    expect(new URL(summary!.href).hash, 'the summary leads to the article').toBe('');
+    expect(summary!.snippetLang).toBe('en');
+    expect(summary!.marks).toEqual(['Antarctica']);
     expect(session.errors).toEqual([]);
   });
 

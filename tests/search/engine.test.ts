@@ -14,6 +14,7 @@ import {
   blockIds,
   HEADER_ID,
   buildSearchIndex,
+  englishBlocks,
   partScript,
   readArticles,
   sortForIndex,
@@ -110,8 +111,8 @@ describe.each(MODES)('$mode index', ({ inline }) => {
     engine = await loadIndex(objectSource(parts));
   });
 
-  /** An engine over a few articles written for one test (paragraphs only), in this index mode. */
-  const small = (articles: { slug: string; title: string; date: string; paragraphs: string[] }[]): Promise<SearchIndex> =>
+  /** An engine over a few articles written for one test (paragraphs, maybe English text), in this index mode. */
+  const small = (articles: { slug: string; title: string; date: string; paragraphs: string[]; english?: { id: string; text: string }[] }[]): Promise<SearchIndex> =>
     loadIndex(objectSource(buildSearchIndex(articles.map(({ paragraphs, ...a }) => ({ ...a, blocks: paragraphs.map((text) => ({ kind: 'paragraph' as const, text })) })), { inline }).parts));
 
   describe('the index', () => {
@@ -390,6 +391,82 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       const hits = await engine.search('antarctic');
       expect(hits[0]!.field).toBe('titleEn');
       expect(marked(hits[0]!)).toBe('Xuelong 2 returns to Shanghai after 【Antarctic】 expedition');
+      expect(hits[0]!.lang).toBe('en');
+    });
+  });
+
+  describe("English text (a translation's summary and paragraphs)", () => {
+    const PARAGRAPHS = ['上海合作组织秘书长接受新华社书面采访。', '他说，成员国坚持互不干涉内政。', '四川大学与法国高校合作。'];
+    const [, second, third] = blockIds(PARAGRAPHS.map((text) => ({ kind: 'paragraph' as const, text })));
+    const english = [
+      { id: HEADER_ID, text: 'The Shanghai Cooperation Organisation Secretary-General answers written questions from Xinhua.' },
+      { id: second!, text: 'He said member states uphold non-interference in internal affairs.' },
+      { id: third!, text: 'Sichuan University works with French universities.' },
+    ];
+    let sco: SearchIndex;
+    beforeAll(async () => {
+      sco = await small([{ slug: 'sco', title: '秘书长接受采访', date: '2025-12-06', paragraphs: PARAGRAPHS, english }, { slug: 'other', title: '其他新闻', date: '2025-12-05', paragraphs: ['四川省举行活动。'] }]);
+    });
+
+    it('finds an English word in the summary (a hit on the article) and in a translated paragraph (a hit on that paragraph)', async () => {
+      const summary = await sco.search('questions');
+      expect(summary.map((h) => [h.field, h.paragraphId, h.lang])).toEqual([['summary', undefined, 'en']]);
+      expect(marked(summary[0]!)).toBe('The Shanghai Cooperation Organisation Secretary-General answers written 【questions】 from Xinhua.');
+      const paragraph = await sco.search('interference');
+      expect(paragraph.map((h) => [h.field, h.paragraphId, h.lang])).toEqual([['translation', second, 'en']]);
+      expect(markedText(paragraph[0]!)).toEqual(['interference']);
+      // Several words: all of them, in the article.
+      expect((await sco.search('member affairs')).map((h) => h.paragraphId)).toEqual([second]);
+      expect(await sco.search('member france')).toEqual([]);
+    });
+
+    it('matches where a word starts, whole words first, never inside one', async () => {
+      expect((await sco.search('interfer')).map((h) => h.paragraphId)).toEqual([second]);
+      expect(await sco.search('ference')).toEqual([]);
+      expect(await sco.search('nation')).toEqual([]);
+      // Not a word of the Chinese text read as letters (the text has no "tions").
+      expect(await sco.search('tions')).toEqual([]);
+    });
+
+    it("ranks text in the reader's language first: 四川 before Sichuan for a reader of Chinese, the other way round on the English pages", async () => {
+      const zh = await sco.search('sichuan');
+      // The Chinese paragraph and its translation lead to the same place: one hit, in the reader's language.
+      expect(zh.map((h) => [h.article.slug, h.field, h.lang]).sort()).toEqual([
+        ['other', 'paragraph', undefined],
+        ['sco', 'paragraph', undefined],
+      ]);
+      expect(zh.flatMap(markedText)).toEqual(['四川', '四川']);
+      const en = await sco.search('sichuan', 10, { lang: 'en' });
+      expect(en.map((h) => [h.article.slug, h.field, h.paragraphId])).toEqual([
+        ['sco', 'translation', third],
+        ['other', 'paragraph', blockIds([{ kind: 'paragraph', text: '四川省举行活动。' }])[0]],
+      ]);
+      expect(marked(en[0]!)).toBe('【Sichuan】 University works with French universities.');
+    });
+
+    it('finds names typed as words apart in English text too (shanghai cooperation)', async () => {
+      const hits = await sco.search('shanghai cooperation', 10, { lang: 'en' });
+      expect(hits[0]!.field).toBe('summary');
+      expect(markedText(hits[0]!)).toEqual(['Shanghai', 'Cooperation']);
+    });
+
+    it('reads a translation file: the summary as the head, then the translated paragraphs, untranslated ones left out', () => {
+      expect(englishBlocks({ summary: ' A summary. ', paragraphs: [{ id: 'p-1', text: 'One.' }, { id: 'p-2', text: '  ' }, { id: 'p-3', text: 'Three.' }] })).toEqual([
+        { id: HEADER_ID, text: ' A summary. ' },
+        { id: 'p-1', text: 'One.' },
+        { id: 'p-3', text: 'Three.' },
+      ]);
+      expect(englishBlocks({ title: 'Only a title', summary: '' })).toEqual([]);
+      // The fixtures' translation of the exports article: its summary and first paragraph are searched.
+      const exportsArticle = articles.find((a) => a.slug === SLUG.exports)!;
+      expect(exportsArticle.english?.map((b) => b.id)).toEqual([HEADER_ID, blockIds(exportsArticle.blocks)[0]]);
+    });
+
+    it("finds the fixtures' English paragraph, and keeps the manifest free of English when no article has any", async () => {
+      const hits = await engine.search('photovoltaic');
+      expect(hits.map((h) => [h.article.slug, h.field, h.paragraphId])).toEqual([[SLUG.exports, 'translation', blockIds(articles.find((a) => a.slug === SLUG.exports)!.blocks)[0]]]);
+      const none = buildSearchIndex([{ slug: 'x', title: '标题', blocks: [{ kind: 'paragraph', text: '正文。' }] }], { inline }).parts.manifest as ManifestPart;
+      expect(none.articles.english).toBeUndefined();
     });
   });
 

@@ -68,6 +68,11 @@ export interface IndexArticle {
   /** The article's head as one line (kicker, subtitle, byline, publication, date): see `headerText`. */
   header?: string | undefined;
   blocks: { kind: 'paragraph' | 'heading'; text: string }[];
+  /**
+   * English text a translation gives besides the title: the summary (id `HEADER_ID`) and the
+   * translated paragraphs (their paragraph ids), searched for English words.
+   */
+  english?: { id: string; text: string }[] | undefined;
 }
 
 /** The id of an article's head in the index: a hit there links to the article itself. */
@@ -169,6 +174,20 @@ export function articleFromMarkdown(slug: string, markdown: string, titleEn?: st
   };
 }
 
+/** A translation file's fields the index reads (src/content.config.ts has the schema). */
+interface TranslationJson {
+  title?: string | undefined;
+  summary?: string | undefined;
+  paragraphs?: { id: string; text: string }[] | undefined;
+}
+
+/** A translation's English text besides the title: the summary (the head's id), then the translated paragraphs. */
+export function englishBlocks(translation: TranslationJson): { id: string; text: string }[] {
+  const blocks = translation.summary?.trim() ? [{ id: HEADER_ID, text: translation.summary }] : [];
+  for (const p of translation.paragraphs ?? []) if (p.text.trim()) blocks.push({ id: p.id, text: p.text });
+  return blocks;
+}
+
 /** The collection as the normalizer wrote it, with English titles, in list order (newest first). */
 export function readArticles(articlesDir = 'src/content/articles', translationsDir = 'src/content/translations/en'): IndexArticle[] {
   const articles = readdirSync(articlesDir)
@@ -176,8 +195,10 @@ export function readArticles(articlesDir = 'src/content/articles', translationsD
     .map((file) => {
       const slug = file.slice(0, -3);
       const tr = join(translationsDir, `${slug}.json`);
-      const titleEn = existsSync(tr) ? ((JSON.parse(readFileSync(tr, 'utf8')) as { title?: string }).title ?? undefined) : undefined;
-      return articleFromMarkdown(slug, readFileSync(join(articlesDir, file), 'utf8'), titleEn);
+      const translation = existsSync(tr) ? (JSON.parse(readFileSync(tr, 'utf8')) as TranslationJson) : undefined;
+      const article = articleFromMarkdown(slug, readFileSync(join(articlesDir, file), 'utf8'), translation?.title);
+      article.english = translation && englishBlocks(translation);
+      return article;
     });
   return sortForIndex(articles);
 }
@@ -425,6 +446,9 @@ export function buildSearchIndex(articles: readonly IndexArticle[], options: Bui
     pinyin: pinyinMap,
     t2s: [t2sPairs.map((p) => p[0]).join(''), t2sPairs.map((p) => p[1]).join('')],
   };
+
+  const english = articles.map((a) => (a.english ?? []).filter((b) => b.text.trim() !== '').flatMap((b) => [b.id, b.text.replace(/\s+/gu, ' ').trim()]));
+  if (english.some((flat) => flat.length > 0)) manifest.articles.english = english;
 
   const chunkParts = chunks.map((chunk): ChunkPart => {
     const part: ChunkPart = { ids: chunk.ids, index: fuseJson(chunk.texts) };

@@ -49,7 +49,7 @@ export { makeSnippet, mergeMarks, SNIPPET_LENGTH } from './snippet.ts';
 // The index format (written by build-index.ts).
 
 /** Identifies the format; bump it whenever the parts change shape. */
-export const INDEX_FORMAT = 'baoku-search-3';
+export const INDEX_FORMAT = 'baoku-search-4';
 
 /** `FuseIndex#toJSON()` of a list of strings: `v` is the text, `i` its position, `n` Fuse's field norm. */
 export interface FuseIndexJson {
@@ -70,6 +70,12 @@ export interface ManifestPart {
     pubs: string[];
     /** English title, or `''`. */
     en: string[];
+    /**
+     * English text besides the title, where a translation gives it: per article, `[id, text, id,
+     * text, …]`, the summary first (id `''`, the article's head) and then translated paragraphs
+     * (their paragraph ids). Absent when no article has any.
+     */
+    english?: string[][];
     /** How many text chunks each article has; article n's are numbered after those of 0…n-1. */
     chunks: number[];
   };
@@ -695,7 +701,8 @@ function makeTerm(token: string, ctx: QueryContext, pinyinOverride?: PinyinReadi
   const chars = Array.from(simplified);
   // Near misses for three characters or more, two of them Chinese (not 14组 or 2.5万: a unit swapped).
   if (chars.length >= 3 && chars.length <= MAX_FUZZY_CHARS && chars.filter(isHan).length >= 2) term.fuzzy = simplified;
-  if (/^[a-z][a-z0-9-]{2,}$/u.test(cut)) term.latin = cut;
+  // English words: one (of three characters or more), or several read as one term (wang yi).
+  if (/^[a-z][a-z0-9-]*(?: [a-z0-9-]+)*$/u.test(cut) && cut.length >= 3) term.latin = cut;
   return term;
 }
 
@@ -1192,6 +1199,34 @@ class GramShard implements Grams {
 /** How much a block gains when two of the query's terms stand side by side in it. */
 const TOGETHER_BONUS = 2;
 
+/** An English summary or paragraph translation of an article, and its text in lower case. */
+interface EnglishBlock {
+  /** The paragraph id it translates, or `''` for the summary (the article's head). */
+  id: string;
+  text: string;
+  lower: string;
+}
+
+/** Lower case, character by character where that keeps the length (so marks on it fit the text). */
+function lowerCase(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.length === text.length ? lower : Array.from(text, (c) => (c.toLowerCase().length === c.length ? c.toLowerCase() : c)).join('');
+}
+
+/** Where `word` (lower case) starts a word of `text` (lower case): `[start, end)` marks. */
+function wordMarks(word: string, text: string): Mark[] {
+  const marks: Mark[] = [];
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    if (at === 0 || !/[\p{L}\p{N}]/u.test(text[at - 1]!)) marks.push([at, at + word.length]);
+  }
+  return marks;
+}
+
+/** Whether a word-start mark in `text` covers a whole word (`make`, not the start of `maker`). */
+function wholeWord(text: string, marks: readonly Mark[]): boolean {
+  return marks.some(([, e]) => !/[\p{L}\p{N}]/u.test(text[e] ?? ''));
+}
+
 /** Whether two terms' marks in a block are at most two characters apart. */
 function termsTogether(matches: readonly { marks: readonly Mark[] }[]): boolean {
   for (let a = 0; a < matches.length; a++) {
@@ -1227,12 +1262,23 @@ export interface SearchOptions {
    * further ones come after every article's first, so that one article does not fill the list.
    */
   lead?: number;
+  /**
+   * `en` when the reader reads English (the English pages). A hit in the text of the reader's
+   * language ranks a little above an equal one in the other (`OTHER_LANGUAGE_BELOW`): `sichuan`
+   * shows 四川 before the English summary's Sichuan on the Chinese pages, and after it on the
+   * English ones. Titles are not affected.
+   */
+  lang?: 'en' | undefined;
 }
 
 /** A hit with what the engine knows besides the contract. */
 export interface EngineHit extends SearchHit {
-  /** Where the snippet comes from: the Chinese title, the English title, the article's head (kicker, byline…), a subhead or a paragraph. */
-  field: 'title' | 'titleEn' | 'header' | 'heading' | 'paragraph';
+  /**
+   * Where the snippet comes from: the Chinese title, the English title, the article's head
+   * (kicker, byline…), a subhead, a paragraph; the English summary or a paragraph's English
+   * translation.
+   */
+  field: 'title' | 'titleEn' | 'header' | 'heading' | 'paragraph' | 'summary' | 'translation';
   /** How many of the query's terms this paragraph (or title) contains. */
   terms: number;
   /** Found by pinyin typed in part (initials, a half-typed syllable): `match` says `pinyin`. */
@@ -1251,6 +1297,11 @@ const MAX_ARTICLES = 64;
  * when there are few; when it has to be fetched, only when there are none (each look costs requests).
  */
 const FUZZY_BELOW = { local: 3, remote: 1 };
+/**
+ * How far a hit in text of the other language ranks below an equal one in the reader's: English
+ * (a summary, a translation) for a reader of Chinese, the Chinese text for a reader of English.
+ */
+const OTHER_LANGUAGE_BELOW = 2;
 /** Articles looked at per query at most for near misses (the most promising ones). */
 const NEAR_MISS_ARTICLES = { local: 16, remote: 8 };
 /**
@@ -1515,6 +1566,8 @@ export class SearchIndex implements SearchEngine {
   private readonly titles: string[];
   private readonly titlesFolded: string[];
   private readonly titlesEn: string[];
+  /** Each article's English summary and paragraph translations (see `ManifestPart`). */
+  private readonly english: EnglishBlock[][];
   /** The titles' Fuse index records (for near misses in titles). */
   private readonly titleRecords: FuseIndexJson['records'];
   private readonly articleInfo: SearchArticle[];
@@ -1554,7 +1607,13 @@ export class SearchIndex implements SearchEngine {
     });
     this.titles = manifest.titles.records.map((r) => r.v);
     this.titlesFolded = this.titles.map(this.fold);
-    this.titlesEn = a.en.map((t) => t.toLowerCase());
+    this.titlesEn = a.en.map(lowerCase);
+    this.english = a.slug.map((_, i) => {
+      const flat = a.english?.[i] ?? [];
+      const blocks: EnglishBlock[] = [];
+      for (let k = 0; k + 1 < flat.length; k += 2) blocks.push({ id: flat[k]!, text: flat[k + 1]!, lower: lowerCase(flat[k + 1]!) });
+      return blocks;
+    });
     this.titleRecords = manifest.titles.records;
     if (manifest.chunks) {
       // Inline text: every chunk is here; the bigram map is built from it, as one local part.
@@ -1628,20 +1687,21 @@ export class SearchIndex implements SearchEngine {
     const perArticle = options.perArticle === undefined ? undefined : Math.max(1, Math.floor(options.perArticle));
     const lead = Math.max(1, Math.floor(options.lead ?? 2));
     limit = Math.max(0, Math.floor(limit));
-    const key = `${limit}\u0000${perArticle}\u0000${lead}\u0000${query}`;
+    const english = options.lang === 'en';
+    const key = `${limit}\u0000${perArticle}\u0000${lead}\u0000${english}\u0000${query}`;
     const cached = this.cache.get(key);
     if (cached) {
       this.cache.delete(key);
       this.cache.set(key, cached);
       return cached;
     }
-    const hits = await this.run(query, limit, perArticle, lead);
+    const hits = await this.run(query, limit, perArticle, lead, english);
     this.cache.set(key, hits);
     if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
     return hits;
   }
 
-  private async run(query: string, limit: number, asked: number | undefined, lead: number): Promise<EngineHit[]> {
+  private async run(query: string, limit: number, asked: number | undefined, lead: number, english = false): Promise<EngineHit[]> {
     const perArticle = asked ?? PER_ARTICLE;
     let terms = this.parse(query);
     if (terms.length === 0 || limit === 0) return [];
@@ -1694,7 +1754,7 @@ export class SearchIndex implements SearchEngine {
           expected += nearMisses ? perArticle : this.expectedHits(a, cs, perArticle);
         }
         looked += batch.length;
-        const found = await Promise.all(batch.map((a) => this.collect(a, ts, cs, perArticle, nearMisses)));
+        const found = await Promise.all(batch.map((a) => this.collect(a, ts, cs, perArticle, nearMisses, english)));
         batch.forEach((a, i) => {
           // An article looked at again (for pinyin typed in part) keeps its hits and adds other
           // blocks (one title hit, though: the Chinese or the English title).
@@ -2070,6 +2130,10 @@ export class SearchIndex implements SearchEngine {
     }
     const articles = this.articlesOf(chunks);
     orInto(articles, title);
+    // An English word in a summary or a translated paragraph.
+    if (term.latin) {
+      for (let a = 0; a < this.articleCount; a++) if (this.english[a]!.some((b) => wordMarks(term.latin!, b.lower).length > 0)) setBit(articles, a);
+    }
     const found: TermCandidates = { chunks, articles, title, titleCover, fuzzyChunks: new Map(), fuzzyArticles: new Map(), titleFuzzy: new Map(), weight };
     if (literal) found.literal = literal;
     return found;
@@ -2343,20 +2407,14 @@ export class SearchIndex implements SearchEngine {
   // -- verification and ranking -----------------------------------------------------------------
 
   private enMarks(word: string, a: number): Mark[] {
-    const en = this.titlesEn[a];
-    if (!en) return [];
-    const marks: Mark[] = [];
-    for (let at = en.indexOf(word); at !== -1; at = en.indexOf(word, at + 1)) {
-      if (at === 0 || !/[a-z0-9]/u.test(en[at - 1]!)) marks.push([at, at + word.length]);
-    }
-    return marks;
+    return wordMarks(word, this.titlesEn[a] ?? '');
   }
 
   /**
    * The hits of one article: load the chunks that may hold each term (the first few per term;
    * more when those turn out not to match), then verify and rank.
    */
-  private async collect(a: number, terms: Term[], cands: TermCandidates[], perArticle: number, nearMisses: boolean): Promise<EngineHit[]> {
+  private async collect(a: number, terms: Term[], cands: TermCandidates[], perArticle: number, nearMisses: boolean, english: boolean): Promise<EngineHit[]> {
     const first = this.chunkStart[a]!;
     const end = this.chunkStart[a + 1]!;
     const pick = (t: number, skip: ReadonlySet<number>, count: number): number[] => {
@@ -2404,12 +2462,12 @@ export class SearchIndex implements SearchEngine {
     for (let round = 0; ; round++) {
       await Promise.all([...want].map((u) => this.loadChunk(u)));
       for (const u of want) loaded.add(u);
-      const result = this.evaluate(a, terms, cands, units(), false, perArticle);
+      const result = this.evaluate(a, terms, cands, units(), false, perArticle, english);
       if (result.hits) return result.hits;
       // Some term was not where its bigrams were: look at its other chunks (a few rounds at most).
       want.clear();
       for (const t of result.missing) pick(t, loaded, 8 << round).forEach((u) => want.add(u));
-      if (want.size === 0 || round === 2) return this.evaluate(a, terms, cands, units(), true, perArticle, nearMisses).hits ?? [];
+      if (want.size === 0 || round === 2) return this.evaluate(a, terms, cands, units(), true, perArticle, english, nearMisses).hits ?? [];
     }
   }
 
@@ -2419,7 +2477,7 @@ export class SearchIndex implements SearchEngine {
    * only with `nearMisses` (in the near-miss phase: a candidate that turns out not to match in
    * the exact phase gives nothing then).
    */
-  private evaluate(a: number, terms: Term[], cands: TermCandidates[], units: number[], final: boolean, perArticle: number, nearMisses = false): { hits?: EngineHit[]; missing: number[] } {
+  private evaluate(a: number, terms: Term[], cands: TermCandidates[], units: number[], final: boolean, perArticle: number, english: boolean, nearMisses = false): { hits?: EngineHit[]; missing: number[] } {
     const chunks = units.map((u) => this.chunks.get(u)!);
     // Blocks: 0 = title, 1 = English title, then the loaded chunks' blocks in order.
     const texts: string[] = [];
@@ -2432,6 +2490,15 @@ export class SearchIndex implements SearchEngine {
       ids.push(...chunk.ids);
       chunk.texts.forEach((_, i) => position.push((units[k]! - this.chunkStart[a]!) * 1000 + i));
     });
+    // After the Chinese blocks, the article's English ones (summary, translated paragraphs): only
+    // English words are looked for there.
+    const englishBlocks = this.english[a]!;
+    const firstEnglish = texts.length + 2;
+    for (const [k, b] of englishBlocks.entries()) {
+      texts.push(b.text);
+      ids.push(b.id);
+      position.push(500_000 + k);
+    }
     const blockCount = texts.length + 2;
     const matches: (BlockMatch | undefined)[][] = terms.map(() => Array<BlockMatch | undefined>(blockCount));
     const missing: number[] = [];
@@ -2461,11 +2528,15 @@ export class SearchIndex implements SearchEngine {
         const marks = this.enMarks(term.latin, a);
         if (marks.length > 0) {
           // A whole English word (make) before the start of one (maker), which pinyin may beat.
-          const en = this.titlesEn[a]!;
-          const whole = marks.some(([, e]) => !/[a-z0-9]/u.test(en[e] ?? ''));
-          row[1] = { kind: 'exact', marks, quality: whole ? 1 : 0.5 };
+          row[1] = { kind: 'exact', marks, quality: wholeWord(this.titlesEn[a]!, marks) ? 1 : 0.5 };
           found = true;
         }
+        englishBlocks.forEach((b, k) => {
+          const marks = wordMarks(term.latin!, b.lower);
+          if (marks.length === 0) return;
+          row[firstEnglish + k] = { kind: 'exact', marks, quality: wholeWord(b.lower, marks) ? 1 : 0.5 };
+          found = true;
+        });
       }
       folded.forEach((text, i) => tryBlock(i + 2, text));
       if (!found) missing.push(t);
@@ -2551,6 +2622,8 @@ export class SearchIndex implements SearchEngine {
         // A title that is all the query (新质生产力) before one that merely has it.
         (isTitle ? 4 * coverage(text, marks) : 0) +
         0.2 * Math.min(5, marks.length) -
+        // Text in the reader's language (English on the English pages) before the same found in the other.
+        (!isTitle && block >= firstEnglish !== english ? OTHER_LANGUAGE_BELOW : 0) -
         (isTitle ? 0 : 0.00001 * Math.min(position[block - 2]!, 99_999));
       const id = isTitle ? undefined : ids[block - 2];
       const hit: EngineHit = {
@@ -2558,12 +2631,17 @@ export class SearchIndex implements SearchEngine {
         snippet: isTitle ? { text, marks: mergeMarks(marks) } : makeSnippet(text, here.map((m) => m.marks)),
         score: Math.round(score * 1e6) / 1e6,
         match: swappedBack ? 'fuzzy' : isTitle && kind === 'exact' ? 'title' : kind === 'partial' ? 'pinyin' : kind,
-        field: block === 0 ? 'title' : block === 1 ? 'titleEn' : id === '' ? 'header' : id?.startsWith('h-') ? 'heading' : 'paragraph',
+        field: block === 0 ? 'title' : block === 1 ? 'titleEn' : block >= firstEnglish ? (id === '' ? 'summary' : 'translation') : id === '' ? 'header' : id?.startsWith('h-') ? 'heading' : 'paragraph',
         terms: here.length,
       };
       if (id) hit.paragraphId = id;
+      if (block === 1 || block >= firstEnglish) hit.lang = 'en';
       if (kind === 'partial') hit.partial = true;
-      hits.push(hit);
+      // A paragraph and its translation (or the head and the summary) lead to the same place:
+      // the better of the two.
+      const twin = block >= 2 ? hits.findIndex((h) => h.field !== 'title' && h.field !== 'titleEn' && (h.paragraphId ?? '') === (id ?? '')) : -1;
+      if (twin === -1) hits.push(hit);
+      else if (hit.score > hits[twin]!.score) hits[twin] = hit;
     }
     // An article that has the query in more places comes before one that mentions it once
     // (李强: the report he gave before a list of leaders), other things equal: its best hit,

@@ -8,7 +8,7 @@ import type { SearchHit } from './types.ts';
 
 export type WorkerRequest =
   | { type: 'load'; indexUrl: string; manifest?: ArrayBuffer | undefined }
-  | { type: 'search'; id: number; channel: string; query: string; limit: number; sent: number };
+  | { type: 'search'; id: number; channel: string; query: string; limit: number; sent: number; lang?: 'en' | undefined };
 
 export type WorkerReply =
   | { type: 'results'; id: number; hits: SearchHit[]; ms: number; waited: number }

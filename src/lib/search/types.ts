@@ -28,10 +28,12 @@ export interface SearchHit {
   score: number;
   /** How it matched: the exact text, a Traditional or pinyin form of it, or a near miss (typo). */
   match: 'exact' | 'title' | 'traditional' | 'pinyin' | 'fuzzy';
+  /** `en` when the snippet is English (the English title, summary or a translated paragraph), not the article's Chinese. */
+  lang?: 'en';
 }
 
 /** A search engine over a loaded index. */
 export interface SearchEngine {
   /** Results for a query: several space-separated terms must all match. */
-  search(query: string, limit?: number): SearchHit[] | Promise<SearchHit[]>;
+  search(query: string, limit?: number, options?: { lang?: 'en' | undefined }): SearchHit[] | Promise<SearchHit[]>;
 }
