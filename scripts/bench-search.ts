@@ -484,7 +484,7 @@ async function measure(browser: Browser, scale: Scale): Promise<Row[]> {
   const coldPart = (key: 'dcl' | 'waited' | 'engine'): string => fmtMs(median(cold.runs.map((r) => r[key])));
   const p95 = quantile(warm.ms, 0.95);
   const hitQueries = warm.counts.filter((c) => c > 0).length;
-  const biggest = [...cold.files].sort((a, b) => b.bytes - a.bytes).slice(0, 3).map((f) => `${f.path.replace(/^.*\//u, '')} ${fmtKB(f.bytes)}`);
+  const biggest = [...cold.files].sort((a, b) => b.bytes - a.bytes).slice(0, 3).map((f) => `${f.path.replace(/^.*\/(?=.)/u, '')} ${fmtKB(f.bytes)}`);
   const { targets } = scale;
   return [
     {

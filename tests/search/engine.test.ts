@@ -34,6 +34,7 @@ import {
   isSearchable,
   nearMissAllowed,
   isSearchableCode,
+  isoDate,
   pinyinSpelling,
   pinyinTypos,
   gramPartName,
@@ -101,6 +102,18 @@ function chunkParts(parts: Record<string, unknown>): ChunkPart[] {
     .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))
     .flatMap((p) => (parts[p] as TextPart).chunks);
 }
+
+describe('dates typed with figures', () => {
+  it("read as the ISO form an article's head carries", () => {
+    expect(isoDate('2024/3/5')).toBe('2024-03-05');
+    expect(isoDate('2024.03.05')).toBe('2024-03-05');
+    expect(isoDate('2024-3-5')).toBe('2024-03-05');
+    expect(isoDate('2024/3')).toBe('2024-03');
+    expect(isoDate('1999-12')).toBe('1999-12');
+    // Not a date: mixed separators, a month or day out of range, a decimal, other years.
+    for (const token of ['2024/3-5', '2024/13/1', '2024/2/32', '2024.3', '29.9', '3/5', '1850/3/5', '2024/03/05/1']) expect(isoDate(token), token).toBeUndefined();
+  });
+});
 
 describe.each(MODES)('$mode index', ({ inline }) => {
   let parts: Record<string, unknown>;
@@ -444,6 +457,15 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(marked(en[0]!)).toBe('【Sichuan】 University works with French universities.');
     });
 
+    it('finds pinyin syllables typed apart as the words they are in English text (wang yi: "Wang Yi")', async () => {
+      // (The text has 王 and 毅, so wang and yi read as pinyin, but not 王毅.)
+      const e = await small([{ slug: 'pc', title: '外交部长答记者问', date: '2024-03-07', paragraphs: ['外长王先生说，毅力很重要。'], english: [{ id: HEADER_ID, text: 'Foreign Minister Wang Yi took questions on foreign policy.' }] }]);
+      expect(e.parse('wang yi').map((t) => t.text)).toEqual(['wang yi']);
+      const hits = await e.search('wang yi');
+      expect(hits.map((h) => h.field)).toEqual(['summary']);
+      expect(markedText(hits[0]!)).toEqual(['Wang Yi']);
+    });
+
     it('finds names typed as words apart in English text too (shanghai cooperation)', async () => {
       const hits = await sco.search('shanghai cooperation', 10, { lang: 'en' });
       expect(hits[0]!.field).toBe('summary');
@@ -690,6 +712,23 @@ describe.each(MODES)('$mode index', ({ inline }) => {
         expect(head.snippet.text, query).toContain('本报记者 周圆');
       }
       expect(markedText((await engine.search('zhouyuan')).find((h) => h.field === 'header')!)).toEqual(['周圆']);
+    });
+
+    it('finds the day written with slashes, dots or hyphens, and the month', async () => {
+      for (const query of ['2024/4/1', '2024.04.01', '2024-4-1', '2024/04/01']) {
+        const hits = await engine.search(query);
+        expect(slugs(hits), query).toEqual([SLUG.xuelong]);
+        expect(hits.flatMap(markedText), query).toEqual(['2024-04-01']);
+      }
+      expect(slugs(await engine.search('2024/4'))).toEqual([SLUG.xuelong]);
+      expect(slugs(await engine.search('2024/3')).sort()).toEqual([SLUG.station, SLUG.exports, SLUG.sessions].sort());
+      expect(await engine.search('2024/4/2')).toEqual([]);
+    });
+
+    it('finds a hyphenated figure in text with quotation marks (the pattern then spans them: no invalid expression)', async () => {
+      const e = await small([{ slug: 'q', title: '“一带一路”倡议', date: '2013-09-07', paragraphs: ['“一带一路”倡议于2013-09-07提出。'] }]);
+      const hits = await e.search('2013-09-07');
+      expect(hits.flatMap(markedText)).toEqual(['2013-09-07']);
     });
 
     it('finds a publication\'s articles', async () => {

@@ -391,8 +391,11 @@ export interface Term {
   variants: Variant[];
   /** The Simplified literal Fuse matches near misses against, when the term allows them. */
   fuzzy?: string;
-  /** A Latin word also looked for at word starts in English titles. */
-  latin?: string;
+  /**
+   * A Latin word also looked for where words start in English text (titles, summaries,
+   * translations); for syllables typed apart, also the words as typed (`xuelo` and `xue lo`).
+   */
+  latin?: string[];
   /** For pinyin typed with spaces (`xue long`): the tokens as separate terms, tried when the whole finds nothing. */
   split?: Term[];
   /**
@@ -600,7 +603,7 @@ function typedTokens(query: string): { folded: string; typed: string }[] {
     const trimmed = f.replace(TRIM, '');
     if (trimmed) {
       const lead = f.length - f.replace(/^[.+\-/:#&@_]+/u, '').length;
-      tokens.push({ folded: trimmed, typed: typed.slice(start + lead, start + lead + trimmed.length) });
+      tokens.push({ folded: isoDate(trimmed) ?? trimmed, typed: typed.slice(start + lead, start + lead + trimmed.length) });
     }
     start = -1;
   };
@@ -613,6 +616,21 @@ function typedTokens(query: string): { folded: string; typed: string }[] {
   }
   end(folded.length);
   return tokens;
+}
+
+/**
+ * A date written with figures and slashes, dots or hyphens (`2024/3/5`, `2024.03.05`, `2024-3-5`;
+ * a month: `2024/3`, `2024-3`), as the ISO form an article's head carries (`2024-03-05`,
+ * `2024-03`); undefined for anything else.
+ */
+export function isoDate(token: string): string | undefined {
+  const m = /^((?:19|20)\d\d)(?:([./-])(\d{1,2})\2(\d{1,2})|([/-])(\d{1,2}))$/u.exec(token);
+  if (!m) return undefined;
+  const month = Number(m[3] ?? m[6]);
+  const day = m[4] === undefined ? undefined : Number(m[4]);
+  if (month < 1 || month > 12 || (day !== undefined && (day < 1 || day > 31))) return undefined;
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${m[1]}-${two(month)}${day === undefined ? '' : `-${two(day)}`}`;
 }
 
 /** Capitals only (`GDP`, `AI`): an abbreviation, not pinyin initials or a half-typed syllable. */
@@ -702,7 +720,7 @@ function makeTerm(token: string, ctx: QueryContext, pinyinOverride?: PinyinReadi
   // Near misses for three characters or more, two of them Chinese (not 14组 or 2.5万: a unit swapped).
   if (chars.length >= 3 && chars.length <= MAX_FUZZY_CHARS && chars.filter(isHan).length >= 2) term.fuzzy = simplified;
   // English words: one (of three characters or more), or several read as one term (wang yi).
-  if (/^[a-z][a-z0-9-]*(?: [a-z0-9-]+)*$/u.test(cut) && cut.length >= 3) term.latin = cut;
+  if (/^[a-z][a-z0-9-]{2,}$/u.test(cut)) term.latin = [cut];
   return term;
 }
 
@@ -776,6 +794,8 @@ export function parseQuery(query: string, ctx: QueryContext): Term[] {
         const heads = group.slice(0, -1).map((t) => pinyinSlots(t, ctx));
         const term = makeTerm(group.join(''), ctx, full, combine([...heads, partialSlots(last, ctx, true)]));
         term.text = written.slice(i, i + group.length).join(' ');
+        // In English text, the words as typed (wang yi: "Wang Yi").
+        if (term.latin && /^[a-z][a-z0-9 -]*$/u.test(term.text)) term.latin.push(term.text);
         delete term.fuzzy;
         term.split = group.map((t) => makeTerm(t, ctx));
         terms.push(term);
@@ -802,7 +822,8 @@ export function findVariant(variant: Variant, folded: string): Mark[] {
   const quoted = variant.slots.length > 1 && HAS_QUOTE.test(folded);
   let compiled = MATCHERS.get(variant);
   if (!compiled) MATCHERS.set(variant, (compiled = {}));
-  const slot = (x: readonly string[]): string => (x.length === 1 ? escapeClass(x[0]!).replace(/[.*+?^${}()|/]/gu, '\\$&') : `[${escapeClass(x.join(''))}]`);
+  // (Outside a class only the syntax characters are escaped: with the u flag, `\-` is an error.)
+  const slot = (x: readonly string[]): string => (x.length === 1 ? x[0]!.replace(/[\\^$.*+?()[\]{}|/]/gu, '\\$&') : `[${escapeClass(x.join(''))}]`);
   let matcher: RegExp | string;
   if (quoted) matcher = compiled.quoted ??= new RegExp(variant.slots.map(slot).join(QUOTES_CLASS), 'gu');
   else matcher = compiled.plain ??= variant.slots.every((x) => x.length === 1) ? variant.slots.map((x) => x[0]).join('') : new RegExp(variant.slots.map(slot).join(''), 'gu');
@@ -1220,6 +1241,11 @@ function wordMarks(word: string, text: string): Mark[] {
     if (at === 0 || !/[\p{L}\p{N}]/u.test(text[at - 1]!)) marks.push([at, at + word.length]);
   }
   return marks;
+}
+
+/** Where any of a term's English forms starts a word of `text` (lower case). */
+function latinMarks(forms: readonly string[], text: string): Mark[] {
+  return forms.length === 1 ? wordMarks(forms[0]!, text) : forms.flatMap((form) => wordMarks(form, text));
 }
 
 /** Whether a word-start mark in `text` covers a whole word (`make`, not the start of `maker`). */
@@ -2126,13 +2152,13 @@ export class SearchIndex implements SearchEngine {
       if (marks.length > 0) {
         setBit(title, a);
         titleCover.set(a, coverage(folded, marks));
-      } else if (term.latin && this.enMarks(term.latin, a).length > 0) setBit(title, a);
+      } else if (term.latin && latinMarks(term.latin, this.titlesEn[a]!).length > 0) setBit(title, a);
     }
     const articles = this.articlesOf(chunks);
     orInto(articles, title);
     // An English word in a summary or a translated paragraph.
     if (term.latin) {
-      for (let a = 0; a < this.articleCount; a++) if (this.english[a]!.some((b) => wordMarks(term.latin!, b.lower).length > 0)) setBit(articles, a);
+      for (let a = 0; a < this.articleCount; a++) if (this.english[a]!.some((b) => latinMarks(term.latin!, b.lower).length > 0)) setBit(articles, a);
     }
     const found: TermCandidates = { chunks, articles, title, titleCover, fuzzyChunks: new Map(), fuzzyArticles: new Map(), titleFuzzy: new Map(), weight };
     if (literal) found.literal = literal;
@@ -2406,9 +2432,6 @@ export class SearchIndex implements SearchEngine {
 
   // -- verification and ranking -----------------------------------------------------------------
 
-  private enMarks(word: string, a: number): Mark[] {
-    return wordMarks(word, this.titlesEn[a] ?? '');
-  }
 
   /**
    * The hits of one article: load the chunks that may hold each term (the first few per term;
@@ -2525,14 +2548,14 @@ export class SearchIndex implements SearchEngine {
       };
       tryBlock(0, this.titlesFolded[a]!);
       if (term.latin) {
-        const marks = this.enMarks(term.latin, a);
+        const marks = latinMarks(term.latin, this.titlesEn[a]!);
         if (marks.length > 0) {
           // A whole English word (make) before the start of one (maker), which pinyin may beat.
           row[1] = { kind: 'exact', marks, quality: wholeWord(this.titlesEn[a]!, marks) ? 1 : 0.5 };
           found = true;
         }
         englishBlocks.forEach((b, k) => {
-          const marks = wordMarks(term.latin!, b.lower);
+          const marks = latinMarks(term.latin!, b.lower);
           if (marks.length === 0) return;
           row[firstEnglish + k] = { kind: 'exact', marks, quality: wholeWord(b.lower, marks) ? 1 : 0.5 };
           found = true;
@@ -2607,8 +2630,9 @@ export class SearchIndex implements SearchEngine {
       const kind = here.reduce<BlockMatch['kind']>((k, m) => (KIND_RANK[m.kind] > KIND_RANK[k] ? m.kind : k), 'exact');
       const quality = here.reduce((s, m) => s + m.quality, 0) / here.length;
       const score =
-        // A block found only by pinyin typed in part scores as such, whatever else its article has.
-        (kind === 'partial' ? Math.min(CLASS_SCORE.partial, CLASS_SCORE[articleClass]) : CLASS_SCORE[articleClass]) +
+        // A block found only by pinyin typed in part scores as such, whatever else its article has;
+        // so does English text for a reader of Chinese (below the Chinese found as typed).
+        (kind === 'partial' || (block >= firstEnglish && !english) ? Math.min(CLASS_SCORE.partial, CLASS_SCORE[articleClass]) : CLASS_SCORE[articleClass]) +
         (40 * here.length) / terms.length +
         // Pinyin typed in part: which word it stands for matters more than where it is.
         (isTitle ? (kind === 'partial' ? 3 : 10) : 0) +
