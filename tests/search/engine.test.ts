@@ -1007,16 +1007,24 @@ describe('query normalization', () => {
     expect(queryTokens('  “新质生产力”，29.9%  72TB。end. ')).toEqual(['新质生产力', '29.9%', '72tb', 'end']);
   });
 
-  it('reads letters as initials, one syllable each (zh, ch, sh as one where two remain)', () => {
-    const syllables = new Map(['xue', 'long', 'hao', 'zhong', 'guo', 'dui', 'shang', 'hai', 'a'].map((s) => [s, []]));
-    expect(segmentInitials('xlh', syllables)).toEqual(['x', 'l', 'h']);
-    expect(segmentInitials('zhgd', syllables)).toEqual(['zh', 'g', 'd']);
-    expect(segmentInitials('zgd', syllables)).toEqual(['z', 'g', 'd']);
-    expect(segmentInitials('sh', syllables)).toEqual(['s', 'h']);
+  it('reads letters as initials, one syllable each (zh, ch, sh as one where two remain, and also apart)', () => {
+    const syllables = new Map(['xue', 'long', 'hao', 'zhong', 'guo', 'dui', 'shang', 'hai', 'he', 'zuo', 'zu', 'zhi', 'a'].map((s) => [s, []]));
+    expect(segmentInitials('xlh', syllables)).toEqual([['x', 'l', 'h']]);
+    expect(segmentInitials('zhgd', syllables)).toEqual([
+      ['zh', 'g', 'd'],
+      ['z', 'h', 'g', 'd'],
+    ]);
+    expect(segmentInitials('zgd', syllables)).toEqual([['z', 'g', 'd']]);
+    expect(segmentInitials('sh', syllables)).toEqual([['s', 'h']]);
+    // 上海合作组织: sh h z z z, or s h h z z z (合 is he).
+    expect(segmentInitials('shhzzz', syllables)).toEqual([
+      ['sh', 'h', 'z', 'z', 'z'],
+      ['s', 'h', 'h', 'z', 'z', 'z'],
+    ]);
     // One letter, a vowel, or a letter no syllable starts with: not initials.
-    expect(segmentInitials('x', syllables)).toBeUndefined();
-    expect(segmentInitials('xa', syllables)).toBeUndefined();
-    expect(segmentInitials('xq', syllables)).toBeUndefined();
+    expect(segmentInitials('x', syllables)).toEqual([]);
+    expect(segmentInitials('xa', syllables)).toEqual([]);
+    expect(segmentInitials('xq', syllables)).toEqual([]);
   });
 
   it('reads letters as whole syllables and a half-typed last one', () => {
@@ -1119,6 +1127,10 @@ describe('the seeds', () => {
     expect(xuelo[1]!.article.slug).toBe(xuelong());
     expect(markedText(xuelo[1]!)).toContain('雪龙');
     expect((await seeds.search('zhongg')).flatMap(markedText)).toContain('中国');
+    // Initials with sh read as one and apart: 上海合作组织 (shang hai he zuo zu zhi).
+    const sco = await seeds.search('shhzzz');
+    expect(sco[0]!.field).toBe('title');
+    expect(markedText(sco[0]!)).toEqual(['上海合作组织']);
   });
 
   it('雪尤2号 (a typo) still finds it, as a near miss', async () => {

@@ -551,17 +551,19 @@ export function syllablesStartingWith(prefix: string, syllables: ReadonlyMap<str
 }
 
 /**
- * A run of consonants read as initials, one syllable each, `zh`, `ch` and `sh` as one where that
- * still leaves two syllables or more (`xlh` → x l h, `zhgd` → zh g d, `sh` → s h); undefined
- * when it holds a vowel, is one letter, or a letter begins no syllable of the corpus. A vowel
- * alone (`a`, `e`, `o`) is not taken for a syllable: then `cctv` stays Latin, `macro` too.
+ * A run of consonants read as initials, one syllable each: `zh`, `ch` and `sh` as one where that
+ * still leaves two syllables or more (`zhgd` → zh g d), and also every letter alone when that
+ * differs (`shhzzz` → sh h z z z, and s h h z z z: 上海合作组织, whose 海 and 合 are both h);
+ * `xlh` → x l h, `sh` → s h. Empty when the run holds a vowel, is one letter, or a letter begins
+ * no syllable of the corpus. A vowel alone (`a`, `e`, `o`) is not taken for a syllable: then
+ * `cctv` stays Latin, `macro` too.
  */
-export function segmentInitials(letters: string, syllables: ReadonlyMap<string, unknown>): string[] | undefined {
-  if (!/^[bcdfghjklmnpqrstwxyz]{2,}$/u.test(letters)) return undefined;
+export function segmentInitials(letters: string, syllables: ReadonlyMap<string, unknown>): string[][] {
+  if (!/^[bcdfghjklmnpqrstwxyz]{2,}$/u.test(letters)) return [];
   const paired = letters.match(/[zcs]h|[a-z]/gu)!;
-  const units = paired.length >= 2 ? paired : Array.from(letters);
-  if (units.length > MAX_INITIALS) return undefined;
-  return units.every((u) => syllablesStartingWith(u, syllables).length > 0) ? units : undefined;
+  const single = Array.from(letters);
+  const readings = paired.length >= 2 && paired.length < single.length ? [paired, single] : [single];
+  return readings.filter((units) => units.length <= MAX_INITIALS && units.every((u) => syllablesStartingWith(u, syllables).length > 0));
 }
 
 /**
@@ -692,11 +694,11 @@ function partReadings(units: readonly string[][], ctx: QueryContext, everyUnit: 
  */
 function partialSlots(letters: string, ctx: QueryContext, alone = false): PinyinReading[] {
   if (!LETTERS.test(letters) || letters.length > MAX_TERM_CHARS) return [];
-  const initials = alone ? undefined : segmentInitials(letters, ctx.syllables);
+  const initials = alone ? [] : segmentInitials(letters, ctx.syllables);
   // One syllable typed halfway, three letters or more (zho… while typing zhong), reads alone too.
   let half = segmentHalfTyped(letters, ctx.syllables, alone);
   if (half.length === 0 && !alone && letters.length >= 3) half = segmentHalfTyped(letters, ctx.syllables, true);
-  return [...(initials ? partReadings([initials], ctx, true) : []), ...partReadings(half, ctx, false)];
+  return [...partReadings(initials, ctx, true), ...partReadings(half, ctx, false)];
 }
 
 const slotsKey = (slots: readonly (readonly string[])[]): string => slots.map((s) => s.join('')).join('|');
