@@ -7,6 +7,7 @@
 import { getCollection } from 'astro:content';
 import { getArticles } from './articles.ts';
 import { blocksFromBody, buildSearchIndex, englishBlocks, headerText, primarySource, sortForIndex } from '../lib/search/build-index.ts';
+import { HEARD_PART, MANIFEST_PART } from '../lib/search/engine.ts';
 
 let cached: { at: number; parts: Promise<Record<string, unknown>> } | undefined;
 
@@ -37,7 +38,8 @@ export function searchIndexParts(): Promise<Record<string, unknown>> {
 
 /**
  * Whether the search engine runs on the page rather than in a worker: when the whole index is
- * its manifest (a small corpus, like the seeds), a query takes a few milliseconds, well inside a
+ * its manifest (a small corpus, like the seeds; the `heard` part aside, loaded only to read a
+ * character the text lacks by its sound), a query takes a few milliseconds, well inside a
  * frame, and the page answers the first one sooner without a worker to start. Larger indexes,
  * loaded part by part, run in a worker.
  */
@@ -45,5 +47,5 @@ export async function searchRunsOnPage(): Promise<boolean> {
   // `BAOKU_SEARCH_MODE=worker` (or `page`) decides instead, e.g. to test the other way.
   const forced = process.env.BAOKU_SEARCH_MODE?.trim();
   if (forced === 'page' || forced === 'worker') return forced === 'page';
-  return Object.keys(await searchIndexParts()).length === 1;
+  return !Object.keys(await searchIndexParts()).some((part) => part !== MANIFEST_PART && part !== HEARD_PART);
 }

@@ -14,6 +14,7 @@ import {
   blockIds,
   HEADER_ID,
   buildSearchIndex,
+  commonChars,
   englishBlocks,
   partScript,
   readArticles,
@@ -38,6 +39,8 @@ import {
   pinyinSpelling,
   pinyinTypos,
   gramPartName,
+  HEARD_PART,
+  type HeardPart,
   makeSnippet,
   middleWrongMarks,
   nearMissFilter,
@@ -102,6 +105,16 @@ function chunkParts(parts: Record<string, unknown>): ChunkPart[] {
     .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))
     .flatMap((p) => (parts[p] as TextPart).chunks);
 }
+
+describe('common characters', () => {
+  it("are GB 2312's 6,763, the first level (3,755, by pinyin) first", () => {
+    const chars = commonChars();
+    expect(chars.length).toBe(6763);
+    expect(new Set(chars).size).toBe(6763);
+    expect([chars[0], chars[3754], chars[3755], chars[6762]]).toEqual(['啊', '座', '亍', '齄']);
+    expect(chars.every((c) => /^\p{Script=Han}$/u.test(c))).toBe(true);
+  });
+});
 
 describe('dates typed with figures', () => {
   it("read as the ISO form an article's head carries", () => {
@@ -183,9 +196,9 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(JSON.stringify(again)).toBe(JSON.stringify(parts));
     });
 
-    it(inline ? 'is one part, the manifest, with the text in it' : 'is split into gram parts and text chunks', () => {
+    it(inline ? 'is one part, the manifest, with the text in it (and the sounds of characters it lacks, apart)' : 'is split into gram parts and text chunks', () => {
       const names = Object.keys(parts);
-      if (inline) expect(names).toEqual(['manifest']);
+      if (inline) expect(names).toEqual(['manifest', HEARD_PART]);
       else {
         expect(names.filter((p) => /^g\d+$/u.test(p)).length).toBeGreaterThan(1);
         expect((parts.manifest as ManifestPart).chunks).toBeUndefined();
@@ -656,6 +669,24 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(slugs(await engine.search('学龙'))[0]).toBe(SLUG.xuelong);
       // Found as typed: no sounds-alike.
       expect((await engine.search('周圆')).every((h) => h.match !== 'pinyin')).toBe(true);
+    });
+
+    it('read a character the text lacks by the sound the index keeps for common characters, loaded only then', async () => {
+      // 媛 is nowhere in the fixtures: its reading (yuan) comes from the heard part, and 周媛 is 周圆.
+      expect(articles.some((a) => [a.title, a.header ?? '', ...a.blocks.map((b) => b.text)].join('').includes('媛'))).toBe(false);
+      expect((parts[HEARD_PART] as HeardPart).yuan).toContain('媛');
+      const asked: string[] = [];
+      const e = await loadIndex(objectSource((p) => (asked.push(p), parts[p])));
+      await e.search('周圆');
+      await e.search('周员');
+      expect(asked, "not for a query the text's characters read").not.toContain(HEARD_PART);
+      const byline = await e.search('周媛');
+      expect(slugs(byline)).toEqual([SLUG.xuelong]);
+      expect(markedText(byline[0]!)).toEqual(['周圆']);
+      expect(asked.filter((p) => p === HEARD_PART)).toEqual([HEARD_PART]);
+      // An index without the part (or one that failed to load) only misses the sound.
+      const without = await loadIndex(objectSource((p) => (p === HEARD_PART ? undefined : parts[p])));
+      expect(await without.search('周媛')).toEqual([]);
     });
 
     it('find a three-character name with its middle character wrong (a homophone slip)', async () => {

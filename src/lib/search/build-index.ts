@@ -39,6 +39,8 @@ import { markdownParagraphText, paragraphIds } from '../paragraph-id.ts';
 import {
   INDEX_FORMAT,
   MANIFEST_PART,
+  HEARD_PART,
+  type HeardPart,
   textPartName,
   createFold,
   foldEdits,
@@ -322,6 +324,23 @@ function pack(sizes: Map<string, number>, target: number): string[][] {
   return bins.map((b) => b.keys);
 }
 
+/**
+ * GB 2312's 6,763 characters (its first level, the 3,755 commonest, then the second), read from
+ * the encoding's table: the characters input methods offer, names' characters included.
+ */
+export function commonChars(): string[] {
+  const decoder = new TextDecoder('gbk');
+  const out: string[] = [];
+  for (let hi = 0xb0; hi <= 0xf7; hi++) {
+    for (let lo = 0xa1; lo <= 0xfe; lo++) {
+      // (The first level ends at D7F9; D7FA to D7FE are empty.)
+      if (hi === 0xd7 && lo > 0xf9) continue;
+      out.push(decoder.decode(new Uint8Array([hi, lo])));
+    }
+  }
+  return out;
+}
+
 /** Build the index parts for a list of articles (in list order: an article's number is its position). */
 export function buildSearchIndex(articles: readonly IndexArticle[], options: BuildOptions = {}): SearchIndexBuild {
   const corpusChars = new Set<string>();
@@ -460,7 +479,14 @@ export function buildSearchIndex(articles: readonly IndexArticle[], options: Bui
     return part;
   });
   const textBytes = chunks.reduce((n, c) => n + c.texts.reduce((m, t) => m + Buffer.byteLength(t), 0), 0);
-  const parts: Record<string, unknown> = { [MANIFEST_PART]: manifest };
+  // The common characters the text lacks, by their first reading (`HEARD_PART`).
+  const heard: HeardPart = {};
+  for (const ch of commonChars()) {
+    if (foldedChars.has(ch)) continue;
+    const syl = readings(ch)[0];
+    if (syl) heard[syl] = (heard[syl] ?? '') + ch;
+  }
+  const parts: Record<string, unknown> = { [MANIFEST_PART]: manifest, [HEARD_PART]: heard };
   if (options.inline ?? textBytes <= INLINE_TEXT_BYTES) {
     manifest.grams = [];
     manifest.chunks = chunkParts;

@@ -129,6 +129,13 @@ export interface TextPart {
 }
 
 export const MANIFEST_PART = 'manifest';
+/**
+ * `heard`: the common characters the text lacks (GB 2312's 6,763), by their first reading:
+ * syllable → characters. Loaded only to read such a character of a query by its sound (周媛 for
+ * the text's 周圆: see `homophones`), never looked for in the text.
+ */
+export const HEARD_PART = 'heard';
+export type HeardPart = Record<string, string>;
 export const gramPartName = (shard: number): string => `g${shard}`;
 export const textPartName = (part: number): string => `t${part}`;
 
@@ -1603,6 +1610,7 @@ export class SearchIndex implements SearchEngine {
   private readonly shards = new Map<number, GramShard>();
   private readonly chunks = new Map<number, LoadedChunk>();
   private readonly cache = new Map<string, EngineHit[]>();
+  private heardReadings: Promise<ReadonlyMap<string, string>> | undefined;
   /** The bigram map of an inline index, built at load. */
   private readonly local: LocalGrams | undefined;
 
@@ -1846,7 +1854,10 @@ export class SearchIndex implements SearchEngine {
     };
     // Chinese typed with a homophone picked by mistake (周园 for 周圆, 李墙 for 李强: the input
     // method's pinyin was right), read as its pinyin, ranked as pinyin typed in part.
-    await readAgain((t) => this.homophones(t));
+    // (A character the text lacks is read by the sound the index keeps for it, if it is a common one.)
+    const unheard = (t: Term): boolean => !!literalChars(t)?.some((c) => isHan(c) && !this.readings().primary.has(c));
+    const heard = hits.size === 0 && terms.some(unheard) ? await this.heard() : undefined;
+    await readAgain((t) => this.homophones(t, heard));
     // Two neighbouring characters typed the wrong way round (政府作工报告), swapped back, ranked
     // as a near miss.
     await readAgain((t) => this.transposed(t));
@@ -1878,6 +1889,14 @@ export class SearchIndex implements SearchEngine {
   }
 
   // -- parts ------------------------------------------------------------------------------------
+
+  /** The readings of common characters the text lacks (`HEARD_PART`), loaded on first need; empty if the index has none. */
+  private heard(): Promise<ReadonlyMap<string, string>> {
+    return (this.heardReadings ??= this.source.get(HEARD_PART).then(
+      (part) => new Map(Object.entries((part ?? {}) as HeardPart).flatMap(([syl, chars]) => Array.from(chars, (ch): [string, string] => [ch, syl]))),
+      () => new Map(),
+    ));
+  }
 
   private part(name: string): Promise<unknown> {
     let p = this.parts.get(name);
@@ -2263,11 +2282,11 @@ export class SearchIndex implements SearchEngine {
    * same, each by its first reading: the words an input method offers for the same pinyin.
    * Undefined for other terms.
    */
-  private homophones(term: Term): Term | undefined {
+  private homophones(term: Term, heard?: ReadonlyMap<string, string>): Term | undefined {
     const chars = literalChars(term);
     if (!chars || chars.length < 2 || chars.length > MAX_HOMOPHONE_CHARS || !chars.every(isHan)) return undefined;
     const { primary, syllables } = this.readings();
-    const syls = chars.map((c) => primary.get(c));
+    const syls = chars.map((c) => primary.get(c) ?? heard?.get(c));
     if (syls.some((syl) => syl === undefined)) return undefined;
     // Characters whose first reading it is (not 遗 for wei, a rare reading).
     const slots = syls.map((syl) => (syllables.get(syl!) ?? []).filter((c) => primary.get(c) === syl));

@@ -1,6 +1,7 @@
 /**
  * The search index, built with the site: `search-index/<part>.json` under the base path
- * (`manifest`, the gram parts `g…` and the text chunks `t…`; format in src/lib/search/engine.ts).
+ * (`manifest`, the gram parts `g…`, the text chunks `t…` and `heard`, the readings of common
+ * characters the text lacks; format in src/lib/search/engine.ts).
  * The search worker (src/scripts/search-worker.ts) fetches them as a query needs them; pages
  * opened from disk load the same parts as scripts ([part].js.ts).
  */
