@@ -723,6 +723,12 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       // An end that cannot stand for a character of the term stays out.
       expect(mark('法国总统马克龙：法中', '马克龙的')).toBe('马克龙');
       expect(mark('马克龙12月5日在', '马克龙的')).toBe('马克龙');
+      // Nor a particle typed past the word, where the text has another character.
+      expect(mark('马克龙是应国家主席', '马克龙的')).toBe('马克龙');
+      expect(mark('5日下午，马克龙访问', '的马克龙')).toBe('马克龙');
+      expect(mark('马克龙的演讲', '马克龙的')).toBe('马克龙的');
+      // (A wrong last character that is not a particle is part of the passage.)
+      expect(mark('发展新质生产力，关键', '新质生产率')).toBe('新质生产力');
       expect(closestSpan('abc', '')).toBeUndefined();
     });
 

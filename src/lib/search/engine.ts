@@ -1555,9 +1555,16 @@ export function closestSpan(text: string, pattern: string, from = 0, to = text.l
     const foreign = (i: number): boolean => !isSearchable(text[i]!) || (!figures && isAsciiDigit(text[i]));
     while (best[1] - best[0] > 1 && foreign(best[0])) best[0]++;
     while (best[1] - best[0] > 1 && foreign(best[1] - 1)) best[1]--;
+    // A particle at an end of the pattern that the passage has another character for is one typed
+    // past the word (马克龙的, still typing): the passage without it, 马克龙, not 马克龙是.
+    if (best[1] - best[0] > 2 && PARTICLES.includes(pattern[m - 1]!) && text[best[1] - 1] !== pattern[m - 1] && !pattern.includes(text[best[1] - 1]!)) best[1]--;
+    if (best[1] - best[0] > 2 && PARTICLES.includes(pattern[0]!) && text[best[0]] !== pattern[0] && !pattern.includes(text[best[0]]!)) best[0]++;
   }
   return best;
 }
+
+/** Characters that mostly stand between words (的, 了, 是…): typed past a word, not a wrong character of it. */
+const PARTICLES = '的了是在和与及等也都就着过吗呢吧啊之';
 
 /** A term's characters as the text has them (Simplified), when it is Chinese read as written. */
 function literalChars(term: Term): string[] | undefined {
