@@ -399,6 +399,37 @@ describe('makeSnippet', () => {
     });
   });
 
+  describe('Latin words and numbers', () => {
+    const ENGLISH =
+      "QINLING STATION, Antarctica, March 7 (Xinhua) (Reporter Zhou Yuan) — On the 7th, Beijing time, the Xuelong 2, which is carrying out China's 40th Antarctic expedition, left China's Qinling Station in Antarctica on its return voyage to China.";
+
+    it('are not cut at either end: one across an end is taken in whole', () => {
+      const s = makeSnippet(ENGLISH, termMarks(ENGLISH, 'Antarctic'));
+      const inner = s.text.replace(/^…|…$/gu, '');
+      // Each end of the passage is at a word's edge in the paragraph.
+      const at = ENGLISH.indexOf(inner);
+      expect(at).toBeGreaterThan(0);
+      expect(/[A-Za-z']/u.test(ENGLISH[at - 1]!) && /[A-Za-z']/u.test(ENGLISH[at]!), s.text).toBe(false);
+      const end = at + inner.length;
+      expect(/[A-Za-z']/u.test(ENGLISH[end - 1]!) && /[A-Za-z']/u.test(ENGLISH[end]!), s.text).toBe(false);
+      expect(render(s)).toBe("…carrying out China's 40th 【Antarctic】 expedition, left China's Qinling Station in 【Antarctic】a on its return voyage…");
+    });
+
+    it('keeps a number whole at a cut end (…129.9%, not …29.9%)', () => {
+      // The lead-in (24 before 出口) would start at the 2 of 129.9.
+      const text = `${'这'.repeat(60)}增长129.9%，${'那'.repeat(18)}出口${'的'.repeat(100)}`;
+      const s = makeSnippet(text, termMarks(text, '出口'));
+      expect(s.text.startsWith('…129.9%，那')).toBe(true);
+    });
+
+    it('leaves out a word too long to take in', () => {
+      const word = 'x'.repeat(40);
+      const text = `${word} ${'的'.repeat(30)}出口${'的'.repeat(100)}`;
+      const s = makeSnippet(text, termMarks(text, '出口'));
+      expect(s.text.startsWith('…的')).toBe(true);
+    });
+  });
+
   describe('surrogate pairs', () => {
     it('does not end inside a pair', () => {
       // 𠀀 (U+20000) takes units 109 and 110: the window ends after it.

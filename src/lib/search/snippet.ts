@@ -13,7 +13,9 @@
  *      lead-in holds one, and is shifted back to be full when it reaches the end of the text;
  *   4. a mark is never cut: one that straddles either end is taken in whole when that stretches
  *      the snippet by 20 characters at most (both ends together), or else left out whole. A
- *      surrogate pair is never cut either.
+ *      surrogate pair is never cut either, nor a Latin word or a number: one across an end is
+ *      taken in whole when that adds 12 characters at most, or else left out (`…carrying out`,
+ *      `…129.9%`, not `…rrying out`, `…29.9%`).
  * Linear in the text it scans and n log n in the number of marks.
  */
 import type { Mark } from './types.ts';
@@ -24,6 +26,8 @@ export const SNIPPET_LENGTH = 110;
 const SNIPPET_LEAD = 24;
 /** How many characters a snippet may grow by, at most, to show a mark in whole. */
 const SNIPPET_STRETCH = 20;
+/** How many characters a snippet may grow by at either end to show a Latin word or a number whole. */
+const WORD_STRETCH = 12;
 /** Characters that end a sentence: a snippet may start just after one. */
 const SENTENCE_ENDS = '。！？；';
 /** Closing quotes and brackets that may follow the end of a sentence. */
@@ -160,7 +164,41 @@ function placeWindow(text: string, groups: readonly Group[], best: Best, length:
     if (start - atStart.start <= stretch) start = atStart.start;
     else if (atStart.end < end) start = atStart.end;
   }
+  // Nor a Latin word or a number: an end inside one takes it in whole when it is short enough,
+  // else leaves it out (never a mark).
+  const first = groups[best.first]!.start;
+  const last = best.last > best.first ? groups[best.last - 1]!.end : first;
+  if (start > 0 && inWord(text, start - 1) && inWord(text, start)) {
+    let back = start;
+    while (back > 0 && inWord(text, back - 1)) back--;
+    if (start - back <= WORD_STRETCH) start = back;
+    else {
+      while (start < first && inWord(text, start)) start++;
+      while (start < first && text[start] === ' ') start++;
+    }
+  }
+  if (end < size && inWord(text, end - 1) && inWord(text, end)) {
+    let on = end;
+    while (on < size && inWord(text, on)) on++;
+    if (on - end <= WORD_STRETCH) end = on;
+    else {
+      while (end > last && inWord(text, end - 1)) end--;
+      while (end > last && text[end - 1] === ' ') end--;
+    }
+  }
+  // No space just inside an ellipsis.
+  while (start > 0 && start < first && text[start] === ' ') start++;
+  while (end < size && end > last && text[end - 1] === ' ') end--;
   return noSurrogateCut(text, start, end);
+}
+
+/** Whether `text[i]` belongs to a Latin word or a number (`China's`, `29.9`, `6,61`): what a snippet's end should not cut. */
+function inWord(text: string, i: number): boolean {
+  const ch = text[i];
+  if (ch === undefined) return false;
+  if (/[\p{Script=Latin}\p{Nd}'’]/u.test(ch)) return true;
+  // A decimal point or a thousands separator between digits.
+  return (ch === '.' || ch === ',') && /\p{Nd}/u.test(text[i - 1] ?? '') && /\p{Nd}/u.test(text[i + 1] ?? '');
 }
 
 /**
