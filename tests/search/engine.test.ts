@@ -1156,6 +1156,15 @@ describe('the seeds', () => {
     }
   });
 
+  it("a short list (the header's) has the best articles a long one starts with, not the first ones found", async () => {
+    for (const query of ['人工智能', '高质量发展', '习近平', '创新', 'xijinping']) {
+      const short = slugs(await seeds.search(query, 9));
+      const long = slugs(await seeds.search(query, 60));
+      expect(short.length, query).toBeGreaterThanOrEqual(4);
+      expect(short.slice(0, 4), query).toEqual(long.slice(0, 4));
+    }
+  });
+
   it('gwy is 国务院, xuelo leads to the Xuelong 2 article, zhongg finds 中国 (pinyin typed in part)', async () => {
     const gwy = await seeds.search('gwy');
     expect(gwy.slice(0, 5).every((h) => markedText(h).includes('国务院'))).toBe(true);

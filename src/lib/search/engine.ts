@@ -1781,7 +1781,9 @@ export class SearchIndex implements SearchEngine {
       const stop = Math.min(MAX_ARTICLES, looked + max);
       while (next < order.length && looked < stop) {
         const wanted = limit - shown();
-        if (wanted <= 0) return;
+        // (Text in memory: every candidate is looked at, so that a short list, the header's, has
+        // the best articles, not the first ones that fill it; parts to fetch: enough for the list.)
+        if (wanted <= 0 && !this.local) return;
         // Enough articles for the hits still wanted, each expected to give a hit per candidate
         // chunk (near misses: perArticle): each batch waits for its text parts, so one batch of
         // the right size is quicker than several short ones; but at most PARTS_PER_BATCH parts
@@ -2424,13 +2426,14 @@ export class SearchIndex implements SearchEngine {
   }
 
   private rankArticles(cands: TermCandidates[], nearMisses: boolean, common = false): number[] {
-    const rows: { a: number; exact: boolean; literal: number; titles: number; cover: number; fuzzy: number }[] = [];
+    const rows: { a: number; exact: boolean; literal: number; titles: number; cover: number; fuzzy: number; mentions: number }[] = [];
     for (let a = 0; a < this.articleCount; a++) {
       let exact = true;
       let literal = 0;
       let titles = 0;
       let cover = 0;
       let fuzzy = 0;
+      let mentions = 0;
       let ok = true;
       for (const c of cands) {
         if (hasBit(c.articles, a)) {
@@ -2438,6 +2441,8 @@ export class SearchIndex implements SearchEngine {
           cover += c.titleCover.get(a) ?? 0;
           if (c.literal && hasBit(c.literal, a)) literal++;
           fuzzy += c.weight.get(a) ?? 0;
+          // How much of the article may hold the term: its candidate chunks.
+          for (let u = this.chunkStart[a]!; u < this.chunkStart[a + 1]!; u++) if (hasBit(c.chunks, u)) mentions++;
         } else if (nearMisses && c.fuzzyArticles.has(a)) {
           exact = false;
           fuzzy += c.fuzzyArticles.get(a)!;
@@ -2446,13 +2451,16 @@ export class SearchIndex implements SearchEngine {
           break;
         }
       }
-      if (ok) rows.push({ a, exact, literal, titles, cover, fuzzy });
+      if (ok) rows.push({ a, exact, literal, titles, cover, fuzzy, mentions });
     }
+    // (An article that mentions the query more often ranks higher, other things equal: looked at
+    // first, so that a short list, the header's, has it too.)
     rows.sort(
       (x, y) =>
         Number(y.exact) - Number(x.exact) ||
         y.literal - x.literal ||
         (common ? y.fuzzy - x.fuzzy || y.titles - x.titles : y.titles - x.titles || y.cover - x.cover || y.fuzzy - x.fuzzy) ||
+        y.mentions - x.mentions ||
         x.a - y.a,
     );
     return rows.map((r) => r.a);
