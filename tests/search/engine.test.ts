@@ -514,6 +514,8 @@ describe.each(MODES)('$mode index', ({ inline }) => {
         expect(hits.every((h) => h.match === 'pinyin' && h.partial), query).toBe(true);
       }
       expect(markedText((await engine.search('xuelogn'))[0]!)).toEqual(['雪龙']);
+      expect(markedText((await engine.search('xuelomg'))[0]!)).toEqual(['雪龙']);
+      expect(markedText((await engine.search('xuelng'))[0]!)).toEqual(['雪龙']);
       // Capitals are an abbreviation; four letters or fewer are too short to guess from.
       expect(await engine.search('XUELOGN')).toEqual([]);
       expect(await engine.search('zqxjkv')).toEqual([]);
@@ -526,6 +528,17 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(pinyinTypos('tengcong', syllables)).toContain('tengchong');
       expect(pinyinTypos('xuelong', syllables)).not.toContain('xuelong');
       expect(pinyinTypos('xue', syllables)).toEqual([]);
+      // A key beside the right one (m for n, h for g), a vowel left out, f for h.
+      const more = new Map(['xue', 'long', 'ma', 'ke', 'wang', 'hu', 'ning', 'liang', 'hui', 'niu', 'ka', 'si', 'er', 'shou', 'guang'].map((x) => [x, []]));
+      for (const [typed, meant] of [
+        ['xuelomg', 'xuelong'],
+        ['makelonh', 'makelong'],
+        ['wanghuming', 'wanghuning'],
+        ['liangfui', 'lianghui'],
+        ['xuelng', 'xuelong'],
+        ['shoguang', 'shouguang'],
+        ['nukasier', 'niukasier'],
+      ]) expect(pinyinTypos(typed!, more, 12), typed).toContain(meant);
     });
   });
 

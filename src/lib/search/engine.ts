@@ -491,7 +491,7 @@ const LETTERS = /^[a-z]+$/u;
 /** How many syllables `letters` read as, at fewest; 0 when they are not whole pinyin. */
 const syllableCount = (letters: string, syllables: ReadonlyMap<string, unknown>): number => segmentPinyin(letters, syllables, 1)[0]?.length ?? 0;
 
-/** Sounds pinyin typists mix up (front and back nasals, flat and curled tongue, l and n). */
+/** Sounds pinyin typists mix up (front and back nasals, flat and curled tongue, l and n, f and h). */
 const CONFUSED: readonly (readonly [string, string])[] = [
   ['ing', 'in'],
   ['eng', 'en'],
@@ -500,20 +500,26 @@ const CONFUSED: readonly (readonly [string, string])[] = [
   ['ch', 'c'],
   ['sh', 's'],
   ['l', 'n'],
+  ['f', 'h'],
 ];
+/** Each letter's neighbours on a QWERTY keyboard's row: a finger slipping onto the next key. */
+const NEIGHBOUR_KEYS: ReadonlyMap<string, string> = new Map(
+  ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'].flatMap((row) => Array.from(row, (c, i): [string, string] => [c, (row[i - 1] ?? '') + (row[i + 1] ?? '')])),
+);
 /** The longest Chinese term read by its sound when nothing matches (near misses cover longer ones). */
 const MAX_HOMOPHONE_CHARS = 4;
 /** How many spellings one slip away a query is read as (each costs its candidates). */
-const SLIP_SPELLINGS = 8;
+const SLIP_SPELLINGS = 12;
 /** The fewest letters pinyin with a slip is read from (fewer read as too many things). */
 const MIN_SLIP_LETTERS = 5;
-/** Letters most often left out of a syllable: the g of -ng, the h of zh ch sh, an n. */
-const DROPPED = 'ghn';
+/** Letters most often left out of a syllable: the g of -ng, the h of zh ch sh, an n; a vowel. */
+const DROPPED = 'ghnaeiou';
 
 /**
  * Spellings one slip away from `letters` that read as whole pinyin (the fewest syllables first,
- * at most `max`): a sound mixed up (xijingping → xijinping, tengcong → tengchong), two letters
- * swapped (xuelogn → xuelong), one left out (makelog → makelong) or one too many. Not `letters`
+ * at most `max`): a sound mixed up (xijingping → xijinping, tengcong → tengchong, liangfui →
+ * lianghui), two letters swapped (xuelogn → xuelong), one left out (makelog → makelong, xuelng →
+ * xuelong), one too many, or one hit for the key beside it (xuelomg → xuelong). Not `letters`
  * itself.
  */
 export function pinyinTypos(letters: string, syllables: ReadonlyMap<string, unknown>, max = 8): string[] {
@@ -532,6 +538,7 @@ export function pinyinTypos(letters: string, syllables: ReadonlyMap<string, unkn
     }
   }
   for (let i = 0; i + 1 < letters.length; i++) consider(letters.slice(0, i) + letters[i + 1] + letters[i] + letters.slice(i + 2));
+  for (let i = 0; i < letters.length; i++) for (const c of NEIGHBOUR_KEYS.get(letters[i]!) ?? '') consider(letters.slice(0, i) + c + letters.slice(i + 1));
   for (let i = 0; i <= letters.length; i++) for (const c of DROPPED) consider(letters.slice(0, i) + c + letters.slice(i));
   for (let i = 0; i < letters.length; i++) consider(letters.slice(0, i) + letters.slice(i + 1));
   return found
