@@ -479,6 +479,50 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(markedText(hits[0]!)).toEqual(['Wang Yi']);
     });
 
+    it('finds short words, numbers, hyphenated words and abbreviations in English text, each as a reader means it', async () => {
+      const PARAS = ['海关数据显示，外贸同比增长8.7%。', '利率为8.75%。'];
+      const [p1, p2] = blockIds(PARAS.map((text) => ({ kind: 'paragraph' as const, text })));
+      const e = await small([
+        {
+          slug: 'trade',
+          title: '外贸增长',
+          date: '2024-03-07',
+          paragraphs: PARAS,
+          english: [
+            { id: HEADER_ID, text: "People's Daily: customs figures show trade up 8.7 percent year-on-year at 15:53; the PLA plan is one of many." },
+            { id: p1!, text: 'Trade rose 8.7 percent year on year.' },
+            { id: p2!, text: 'The rate was 8.75 percent.' },
+          ],
+        },
+      ]);
+      const en = { lang: 'en' } as const;
+      const marks = async (q: string): Promise<string[][]> => (await e.search(q, 10, en)).filter((h) => h.lang === 'en').map(markedText);
+      // (Every term is in the article; the passage with all of them first.)
+      expect((await marks('up 8.7 percent'))[0]).toEqual(['up', '8.7', 'percent']);
+      // 8.7 is not the start of 8.75.
+      const rate = (await e.search('8.7 percent', 10, en)).filter((h) => h.paragraphId === p2);
+      expect(rate.flatMap(markedText).every((m) => m === 'percent' || m === '%')).toBe(true);
+      expect(await marks('15:53')).toEqual([['15:53']]);
+      // Hyphens and spaces alike.
+      expect((await e.search('year on year', 10, en)).map((h) => h.field)).toContain('summary');
+      expect((await marks('year-on-year')).flat()).toEqual(expect.arrayContaining(['year-on-year', 'year on year']));
+      // Capitals: the abbreviation alone; in lower case, where a word starts.
+      expect((await marks('PLA')).flat()).toEqual(['PLA']);
+      expect((await marks('pla')).flat().sort()).toEqual(['PLA', 'pla']);
+      // A word of two letters is a whole word (on is not one), and "People's" is one word.
+      expect((await marks('one of')).flat().sort()).toEqual(['of', 'one']);
+      expect((await marks("People's Daily")).flat()).toEqual(['People', 'Daily']);
+    });
+
+    it("shows the title in the reader's language when both have the query (Shouguang: the English title on the English pages)", async () => {
+      const e = await small([{ slug: 'solar', title: '寿光市光伏项目', titleEn: 'A solar project in Shouguang', date: '2025-12-06', paragraphs: ['寿光市的光伏项目。'] }]);
+      expect((await e.search('shouguang'))[0]!.field).toBe('title');
+      const en = await e.search('shouguang', 10, { lang: 'en' });
+      expect(en[0]!.field).toBe('titleEn');
+      expect(markedText(en[0]!)).toEqual(['Shouguang']);
+      expect(en.filter((h) => h.field === 'title')).toEqual([]);
+    });
+
     it('finds names typed as words apart in English text too (shanghai cooperation)', async () => {
       const hits = await sco.search('shanghai cooperation', 10, { lang: 'en' });
       expect(hits[0]!.field).toBe('summary');
@@ -773,6 +817,16 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(slugs(await engine.search('2024/4'))).toEqual([SLUG.xuelong]);
       expect(slugs(await engine.search('2024/3')).sort()).toEqual([SLUG.station, SLUG.exports, SLUG.sessions].sort());
       expect(await engine.search('2024/4/2')).toEqual([]);
+    });
+
+    it('finds a Latin word in Chinese text where it starts, and reads no digit alone as pinyin', async () => {
+      const e = await small([{ slug: 'heps', title: '光源建设', date: '2025-12-06', paragraphs: ['2025年，HEPS建设进入冲刺阶段，MOSFET器件量产，产量增长29.9%。'] }]);
+      expect((await e.search('HEPS')).flatMap(markedText)).toEqual(['HEPS']);
+      expect(await e.search('EPS')).toEqual([]);
+      expect(await e.search('FET')).toEqual([]);
+      // ling is not the 0 of 2025, nor er the 2 of 29.9.
+      expect((await e.search('ling')).flatMap(markedText)).not.toContain('0');
+      expect((await e.search('er')).flatMap(markedText)).not.toContain('2');
     });
 
     it('finds a hyphenated figure in text with quotation marks (the pattern then spans them: no invalid expression)', async () => {

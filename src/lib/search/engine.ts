@@ -402,7 +402,7 @@ export interface Term {
    * A Latin word also looked for where words start in English text (titles, summaries,
    * translations); for syllables typed apart, also the words as typed (`xuelo` and `xue lo`).
    */
-  latin?: string[];
+  latin?: EnglishForm[];
   /** For pinyin typed with spaces (`xue long`): the tokens as separate terms, tried when the whole finds nothing. */
   split?: Term[];
   /**
@@ -617,6 +617,11 @@ function typedTokens(query: string): { folded: string; typed: string }[] {
     if (start === -1) return;
     const f = folded.slice(start, at);
     const trimmed = f.replace(TRIM, '');
+    // The letter after an apostrophe in a word (People's, don't) is not a term of its own.
+    if (/^[a-z]$/iu.test(f) && /[a-z]['’]$/iu.test(typed.slice(Math.max(0, start - 2), start))) {
+      start = -1;
+      return;
+    }
     if (trimmed) {
       const lead = f.length - f.replace(/^[.+\-/:#&@_]+/u, '').length;
       tokens.push({ folded: isoDate(trimmed) ?? trimmed, typed: typed.slice(start + lead, start + lead + trimmed.length) });
@@ -736,7 +741,8 @@ function makeTerm(token: string, ctx: QueryContext, pinyinOverride?: PinyinReadi
   // Near misses for three characters or more, two of them Chinese (not 14组 or 2.5万: a unit swapped).
   if (chars.length >= 3 && chars.length <= MAX_FUZZY_CHARS && chars.filter(isHan).length >= 2) term.fuzzy = simplified;
   // English words: one (of three characters or more), or several read as one term (wang yi).
-  if (/^[a-z][a-z0-9-]{2,}$/u.test(cut)) term.latin = [cut];
+  const english = englishForm(cut);
+  if (english) term.latin = [english];
   return term;
 }
 
@@ -811,7 +817,7 @@ export function parseQuery(query: string, ctx: QueryContext): Term[] {
         const term = makeTerm(group.join(''), ctx, full, combine([...heads, partialSlots(last, ctx, true)]));
         term.text = written.slice(i, i + group.length).join(' ');
         // In English text, the words as typed (wang yi: "Wang Yi").
-        if (term.latin && /^[a-z][a-z0-9 -]*$/u.test(term.text)) term.latin.push(term.text);
+        if (term.latin && /^[a-z][a-z0-9 -]*$/u.test(term.text)) term.latin.push({ text: term.text, whole: false });
         delete term.fuzzy;
         term.split = group.map((t) => makeTerm(t, ctx));
         terms.push(term);
@@ -822,6 +828,8 @@ export function parseQuery(query: string, ctx: QueryContext): Term[] {
     if (acronym[i]) {
       const term = makeTerm(token, ctx, shortAcronym[i] ? [] : undefined, []);
       term.abbreviation = true;
+      // In English text, the abbreviation as a word of its own (PLA, not plan).
+      for (const form of term.latin ?? []) form.whole = true;
       terms.push(term);
     } else terms.push(makeTerm(token, ctx));
     i++;
@@ -849,7 +857,14 @@ export function findVariant(variant: Variant, folded: string): Mark[] {
   const last = variant.slots[variant.slots.length - 1];
   const digitFirst = first !== undefined && first.every(isDigitChar);
   const digitLast = last !== undefined && last.every(isDigitChar);
-  const whole = (s: number, e: number): boolean => (!digitFirst || !numberBefore(folded, s)) && (!digitLast || !numberAfter(folded, e));
+  // Read as pinyin, a digit is a numeral only beside a character (雪龙2号, not the 0 of 2025 for ling).
+  const sounds = variant.kind === 'pinyin' || variant.kind === 'partial';
+  const whole = (s: number, e: number): boolean =>
+    (digitFirst || isDigitAt(folded, s) ? !numberBefore(folded, s) : true) &&
+    (digitLast || isDigitAt(folded, e - 1) ? !numberAfter(folded, e) : true) &&
+    // A Latin word is found where it starts (HEPS, not the EPS in it).
+    !(isLatinAt(folded, s) && isLatinAt(folded, s - 1)) &&
+    !(sounds && allDigits(folded, s, e));
   if (typeof matcher === 'string') {
     if (!matcher) return marks;
     for (let at = folded.indexOf(matcher); at !== -1; at = folded.indexOf(matcher, at + 1)) {
@@ -865,6 +880,15 @@ export function findVariant(variant: Variant, folded: string): Mark[] {
 }
 
 const isDigitChar = (ch: string): boolean => ch.length === 1 && ch >= '0' && ch <= '9';
+/** Whether `text[i]` is a Latin letter (ASCII; the folded text has them in lower case). */
+const isLatinAt = (text: string, i: number): boolean => {
+  const c = i >= 0 ? text.charCodeAt(i) | 0x20 : 0;
+  return c >= 0x61 && c <= 0x7a;
+};
+const allDigits = (text: string, s: number, e: number): boolean => {
+  for (let i = s; i < e; i++) if (!isDigitAt(text, i)) return false;
+  return true;
+};
 const isDigitAt = (text: string, i: number): boolean => i >= 0 && i < text.length && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39;
 /** Whether the text before `at` is a digit, or a decimal point after one (`29.|9`). */
 const numberBefore = (text: string, at: number): boolean => isDigitAt(text, at - 1) || (text[at - 1] === '.' && isDigitAt(text, at - 2));
@@ -1244,24 +1268,51 @@ interface EnglishBlock {
   lower: string;
 }
 
-/** Lower case, character by character where that keeps the length (so marks on it fit the text). */
+/**
+ * English text as its words are looked for: lower case, character by character where that keeps
+ * the length (so marks on it fit the text), and hyphens as spaces (year-on-year is year on year).
+ */
 function lowerCase(text: string): string {
   const lower = text.toLowerCase();
-  return lower.length === text.length ? lower : Array.from(text, (c) => (c.toLowerCase().length === c.length ? c.toLowerCase() : c)).join('');
+  return (lower.length === text.length ? lower : Array.from(text, (c) => (c.toLowerCase().length === c.length ? c.toLowerCase() : c)).join('')).replace(/-/gu, ' ');
 }
 
 /** Where `word` (lower case) starts a word of `text` (lower case): `[start, end)` marks. */
-function wordMarks(word: string, text: string): Mark[] {
+function wordMarks(word: string, text: string, whole = false): Mark[] {
   const marks: Mark[] = [];
+  const number = /\p{N}$/u.test(word);
   for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
-    if (at === 0 || !/[\p{L}\p{N}]/u.test(text[at - 1]!)) marks.push([at, at + word.length]);
+    if (at > 0 && /[\p{L}\p{N}]/u.test(text[at - 1]!)) continue;
+    const end = at + word.length;
+    // A number is never the start of a longer one (8.7 is not in 8.75), nor, asked whole, a word.
+    if (number && (/\p{N}/u.test(text[end] ?? '') || (/[.,]/u.test(text[end] ?? '') && /\p{N}/u.test(text[end + 1] ?? '')))) continue;
+    if (whole && /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
+    marks.push([at, end]);
   }
   return marks;
 }
 
+/**
+ * A term as English text may have it: a word (`exports`, `ai`), a number (`8.7`, `15:53`,
+ * `2024`), or words typed apart (`wang yi`); `whole` when only a whole word will do (a word of
+ * two letters, an abbreviation typed in capitals), else it may start one (`export…`).
+ */
+interface EnglishForm {
+  text: string;
+  whole: boolean;
+}
+
+/** The English form of a query token (lower case), if it can be one. */
+function englishForm(token: string): EnglishForm | undefined {
+  if (!/^[a-z0-9](?:[a-z0-9.,:'’-]*[a-z0-9%])?$/u.test(token) || !/[a-z]|\d/u.test(token)) return undefined;
+  // One letter, or a lone digit, matches too much to mean anything.
+  if (token.length < 2) return undefined;
+  return { text: token.replace(/-/gu, ' '), whole: token.length <= 2 && /^[a-z]+$/u.test(token) };
+}
+
 /** Where any of a term's English forms starts a word of `text` (lower case). */
-function latinMarks(forms: readonly string[], text: string): Mark[] {
-  return forms.length === 1 ? wordMarks(forms[0]!, text) : forms.flatMap((form) => wordMarks(form, text));
+function latinMarks(forms: readonly EnglishForm[], text: string): Mark[] {
+  return forms.length === 1 ? wordMarks(forms[0]!.text, text, forms[0]!.whole) : forms.flatMap((form) => wordMarks(form.text, text, form.whole));
 }
 
 /** Whether a word-start mark in `text` covers a whole word (`make`, not the start of `maker`). */
@@ -2665,8 +2716,10 @@ export class SearchIndex implements SearchEngine {
     for (let block = 0; block < blockCount; block++) {
       const here = matches.map((row) => row[block]).filter((m): m is BlockMatch => m !== undefined);
       if (here.length === 0) continue;
-      // The English title is a hit of its own only when the Chinese one is not.
-      if (block === 1 && matches.some((row) => row[0])) continue;
+      // One title hit: the reader's language's, when both titles have the query (Shouguang on the
+      // English pages finds the English title, not 寿光 in the Chinese one).
+      if (block === 1 && !english && matches.some((row) => row[0])) continue;
+      if (block === 0 && english && matches.some((row) => row[1])) continue;
       const isTitle = block < 2;
       const text = block === 0 ? info.title : block === 1 ? (info.titleEn ?? '') : texts[block - 2]!;
       const marks = here.flatMap((m) => m.marks);
@@ -2674,8 +2727,8 @@ export class SearchIndex implements SearchEngine {
       const quality = here.reduce((s, m) => s + m.quality, 0) / here.length;
       const score =
         // A block found only by pinyin typed in part scores as such, whatever else its article has;
-        // so does English text for a reader of Chinese (below the Chinese found as typed).
-        (kind === 'partial' || (block >= firstEnglish && !english) ? Math.min(CLASS_SCORE.partial, CLASS_SCORE[articleClass]) : CLASS_SCORE[articleClass]) +
+        // so does English text, the title too, for a reader of Chinese (below the Chinese found as typed).
+        (kind === 'partial' || ((block === 1 || block >= firstEnglish) && !english) ? Math.min(CLASS_SCORE.partial, CLASS_SCORE[articleClass]) : CLASS_SCORE[articleClass]) +
         (40 * here.length) / terms.length +
         // Pinyin typed in part: which word it stands for matters more than where it is.
         (isTitle ? (kind === 'partial' ? 3 : 10) : 0) +
