@@ -36,6 +36,7 @@ import {
   nearMissAllowed,
   isSearchableCode,
   isoDate,
+  chineseDate,
   pinyinSpelling,
   pinyinTypos,
   gramPartName,
@@ -126,6 +127,14 @@ describe('dates typed with figures', () => {
     // Not a date: mixed separators, a month or day out of range, a decimal, other years.
     for (const token of ['2024/3-5', '2024/13/1', '2024/2/32', '2024.3', '29.9', '3/5', '1850/3/5', '2024/03/05/1']) expect(isoDate(token), token).toBeUndefined();
   });
+
+  it('and as Chinese prints them', () => {
+    expect(chineseDate('2024-03-05')).toBe('2024年3月5日');
+    expect(chineseDate('2023-11-01')).toBe('2023年11月1日');
+    expect(chineseDate('2024-03')).toBe('2024年3月');
+    expect(chineseDate('2024-13')).toBeUndefined();
+    expect(chineseDate('29.9')).toBeUndefined();
+  });
 });
 
 describe.each(MODES)('$mode index', ({ inline }) => {
@@ -138,7 +147,7 @@ describe.each(MODES)('$mode index', ({ inline }) => {
   });
 
   /** An engine over a few articles written for one test (paragraphs, maybe English text), in this index mode. */
-  const small = (articles: { slug: string; title: string; date: string; paragraphs: string[]; english?: { id: string; text: string }[] }[]): Promise<SearchIndex> =>
+  const small = (articles: { slug: string; title: string; titleEn?: string; date: string; paragraphs: string[]; english?: { id: string; text: string }[] }[]): Promise<SearchIndex> =>
     loadIndex(objectSource(buildSearchIndex(articles.map(({ paragraphs, ...a }) => ({ ...a, blocks: paragraphs.map((text) => ({ kind: 'paragraph' as const, text })) })), { inline }).parts));
 
   describe('the index', () => {
@@ -408,6 +417,11 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(new Set(hits.flatMap(markedText))).toEqual(new Set(['雪龙', '上海']));
     });
 
+    it('reads syllables joined by hyphens as typed apart: xue-long is xue long', async () => {
+      expect(engine.parse('xue-long').map((t) => t.text)).toEqual(['xue long']);
+      expect(markedText((await engine.search('xue-long'))[0]!)).toEqual(['雪龙']);
+    });
+
     it('combines with Chinese terms, and separate pinyin words fall back to separate terms', async () => {
       expect(slugs(await engine.search('lianghui chukou'))).toEqual([SLUG.exports]);
       expect(slugs(await engine.search('两会 chukou'))).toEqual([SLUG.exports]);
@@ -505,7 +519,8 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(await marks('15:53')).toEqual([['15:53']]);
       // Hyphens and spaces alike.
       expect((await e.search('year on year', 10, en)).map((h) => h.field)).toContain('summary');
-      expect((await marks('year-on-year')).flat()).toEqual(expect.arrayContaining(['year-on-year', 'year on year']));
+      // (Typed with hyphens, the words are terms of their own, as if typed apart.)
+      expect((await marks('year-on-year'))[0]).toEqual(['year', 'on', 'year']);
       // Capitals: the abbreviation alone; in lower case, where a word starts.
       expect((await marks('PLA')).flat()).toEqual(['PLA']);
       expect((await marks('pla')).flat().sort()).toEqual(['PLA', 'pla']);
@@ -812,9 +827,12 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       for (const query of ['2024/4/1', '2024.04.01', '2024-4-1', '2024/04/01']) {
         const hits = await engine.search(query);
         expect(slugs(hits), query).toEqual([SLUG.xuelong]);
-        expect(hits.flatMap(markedText), query).toEqual(['2024-04-01']);
+        expect(hits.flatMap(markedText), query).toEqual(['2024年4月1日', '2024-04-01']);
       }
       expect(slugs(await engine.search('2024/4'))).toEqual([SLUG.xuelong]);
+      // The day as the text prints it, in its body too.
+      const e = await small([{ slug: 'voyage', title: '考察队出发', date: '2023-11-02', paragraphs: ['考察队于2023年11月1日从国内出发。'] }]);
+      expect((await e.search('2023/11/1')).flatMap(markedText)).toEqual(['2023年11月1日']);
       expect(slugs(await engine.search('2024/3')).sort()).toEqual([SLUG.station, SLUG.exports, SLUG.sessions].sort());
       expect(await engine.search('2024/4/2')).toEqual([]);
     });

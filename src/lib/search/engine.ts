@@ -624,7 +624,15 @@ function typedTokens(query: string): { folded: string; typed: string }[] {
     }
     if (trimmed) {
       const lead = f.length - f.replace(/^[.+\-/:#&@_]+/u, '').length;
-      tokens.push({ folded: isoDate(trimmed) ?? trimmed, typed: typed.slice(start + lead, start + lead + trimmed.length) });
+      const from = start + lead;
+      if (/^[a-z]+(?:-[a-z]+)+$/iu.test(trimmed)) {
+        // Words joined by hyphens (xue-long, year-on-year): each a token, as if typed apart.
+        let at = 0;
+        for (const part of trimmed.split('-')) {
+          tokens.push({ folded: part, typed: typed.slice(from + at, from + at + part.length) });
+          at += part.length + 1;
+        }
+      } else tokens.push({ folded: isoDate(trimmed) ?? trimmed, typed: typed.slice(from, from + trimmed.length) });
     }
     start = -1;
   };
@@ -831,10 +839,23 @@ export function parseQuery(query: string, ctx: QueryContext): Term[] {
       // In English text, the abbreviation as a word of its own (PLA, not plan).
       for (const form of term.latin ?? []) form.whole = true;
       terms.push(term);
-    } else terms.push(makeTerm(token, ctx));
+    } else {
+      const term = makeTerm(token, ctx);
+      // A day or a month: also as Chinese prints it (2024-03-05 is 2024年3月5日).
+      const printed = chineseDate(token);
+      if (printed) term.variants.push({ kind: 'exact', slots: Array.from(printed, (c) => [c]) });
+      terms.push(term);
+    }
     i++;
   }
   return terms;
+}
+
+/** An ISO day or month (`2024-03-05`, `2024-03`) as Chinese prints it (`2024年3月5日`, `2024年3月`). */
+export function chineseDate(token: string): string | undefined {
+  const m = /^((?:19|20)\d\d)-(\d\d)(?:-(\d\d))?$/u.exec(token);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return undefined;
+  return `${m[1]}年${Number(m[2])}月${m[3] === undefined ? '' : `${Number(m[3])}日`}`;
 }
 
 /** Each variant's matchers, compiled once: as written, and letting quotation marks stand between characters. */
