@@ -895,6 +895,14 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(await engine.search('4月2日')).toEqual([]);
     });
 
+    it('cut beside a run of letters and figures that is a word of its own (C919, a year)', async () => {
+      const e = await small([{ slug: 'c919', title: '创新成果', date: '2024-03-05', paragraphs: ['2023年，国产大飞机C919投入商业运营。', '今年两会期间，代表们热议。'] }]);
+      expect((await e.search('C919大飞机')).flatMap(markedText)).toEqual(['大飞机C919']);
+      expect(slugs(await e.search('2023大飞机'))).toEqual(['c919']);
+      // Two figures are not a year: 23大飞机 is not 23 and 大飞机.
+      expect(await e.search('23大飞机')).toEqual([]);
+    });
+
     it('are read so only when nothing matches as written, and a near miss still finds a typo', async () => {
       // 南极考察 is in the text: the phrase, not 南极 and 考察 anywhere.
       const phrase = await engine.search('南极考察');

@@ -2422,9 +2422,28 @@ export class SearchIndex implements SearchEngine {
     const chars = literalChars(term);
     if (chars) {
       // Never beside a figure: 3月1日 is a date, not 3月 and 1日 anywhere; 雪龙2号 stays whole.
+      // But a run of letters and figures is a word of its own when it has a letter or four
+      // figures (C919大飞机, 2024两会).
       const figure = (i: number): boolean => /[0-9.%]/u.test(chars[i] ?? '');
+      const alnum = (i: number): boolean => /[0-9a-z.%]/iu.test(chars[i] ?? '');
+      const standsAlone = (i: number): boolean => {
+        let a = i;
+        let b = i;
+        while (a > 0 && alnum(a - 1)) a--;
+        while (b < chars.length && alnum(b)) b++;
+        const run = chars.slice(a, b).join('');
+        return /[a-z]/iu.test(run) || /^\d{4,}$/u.test(run);
+      };
+      // Whether the run may be cut between k - 1 and k.
+      const cuttable = (k: number): boolean => {
+        if (k <= 0 || k >= chars.length) return true;
+        if (alnum(k - 1) && alnum(k)) return !figure(k - 1) && !figure(k);
+        if (figure(k - 1)) return standsAlone(k - 1);
+        if (figure(k)) return standsAlone(k);
+        return true;
+      };
       return this.words(chars.length, (from, to) => {
-        if ((from > 0 && (figure(from - 1) || figure(from))) || (to < chars.length && (figure(to - 1) || figure(to)))) return undefined;
+        if (!cuttable(from) || !cuttable(to)) return undefined;
         const [parsed] = this.parse(chars.slice(from, to).join(''));
         return parsed && this.appears(parsed.variants[0]!) ? { ...parsed, word: true } : undefined;
       });
