@@ -417,6 +417,11 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(new Set(hits.flatMap(markedText))).toEqual(new Set(['雪龙', '上海']));
     });
 
+    it('reads no passage only by rare readings of its characters (和调 is not huzhou)', async () => {
+      const e = await small([{ slug: 'hz', title: '宏观调控', date: '2024-03-05', paragraphs: ['加强资源配置和调控。', '浙江省湖州市的工厂。'] }]);
+      expect((await e.search('huzhou')).flatMap(markedText)).toEqual(['湖州']);
+    });
+
     it('reads syllables joined by hyphens as typed apart: xue-long is xue long', async () => {
       expect(engine.parse('xue-long').map((t) => t.text)).toEqual(['xue long']);
       expect(markedText((await engine.search('xue-long'))[0]!)).toEqual(['雪龙']);

@@ -2665,7 +2665,10 @@ export class SearchIndex implements SearchEngine {
       const tryBlock = (block: number, text: string): void => {
         let best: BlockMatch | undefined;
         for (const v of term.variants) {
-          const marks = findVariant(v, text);
+          let marks = findVariant(v, text);
+          // Read as pinyin: some character by its first reading (和调 is not huzhou: 和 reads hu
+          // only in mahjong, 调 zhou hardly ever).
+          if (marks.length > 0 && (v.kind === 'pinyin' || v.kind === 'partial') && v.syls) marks = marks.filter((mark) => this.readsFirst(text, mark, v.syls!, v.kind === 'partial'));
           if (marks.length === 0) continue;
           // Pinyin typed in part: the commoner the word it reads as, the better.
           const quality = v.kind === 'partial' ? Math.max(...marks.map((mark) => this.commonness(text, mark, v.syls))) : 1;
@@ -2841,6 +2844,23 @@ export class SearchIndex implements SearchEngine {
    * its rarest bigram (log scale), as far as the gram parts in memory tell. 系列 is common, so
    * is 雪龙 in a corpus about it; 系列会 is as rare as 列会.
    */
+  /**
+   * Whether some character of a passage found by its pinyin reads so first: its syllable (typed
+   * in part: one that starts so) is the character's first reading. Figures count as read so.
+   */
+  private readsFirst(folded: string, [start, end]: Mark, syls: readonly (string | undefined)[], partial: boolean): boolean {
+    const { primary } = this.readings();
+    let i = 0;
+    for (const ch of folded.slice(start, end)) {
+      if (QUOTE_MARKS.includes(ch)) continue;
+      const syl = syls[i++];
+      if (syl === undefined || !isHan(ch)) return true;
+      const first = primary.get(ch);
+      if (first !== undefined && (first === syl || (partial && first.startsWith(syl)))) return true;
+    }
+    return false;
+  }
+
   private commonness(folded: string, [start, end]: Mark, syls?: (string | undefined)[]): number {
     const chars = Array.from(folded.slice(start, end));
     let rarest = Infinity;
