@@ -900,6 +900,23 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(await engine.search('4月2日')).toEqual([]);
     });
 
+    it('keep capitals beside Chinese an abbreviation: AI治理 is AI and 治理, never 爱治理', async () => {
+      const e = await small([{ slug: 'ai', title: '技术与治理', date: '2025-12-06', paragraphs: ['AI技术发展迅速。', '热爱治理工作。', '治理能力提升。'] }]);
+      const marks = (await e.search('AI治理')).flatMap(markedText);
+      expect(marks).toEqual(expect.arrayContaining(['AI', '治理']));
+      expect(marks.join()).not.toContain('爱');
+    });
+
+    it('are not cut between characters that mostly come together: 第21号主席令 is 第21号 and 主席令', async () => {
+      const e = await small([
+        { slug: 'law', title: '闭幕', date: '2024-03-11', paragraphs: ['习近平签署第21号主席令予以公布。', '主席令自公布之日起施行。'] },
+        { slug: 'other', title: '公布', date: '2024-03-10', paragraphs: ['习近平签署主席令予以公布。', '主席团常务主席主持会议。'] },
+      ]);
+      const marks = (await e.search('第21号主席令')).flatMap(markedText);
+      expect(marks).toEqual(expect.arrayContaining(['第21号主席令', '主席令']));
+      expect(marks).not.toContain('席令');
+    });
+
     it('cut beside a run of letters and figures that is a word of its own (C919, a year)', async () => {
       const e = await small([{ slug: 'c919', title: '创新成果', date: '2024-03-05', paragraphs: ['2023年，国产大飞机C919投入商业运营。', '今年两会期间，代表们热议。'] }]);
       expect((await e.search('C919大飞机')).flatMap(markedText)).toEqual(['大飞机C919']);

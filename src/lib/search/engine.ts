@@ -788,6 +788,8 @@ export function parseQuery(query: string, ctx: QueryContext): Term[] {
   // Capitals: no initials or half-typed syllables; three letters or fewer, no pinyin at all (AI, PC).
   const acronym = typed.map((t) => ACRONYM.test(t.typed));
   const shortAcronym = typed.map((t, i) => acronym[i]! && t.typed.length <= 3);
+  // Capitals beside Chinese (AI治理): an abbreviation too, not pinyin (爱).
+  const capitalsWithHan = typed.map((t) => /[A-Z]{2}/u.test(t.typed) && /\p{Script=Han}/u.test(t.typed));
   // (Only a token with Latin letters asks for the syllables, which are decoded on first use.)
   const spelled = written.map((t) => (/[a-z\u00c0-\u024f]/u.test(t) ? pinyinSpelling(t, ctx.syllables) : undefined));
   // Tokens as pinyin reads them: tones dropped.
@@ -840,7 +842,8 @@ export function parseQuery(query: string, ctx: QueryContext): Term[] {
       for (const form of term.latin ?? []) form.whole = true;
       terms.push(term);
     } else {
-      const term = makeTerm(token, ctx);
+      const term = capitalsWithHan[i] ? makeTerm(token, ctx, [], []) : makeTerm(token, ctx);
+      if (capitalsWithHan[i]) term.abbreviation = true;
       // A day or a month: also as Chinese prints it (2024-03-05 is 2024年3月5日).
       const printed = chineseDate(token);
       if (printed) term.variants.push({ kind: 'exact', slots: Array.from(printed, (c) => [c]) });
@@ -2442,11 +2445,23 @@ export class SearchIndex implements SearchEngine {
         if (figure(k)) return standsAlone(k);
         return true;
       };
-      return this.words(chars.length, (from, to) => {
-        if (!cuttable(from) || !cuttable(to)) return undefined;
-        const [parsed] = this.parse(chars.slice(from, to).join(''));
-        return parsed && this.appears(parsed.variants[0]!) ? { ...parsed, word: true } : undefined;
-      });
+      // Not between two characters that mostly come together (主|席令 for 主席令): a cut costs the
+      // articles that have the pair.
+      const together = (k: number): number => {
+        const bits = this.pair(chars[k - 1]!, chars[k]!);
+        return bits ? countBits(this.articlesOf(bits)) : 0;
+      };
+      return this.words(
+        chars.length,
+        (from, to) => {
+          if (!cuttable(from) || !cuttable(to)) return undefined;
+          const piece = chars.slice(from, to).join('');
+          // Letters of a term typed in capitals stay an abbreviation (AI of AI治理 is not 爱).
+          const [parsed] = term.abbreviation && /^[a-z0-9]+$/u.test(piece) ? [makeTerm(piece, { fold: this.fold, syllables: new Map() }, [], [])] : this.parse(piece);
+          return parsed && this.appears(parsed.variants[0]!) ? { ...parsed, word: true } : undefined;
+        },
+        together,
+      );
     }
     // Pinyin (xuelongnanji): its first readings, syllable by syllable.
     for (const v of term.variants.filter((x) => x.kind === 'pinyin' && x.slots.length >= 4).slice(0, SEGMENTED_READINGS)) {
@@ -2464,8 +2479,10 @@ export class SearchIndex implements SearchEngine {
    * `n` characters (or syllables) as the fewest words that each appear in the text (`word(from,
    * to)` says whether one does), two or more each and at most MAX_WORD, longer words first; not
    * the whole run, which was looked for already. Undefined when there is no such reading.
+   * `cut(k)`, when given, is what cutting between units k - 1 and k costs: of readings alike
+   * otherwise, the one whose dearest cut is cheapest.
    */
-  private words(n: number, word: (from: number, to: number) => Term | undefined): Term[] | undefined {
+  private words(n: number, word: (from: number, to: number) => Term | undefined, cut?: (k: number) => number): Term[] | undefined {
     const found = new Map<number, Term | null>();
     const at = (from: number, to: number): Term | null => {
       const key = from * 1024 + to;
@@ -2485,18 +2502,22 @@ export class SearchIndex implements SearchEngine {
     // them; next[i]: where the first of them ends.
     const fewest = new Array<number>(n + 1).fill(Infinity);
     const widest = new Array<number>(n + 1).fill(0);
+    const dearest = new Array<number>(n + 1).fill(Infinity);
     const next = new Array<number>(n + 1).fill(-1);
     fewest[n] = 0;
     widest[n] = Infinity;
+    dearest[n] = 0;
     for (let i = n - 2; i >= 0; i--) {
       for (let j = Math.min(n, i + MAX_WORD); j >= i + 2; j--) {
         if (j - i >= n || fewest[j]! + 1 > fewest[i]!) continue;
         const t = at(i, j);
         if (!t) continue;
         const wide = Math.min(spread(t), widest[j]!);
-        if (fewest[j]! + 1 < fewest[i]! || wide > widest[i]!) {
+        const dear = Math.max(j < n && cut ? cut(j) : 0, dearest[j]!);
+        if (fewest[j]! + 1 < fewest[i]! || wide > widest[i]! || (wide === widest[i] && dear < dearest[i]!)) {
           fewest[i] = fewest[j]! + 1;
           widest[i] = wide;
+          dearest[i] = dear;
           next[i] = j;
         }
       }
