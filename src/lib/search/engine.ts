@@ -1398,6 +1398,8 @@ export interface EngineHit extends SearchHit {
   field: 'title' | 'titleEn' | 'header' | 'heading' | 'paragraph' | 'summary' | 'translation';
   /** How many of the query's terms this paragraph (or title) contains. */
   terms: number;
+  /** Until the list is made: the block's text and each term's marks in it, for the snippet (`whole`: a title, shown whole). */
+  passage?: { text: string; marks: Mark[][]; whole?: true };
   /** Found by pinyin typed in part (initials, a half-typed syllable): `match` says `pinyin`. */
   partial?: true;
 }
@@ -1656,6 +1658,20 @@ function literalChars(term: Term): string[] | undefined {
   return chars.some(isHan) ? chars : undefined;
 }
 
+/** A hit's snippet until it is made. */
+const NO_SNIPPET: EngineHit['snippet'] = { text: '', marks: [] };
+
+/** The hits with their snippets made (only those shown: many more blocks match than a list holds). */
+function withSnippets(hits: EngineHit[]): EngineHit[] {
+  for (const hit of hits) {
+    const p = hit.passage;
+    if (!p) continue;
+    hit.snippet = p.whole ? { text: p.text, marks: mergeMarks(p.marks.flat()) } : makeSnippet(p.text, p.marks);
+    delete hit.passage;
+  }
+  return hits;
+}
+
 /**
  * Run `fn` when the page is idle (after it has laid out and painted what the last task put in
  * it), or at the next turn where there is no idle callback (a worker, Node).
@@ -1850,6 +1866,8 @@ export class SearchIndex implements SearchEngine {
 
     const hits = new Map<number, EngineHit[]>();
     let looked = 0;
+    // (A term that reads as one character or one syllable matches nearly everything.)
+    const specific = terms.every((t) => literalChars(t)?.length !== 1 && !t.variants.some((v) => (v.kind === 'pinyin' || v.kind === 'partial') && v.slots.length === 1));
     const shown = (): number => {
       let n = 0;
       for (const list of hits.values()) n += Math.min(perArticle, list.length);
@@ -1864,8 +1882,10 @@ export class SearchIndex implements SearchEngine {
       while (next < order.length && looked < stop) {
         const wanted = limit - shown();
         // (Text in memory: every candidate is looked at, so that a short list, the header's, has
-        // the best articles, not the first ones that fill it; parts to fetch: enough for the list.)
-        if (wanted <= 0 && !this.local) return;
+        // the best articles, not the first ones that fill it; but not for a single character or
+        // syllable, which matches nearly everything: there, and with parts to fetch, enough for
+        // the list.)
+        if (wanted <= 0 && !(this.local && specific)) return;
         // Enough articles for the hits still wanted, each expected to give a hit per candidate
         // chunk (near misses: perArticle): each batch waits for its text parts, so one batch of
         // the right size is quicker than several short ones; but at most PARTS_PER_BATCH parts
@@ -1976,7 +1996,7 @@ export class SearchIndex implements SearchEngine {
     const order = new Map([...rank].map(([a, r]) => [this.articleInfo[a]!.slug, r]));
     // Few articles: more of each, as the list has room.
     const room = asked ?? (hits.size * perArticle < limit ? Math.min(PER_ARTICLE_FEW, Math.ceil(limit / Math.max(1, hits.size))) : perArticle);
-    return this.group([...hits.values()].flat(), limit, room, Math.min(lead, room), order, asked === undefined);
+    return withSnippets(this.group([...hits.values()].flat(), limit, room, Math.min(lead, room), order, asked === undefined));
   }
 
   // -- parts ------------------------------------------------------------------------------------
@@ -2812,7 +2832,9 @@ export class SearchIndex implements SearchEngine {
       const id = isTitle ? undefined : ids[block - 2];
       const hit: EngineHit = {
         article: info,
-        snippet: isTitle ? { text, marks: mergeMarks(marks) } : makeSnippet(text, here.map((m) => m.marks)),
+        // (The snippet is made for the hits shown: see `withSnippets`.)
+        snippet: NO_SNIPPET,
+        passage: isTitle ? { text, marks: [marks], whole: true } : { text, marks: here.map((m) => m.marks) },
         score: Math.round(score * 1e6) / 1e6,
         match: swappedBack ? 'fuzzy' : isTitle && kind === 'exact' ? 'title' : kind === 'partial' ? 'pinyin' : kind,
         field: block === 0 ? 'title' : block === 1 ? 'titleEn' : block >= firstEnglish ? (id === '' ? 'summary' : 'translation') : id === '' ? 'header' : id?.startsWith('h-') ? 'heading' : 'paragraph',

@@ -194,8 +194,9 @@ function placeWindow(text: string, groups: readonly Group[], best: Best, length:
 
 /** Whether `text[i]` belongs to a Latin word or a number (`China's`, `29.9`, `6,61`): what a snippet's end should not cut. */
 function inWord(text: string, i: number): boolean {
-  const ch = text[i];
-  if (ch === undefined) return false;
+  const code = text.charCodeAt(i);
+  if (Number.isNaN(code) || code >= 0x3000) return false;
+  const ch = text[i]!;
   if (/[\p{Script=Latin}\p{Nd}'’]/u.test(ch)) return true;
   // A decimal point or a thousands separator between digits.
   return (ch === '.' || ch === ',') && /\p{Nd}/u.test(text[i - 1] ?? '') && /\p{Nd}/u.test(text[i + 1] ?? '');
