@@ -909,12 +909,32 @@ describe.each(MODES)('$mode index', ({ inline }) => {
 
     it('are not cut between characters that mostly come together: 第21号主席令 is 第21号 and 主席令', async () => {
       const e = await small([
-        { slug: 'law', title: '闭幕', date: '2024-03-11', paragraphs: ['习近平签署第21号主席令予以公布。', '主席令自公布之日起施行。'] },
-        { slug: 'other', title: '公布', date: '2024-03-10', paragraphs: ['习近平签署主席令予以公布。', '主席团常务主席主持会议。'] },
+        { slug: 'law', title: '闭幕', date: '2024-03-11', paragraphs: ['习近平签署第21号主席令予以公布。'] },
+        { slug: 'other', title: '公布', date: '2024-03-10', paragraphs: ['第21号主任会议召开。', '习近平签署主席令予以公布。', '主席团常务主席主持会议。'] },
+        { slug: 'visit', title: '会见', date: '2024-03-09', paragraphs: ['国家主席会见外宾。'] },
       ]);
-      const marks = (await e.search('第21号主席令')).flatMap(markedText);
-      expect(marks).toEqual(expect.arrayContaining(['第21号主席令', '主席令']));
-      expect(marks).not.toContain('席令');
+      // The phrase in one article; in the other its words: 第21号 and 主席令, not 第21号主 and
+      // 席令, which are in as many articles (主席 mostly come together).
+      const hits = await e.search('第21号主席令');
+      expect(hits.filter((h) => h.article.slug === 'law').flatMap(markedText)).toEqual(['第21号主席令']);
+      expect(hits.filter((h) => h.article.slug === 'other').flatMap(markedText).sort()).toEqual(['主席令', '第21号']);
+    });
+
+    it('for a phrase found, look for its words in other articles only, not beside it in the same one', async () => {
+      const e = await small([
+        { slug: 'trade', title: '外贸', date: '2024-03-07', paragraphs: ['进出口3.75万亿元，增长8.7%。', '进口2.86万亿元。'] },
+        { slug: 'cargo', title: '货运', date: '2024-03-06', paragraphs: ['运送3.75万吨货物。', '收入1万亿元。'] },
+      ]);
+      const hits = await e.search('3.75万亿元');
+      expect(hits.filter((h) => h.article.slug === 'trade').flatMap(markedText)).toEqual(['3.75万亿元']);
+      expect(hits.filter((h) => h.article.slug === 'cargo').flatMap(markedText).sort()).toEqual(['3.75万', '亿元']);
+    });
+
+    it('keep the better of two readings of a paragraph: the words found as typed over a near miss of the whole', async () => {
+      const e = await small([{ slug: 'npc', title: '开幕', date: '2024-03-05', paragraphs: ['国务院总理李强作政府工作报告。'] }]);
+      const [hit] = await e.search('李强政府工作报告');
+      expect(hit!.match).toBe('exact');
+      expect(markedText(hit!)).toEqual(['李强', '政府工作报告']);
     });
 
     it('cut beside a run of letters and figures that is a word of its own (C919, a year)', async () => {

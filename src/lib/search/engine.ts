@@ -1903,12 +1903,17 @@ export class SearchIndex implements SearchEngine {
         looked += batch.length;
         const found = await Promise.all(batch.map((a) => this.collect(a, ts, cs, perArticle, nearMisses, english)));
         batch.forEach((a, i) => {
-          // An article looked at again (for pinyin typed in part) keeps its hits and adds other
-          // blocks (one title hit, though: the Chinese or the English title).
-          const before = hits.get(a) ?? [];
+          // An article looked at again (for pinyin typed in part, the query's words…) keeps its
+          // hits and adds other blocks, and the better hit of a block found both times (one
+          // title hit, though: the Chinese or the English title).
+          const kept = [...(hits.get(a) ?? [])];
           const title = (h: EngineHit): boolean => h.field === 'title' || h.field === 'titleEn';
-          const fresh = found[i]!.filter((h) => !before.some((b) => (title(b) && title(h)) || (b.field === h.field && b.paragraphId === h.paragraphId)));
-          if (fresh.length > 0) hits.set(a, [...before, ...fresh]);
+          for (const h of found[i]!) {
+            const same = kept.findIndex((b) => (title(b) && title(h)) || (b.field === h.field && b.paragraphId === h.paragraphId));
+            if (same === -1) kept.push(h);
+            else if (h.score > kept[same]!.score) kept[same] = h;
+          }
+          if (kept.length > 0) hits.set(a, kept);
         });
       }
     };
@@ -1928,12 +1933,12 @@ export class SearchIndex implements SearchEngine {
      * Look again with the query read another way (as the terms `read`), if each of them has
      * candidates; the candidates, or undefined. `common` as in `rankArticles`.
      */
-    const lookAs = async (read: Term[], common = false): Promise<TermCandidates[] | undefined> => {
+    const lookAs = async (read: Term[], common = false, skip?: ReadonlySet<number>): Promise<TermCandidates[] | undefined> => {
       await this.loadGrams(read, false);
       const readCands = read.map((t) => this.exactCandidates(t));
       if (!readCands.every((c) => countBits(c.articles) > 0)) return undefined;
       looked = 0;
-      await look(this.rankArticles(readCands, false, common), MAX_ARTICLES, false, read, readCands);
+      await look(this.rankArticles(readCands, false, common).filter((a) => !skip?.has(a)), MAX_ARTICLES, false, read, readCands);
       return readCands;
     };
 
@@ -1990,7 +1995,8 @@ export class SearchIndex implements SearchEngine {
         // The bigrams of each of their characters, to read the words off.
         await this.loadGrams(segmentable, true);
         const pieces = terms.map((t) => this.segment(t));
-        if (pieces.some(Boolean)) await lookAs(terms.flatMap((t, i) => pieces[i] ?? [t]));
+        // (For a phrase found: other articles, not pieces of it beside the phrase in the same one.)
+        if (pieces.some(Boolean)) await lookAs(terms.flatMap((t, i) => pieces[i] ?? [t]), false, exactHits > 0 ? new Set(hits.keys()) : undefined);
       }
     }
     const order = new Map([...rank].map(([a, r]) => [this.articleInfo[a]!.slug, r]));
