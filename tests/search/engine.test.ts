@@ -37,6 +37,8 @@ import {
   isSearchableCode,
   isoDate,
   chineseDate,
+  chineseDates,
+  englishDate,
   pinyinSpelling,
   pinyinTypos,
   gramPartName,
@@ -134,6 +136,16 @@ describe('dates typed with figures', () => {
     expect(chineseDate('2024-03')).toBe('2024年3月');
     expect(chineseDate('2024-13')).toBeUndefined();
     expect(chineseDate('29.9')).toBeUndefined();
+    // And in numerals, as a document's date line may print them.
+    expect(chineseDates('2024-03-05')).toEqual(['2024年3月5日', '二〇二四年三月五日']);
+    expect(chineseDates('2025-12-31')[1]).toBe('二〇二五年十二月三十一日');
+    expect(chineseDates('2023-10-20')[1]).toBe('二〇二三年十月二十日');
+  });
+
+  it('and as English text has them', () => {
+    expect(englishDate('2024-03-05')).toBe('march 5, 2024');
+    expect(englishDate('2025-12')).toBe('december 2025');
+    expect(englishDate('2024')).toBeUndefined();
   });
 });
 
@@ -838,6 +850,11 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       // The day as the text prints it, in its body too.
       const e = await small([{ slug: 'voyage', title: '考察队出发', date: '2023-11-02', paragraphs: ['考察队于2023年11月1日从国内出发。'] }]);
       expect((await e.search('2023/11/1')).flatMap(markedText)).toEqual(['2023年11月1日']);
+      // In numerals, and in English text.
+      const report = await small([
+        { slug: 'report', title: '政府工作报告', date: '2024-03-13', paragraphs: ['二〇二四年三月五日在第十四届全国人民代表大会第二次会议上'], english: [{ id: HEADER_ID, text: 'The report given on March 5, 2024.' }] },
+      ]);
+      expect((await report.search('2024/3/5')).flatMap(markedText).sort()).toEqual(['March 5, 2024', '二〇二四年三月五日']);
       expect(slugs(await engine.search('2024/3')).sort()).toEqual([SLUG.station, SLUG.exports, SLUG.sessions].sort());
       expect(await engine.search('2024/4/2')).toEqual([]);
     });

@@ -844,9 +844,11 @@ export function parseQuery(query: string, ctx: QueryContext): Term[] {
     } else {
       const term = capitalsWithHan[i] ? makeTerm(token, ctx, [], []) : makeTerm(token, ctx);
       if (capitalsWithHan[i]) term.abbreviation = true;
-      // A day or a month: also as Chinese prints it (2024-03-05 is 2024年3月5日).
-      const printed = chineseDate(token);
-      if (printed) term.variants.push({ kind: 'exact', slots: Array.from(printed, (c) => [c]) });
+      // A day or a month: also as Chinese prints it (2024-03-05 is 2024年3月5日, or
+      // 二〇二四年三月五日), and as English does (March 5, 2024).
+      for (const printed of chineseDates(token)) term.variants.push({ kind: 'exact', slots: Array.from(printed, (c) => [c]) });
+      const english = englishDate(token);
+      if (english) (term.latin ??= []).push({ text: english, whole: true });
       terms.push(term);
     }
     i++;
@@ -854,11 +856,36 @@ export function parseQuery(query: string, ctx: QueryContext): Term[] {
   return terms;
 }
 
-/** An ISO day or month (`2024-03-05`, `2024-03`) as Chinese prints it (`2024年3月5日`, `2024年3月`). */
-export function chineseDate(token: string): string | undefined {
+/** The parts of an ISO day or month (`2024-03-05`, `2024-03`), if the token is one. */
+function isoParts(token: string): { year: string; month: number; day?: number } | undefined {
   const m = /^((?:19|20)\d\d)-(\d\d)(?:-(\d\d))?$/u.exec(token);
   if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return undefined;
-  return `${m[1]}年${Number(m[2])}月${m[3] === undefined ? '' : `${Number(m[3])}日`}`;
+  return m[3] === undefined ? { year: m[1]!, month: Number(m[2]) } : { year: m[1]!, month: Number(m[2]), day: Number(m[3]) };
+}
+
+/** An ISO day or month as Chinese prints it (`2024-03-05`: `2024年3月5日`, `2024-03`: `2024年3月`). */
+export function chineseDate(token: string): string | undefined {
+  return chineseDates(token)[0];
+}
+
+const NUMERALS = '〇一二三四五六七八九';
+/** A number from 1 to 31 in Chinese numerals (十一, 二十, 三十一). */
+const numeral = (n: number): string => (n < 10 ? NUMERALS[n]! : `${n >= 20 ? NUMERALS[Math.floor(n / 10)] : ''}十${n % 10 === 0 ? '' : NUMERALS[n % 10]}`);
+
+/** An ISO day or month as Chinese prints it: in figures, then in numerals (`二〇二四年三月五日`). */
+export function chineseDates(token: string): string[] {
+  const d = isoParts(token);
+  if (!d) return [];
+  const day = (f: (n: number) => string | number): string => (d.day === undefined ? '' : `${f(d.day)}日`);
+  const year = Array.from(d.year, (c) => NUMERALS[Number(c)]).join('');
+  return [`${d.year}年${d.month}月${day((n) => n)}`, `${year}年${numeral(d.month)}月${day(numeral)}`];
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/** An ISO day or month as English text has it, in lower case (`march 5, 2024`, `march 2024`). */
+export function englishDate(token: string): string | undefined {
+  const d = isoParts(token);
+  return d && (d.day === undefined ? `${MONTHS[d.month - 1]} ${d.year}` : `${MONTHS[d.month - 1]} ${d.day}, ${d.year}`);
 }
 
 /** Each variant's matchers, compiled once: as written, and letting quotation marks stand between characters. */
