@@ -434,6 +434,11 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect((await e.search('huzhou')).flatMap(markedText)).toEqual(['湖州']);
     });
 
+    it("reads an apostrophe as a syllable boundary: chang'e is 嫦娥, not 长", async () => {
+      const e = await small([{ slug: 'moon', title: '科学突破', date: '2025-12-06', paragraphs: ['嫦娥六号月背样品研究取得重大突破。', '外交部长表示增长较快。'] }]);
+      for (const q of ["chang'e", 'chang’e', "chang'e liuhao"]) expect((await e.search(q)).flatMap(markedText).join(), q).toMatch(/^嫦娥/u);
+    });
+
     it('reads syllables joined by hyphens as typed apart: xue-long is xue long', async () => {
       expect(engine.parse('xue-long').map((t) => t.text)).toEqual(['xue long']);
       expect(markedText((await engine.search('xue-long'))[0]!)).toEqual(['雪龙']);

@@ -608,17 +608,19 @@ export function queryTokens(query: string): string[] {
 }
 
 /** The query's tokens, folded and as typed (the fold keeps every offset, so they line up). */
-function typedTokens(query: string): { folded: string; typed: string }[] {
+function typedTokens(query: string): { folded: string; typed: string; afterApostrophe?: true }[] {
   const typed = query.normalize('NFC');
   const folded = foldBasic(typed);
-  const tokens: { folded: string; typed: string }[] = [];
+  const tokens: { folded: string; typed: string; afterApostrophe?: true }[] = [];
   let start = -1;
   const end = (at: number): void => {
     if (start === -1) return;
     const f = folded.slice(start, at);
     const trimmed = f.replace(TRIM, '');
-    // The letter after an apostrophe in a word (People's, don't) is not a term of its own.
-    if (/^[a-z]$/iu.test(f) && /[a-z]['’]$/iu.test(typed.slice(Math.max(0, start - 2), start))) {
+    // The letter of an English contraction after an apostrophe (People's, don't) is not a term of
+    // its own; in pinyin an apostrophe parts syllables (chang'e, xi'an): the next one is.
+    const apostrophe = /[a-z]['’]$/iu.test(typed.slice(Math.max(0, start - 2), start));
+    if (apostrophe && /^[stdm]$/iu.test(f)) {
       start = -1;
       return;
     }
@@ -632,7 +634,11 @@ function typedTokens(query: string): { folded: string; typed: string }[] {
           tokens.push({ folded: part, typed: typed.slice(from + at, from + at + part.length) });
           at += part.length + 1;
         }
-      } else tokens.push({ folded: isoDate(trimmed) ?? trimmed, typed: typed.slice(from, from + trimmed.length) });
+      } else {
+        const token: { folded: string; typed: string; afterApostrophe?: true } = { folded: isoDate(trimmed) ?? trimmed, typed: typed.slice(from, from + trimmed.length) };
+        if (apostrophe) token.afterApostrophe = true;
+        tokens.push(token);
+      }
     }
     start = -1;
   };
@@ -783,7 +789,7 @@ export function parseQuery(query: string, ctx: QueryContext): Term[] {
   const typed = typedTokens(query);
   // A lower-case letter alone after other words is the start of the next one, still being typed
   // (tengchong k…): not a term yet.
-  if (typed.length > 1 && /^[a-z]$/u.test(typed[typed.length - 1]!.typed)) typed.pop();
+  if (typed.length > 1 && /^[a-z]$/u.test(typed[typed.length - 1]!.typed) && !typed[typed.length - 1]!.afterApostrophe) typed.pop();
   const written = typed.map((t) => t.folded);
   // Capitals: no initials or half-typed syllables; three letters or fewer, no pinyin at all (AI, PC).
   const acronym = typed.map((t) => ACRONYM.test(t.typed));
