@@ -261,7 +261,9 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(slugs(await engine.search('研究'))).toEqual([SLUG.quantum]);
       // 终 and 研 are in two articles, never together: nothing.
       expect(await engine.search('终研')).toEqual([]);
-      expect(await engine.search('极南')).toEqual([]);
+      // (极南 is 南极 swapped: found so, as a near miss, the two together.)
+      const swapped = await engine.search('极南');
+      expect(swapped.every((h) => h.match === 'fuzzy' && markedText(h).every((m) => m === '南极'))).toBe(true);
     });
 
     it('matches a phrase as a whole: all its characters elsewhere in the paragraph do not count', async () => {
@@ -439,6 +441,12 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       for (const q of ["chang'e", 'chang’e', "chang'e liuhao"]) expect((await e.search(q)).flatMap(markedText).join(), q).toMatch(/^嫦娥/u);
     });
 
+    it('reads a symbol beside a Chinese character as a space (马克龙/四川大学), not one between letters or figures (5G+AI)', () => {
+      expect(engine.parse('马克龙/四川大学').map((t) => t.text)).toEqual(['马克龙', '四川大学']);
+      expect(engine.parse('人工智能+行动').map((t) => t.text)).toEqual(['人工智能', '行动']);
+      expect(engine.parse('5G+AI').map((t) => t.text)).toEqual(['5g+ai']);
+    });
+
     it('reads syllables joined by hyphens as typed apart: xue-long is xue long', async () => {
       expect(engine.parse('xue-long').map((t) => t.text)).toEqual(['xue long']);
       expect(markedText((await engine.search('xue-long'))[0]!)).toEqual(['雪龙']);
@@ -539,6 +547,9 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       const rate = (await e.search('8.7 percent', 10, en)).filter((h) => h.paragraphId === p2);
       expect(rate.flatMap(markedText).every((m) => m === 'percent' || m === '%')).toBe(true);
       expect(await marks('15:53')).toEqual([['15:53']]);
+      // A single figure is a number too, never part of one (7 is not in 8.7).
+      expect((await marks('7')).flat()).toEqual([]);
+      expect((await marks('8')).flat()).toEqual([]);
       // Hyphens and spaces alike.
       expect((await e.search('year on year', 10, en)).map((h) => h.field)).toContain('summary');
       // (Typed with hyphens, the words are terms of their own, as if typed apart.)
@@ -783,6 +794,13 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(await without.search('周媛')).toEqual([]);
     });
 
+    it('find a two-character word typed with its characters swapped, when nothing matches as typed', async () => {
+      const hits = await engine.search('龙雪');
+      expect(slugs(hits)[0]).toBe(SLUG.xuelong);
+      expect(markedText(hits[0]!)).toEqual(['雪龙']);
+      expect(hits.every((h) => h.match === 'fuzzy')).toBe(true);
+    });
+
     it('find a three-character name with its middle character wrong (a homophone slip)', async () => {
       const hits = await engine.search('雪虎号');
       expect(slugs(hits)[0]).toBe(SLUG.station);
@@ -817,6 +835,11 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       // An end that cannot stand for a character of the term stays out.
       expect(mark('法国总统马克龙：法中', '马克龙的')).toBe('马克龙');
       expect(mark('马克龙12月5日在', '马克龙的')).toBe('马克龙');
+      // Two neighbours swapped are one edit, at either end too: the whole passage.
+      expect(mark('法国总统马克龙：法中', '克马龙')).toBe('马克龙');
+      expect(mark('法国总统马克龙：法中', '马龙克')).toBe('马克龙');
+      expect(mark('王沪宁发表讲话', '沪王宁')).toBe('王沪宁');
+      expect(mark('雪龙2号离开', '龙雪2号')).toBe('雪龙2号');
       // Nor a particle typed past the word, where the text has another character.
       expect(mark('马克龙是应国家主席', '马克龙的')).toBe('马克龙');
       expect(mark('5日下午，马克龙访问', '的马克龙')).toBe('马克龙');

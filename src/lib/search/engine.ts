@@ -627,6 +627,14 @@ function typedTokens(query: string): { folded: string; typed: string; afterApost
     if (trimmed) {
       const lead = f.length - f.replace(/^[.+\-/:#&@_]+/u, '').length;
       const from = start + lead;
+      // A symbol beside a Chinese character separates (马克龙/四川大学), as a space does.
+      const apart = /[/&_#@:+]/u.exec(trimmed);
+      if (apart && /\p{Script=Han}/u.test(trimmed[apart.index - 1]! + trimmed[apart.index + 1]!)) {
+        end(start + lead + apart.index);
+        start = from + apart.index + 1;
+        end(at);
+        return;
+      }
       if (/^[a-z]+(?:-[a-z]+)+$/iu.test(trimmed)) {
         // Words joined by hyphens (xue-long, year-on-year): each a token, as if typed apart.
         let at = 0;
@@ -1341,8 +1349,9 @@ function wordMarks(word: string, text: string, whole = false): Mark[] {
   for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
     if (at > 0 && /[\p{L}\p{N}]/u.test(text[at - 1]!)) continue;
     const end = at + word.length;
-    // A number is never the start of a longer one (8.7 is not in 8.75), nor, asked whole, a word.
+    // A number is never part of a longer one (8.7 is not in 8.75, 7 not in 8.7), nor, asked whole, a word.
     if (number && (/\p{N}/u.test(text[end] ?? '') || (/[.,]/u.test(text[end] ?? '') && /\p{N}/u.test(text[end + 1] ?? '')))) continue;
+    if (/^\p{N}/u.test(word) && /[.,]/u.test(text[at - 1] ?? '') && /\p{N}/u.test(text[at - 2] ?? '')) continue;
     if (whole && /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
     marks.push([at, end]);
   }
@@ -1362,8 +1371,8 @@ interface EnglishForm {
 /** The English form of a query token (lower case), if it can be one. */
 function englishForm(token: string): EnglishForm | undefined {
   if (!/^[a-z0-9](?:[a-z0-9.,:'’-]*[a-z0-9%])?$/u.test(token) || !/[a-z]|\d/u.test(token)) return undefined;
-  // One letter, or a lone digit, matches too much to mean anything.
-  if (token.length < 2) return undefined;
+  // One letter matches too much to mean anything (a figure is a number: March 7).
+  if (token.length < 2 && !/^\d$/u.test(token)) return undefined;
   return { text: token.replace(/-/gu, ' '), whole: token.length <= 2 && /^[a-z]+$/u.test(token) };
 }
 
@@ -1612,9 +1621,12 @@ export function closestSpan(text: string, pattern: string, from = 0, to = text.l
   const m = pattern.length;
   const n = to - from;
   if (m === 0 || n <= 0) return undefined;
-  // Row i: distance and start for pattern[0, i) ending at text position j.
+  // Row i: distance and start for pattern[0, i) ending at text position j (and row i - 1, for
+  // two neighbours swapped, one edit: 马龙克 is 马克龙 whole, not 马克 with one left out).
   let dist = new Int32Array(n + 1);
   let start = new Int32Array(n + 1);
+  let prevDist = dist;
+  let prevStart = start;
   for (let j = 0; j <= n; j++) start[j] = j;
   for (let i = 1; i <= m; i++) {
     const nextDist = new Int32Array(n + 1);
@@ -1622,8 +1634,10 @@ export function closestSpan(text: string, pattern: string, from = 0, to = text.l
     nextDist[0] = i;
     nextStart[0] = 0;
     const p = pattern.charCodeAt(i - 1);
+    const before = i >= 2 ? pattern.charCodeAt(i - 2) : -1;
     for (let j = 1; j <= n; j++) {
-      const change = dist[j - 1]! + (text.charCodeAt(from + j - 1) === p ? 0 : 1);
+      const t = text.charCodeAt(from + j - 1);
+      const change = dist[j - 1]! + (t === p ? 0 : 1);
       const skipPattern = dist[j]! + 1;
       const skipText = nextDist[j - 1]! + 1;
       if (change <= skipPattern && change <= skipText) {
@@ -1636,7 +1650,13 @@ export function closestSpan(text: string, pattern: string, from = 0, to = text.l
         nextDist[j] = skipText;
         nextStart[j] = nextStart[j - 1]!;
       }
+      if (j >= 2 && before !== -1 && p !== before && t === before && text.charCodeAt(from + j - 2) === p && prevDist[j - 2]! + 1 <= nextDist[j]!) {
+        nextDist[j] = prevDist[j - 2]! + 1;
+        nextStart[j] = prevStart[j - 2]!;
+      }
     }
+    prevDist = dist;
+    prevStart = start;
     dist = nextDist;
     start = nextStart;
   }
@@ -2450,7 +2470,7 @@ export class SearchIndex implements SearchEngine {
    */
   private transposed(term: Term): Term | undefined {
     const chars = literalChars(term);
-    if (!chars || chars.length < 3 || chars.length > MAX_FUZZY_CHARS || !chars.every(isHan)) return undefined;
+    if (!chars || chars.length < 2 || chars.length > MAX_FUZZY_CHARS || !chars.every(isHan)) return undefined;
     for (let i = 0; i + 1 < chars.length; i++) {
       if (chars[i] === chars[i + 1]) continue;
       const swapped = [...chars];
