@@ -571,6 +571,21 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(en.filter((h) => h.field === 'title')).toEqual([]);
     });
 
+    it('ranks English below Chinese for a reader of Chinese only when the letters read as a Chinese word: ai is the AI of an English title before 爱', async () => {
+      const e = await small([{ slug: 'ai', title: '为什么要实施行动', titleEn: 'Why implement the AI Plus initiative', date: '2025-12-06', paragraphs: ['我们热爱学习。'] }]);
+      const hits = await e.search('ai');
+      expect(hits[0]!.field).toBe('titleEn');
+      expect(markedText(hits[0]!)).toEqual(['AI']);
+    });
+
+    it('reads English words among other words typed in letters as English, not pinyin (and in Belt and Road)', () => {
+      const [, and] = engine.parse('Belt and Road');
+      expect(and!.variants.every((v) => v.kind === 'exact')).toBe(true);
+      expect(and!.partial).toBeUndefined();
+      // Alone, letters may be pinyin as ever.
+      expect(engine.parse('an')[0]!.variants.some((v) => v.kind === 'pinyin')).toBe(true);
+    });
+
     it('finds names typed as words apart in English text too (shanghai cooperation)', async () => {
       const hits = await sco.search('shanghai cooperation', 10, { lang: 'en' });
       expect(hits[0]!.field).toBe('summary');

@@ -676,6 +676,9 @@ export function isoDate(token: string): string | undefined {
   return `${m[1]}-${two(month)}${day === undefined ? '' : `-${two(day)}`}`;
 }
 
+/** English words that are not pinyin, and mean English among other words typed in letters. */
+const ENGLISH_WORDS = new Set(['and', 'of', 'the', 'for', 'with', 'from', 'in', 'on', 'at', 'to', 'by', 'is', 'are', 'was', 'were', 'its', 'into']);
+
 /** Capitals only (`GDP`, `AI`): an abbreviation, not pinyin initials or a half-typed syllable. */
 const ACRONYM = /^[A-Z]{2,}$/u;
 
@@ -802,6 +805,9 @@ export function parseQuery(query: string, ctx: QueryContext): Term[] {
   // Capitals: no initials or half-typed syllables; three letters or fewer, no pinyin at all (AI, PC).
   const acronym = typed.map((t) => ACRONYM.test(t.typed));
   const shortAcronym = typed.map((t, i) => acronym[i]! && t.typed.length <= 3);
+  // English words among other words typed in letters (Belt and Road): not pinyin (and is not 安d…).
+  const lettered = typed.filter((t) => /^[a-z]+$/iu.test(t.typed)).length;
+  const englishWord = typed.map((t) => lettered >= 2 && ENGLISH_WORDS.has(t.folded));
   // Capitals beside Chinese (AI治理): an abbreviation too, not pinyin (爱).
   const capitalsWithHan = typed.map((t) => /[A-Z]{2}/u.test(t.typed) && /\p{Script=Han}/u.test(t.typed));
   // (Only a token with Latin letters asks for the syllables, which are decoded on first use.)
@@ -856,7 +862,7 @@ export function parseQuery(query: string, ctx: QueryContext): Term[] {
       for (const form of term.latin ?? []) form.whole = true;
       terms.push(term);
     } else {
-      const term = capitalsWithHan[i] ? makeTerm(token, ctx, [], []) : makeTerm(token, ctx);
+      const term = capitalsWithHan[i] || englishWord[i] ? makeTerm(token, ctx, [], []) : makeTerm(token, ctx);
       if (capitalsWithHan[i]) term.abbreviation = true;
       // A day or a month: also as Chinese prints it (2024-03-05 is 2024年3月5日, or
       // 二〇二四年三月五日), and as English does (March 5, 2024).
@@ -2852,6 +2858,16 @@ export class SearchIndex implements SearchEngine {
 
     // Found only with two characters swapped back: a near miss.
     const swappedBack = terms.some((t) => t.near);
+    // For a reader of Chinese, English text ranks below the Chinese when the letters read as a
+    // Chinese word (sichuan: 四川; xuelo…: 雪龙), not when they read as one syllable at most
+    // (ai: the AI of an English title before 爱).
+    const englishBelow =
+      !english &&
+      terms.some((t) => {
+        const read = [...t.variants, ...(t.partial ?? [])].filter((v) => v.kind === 'pinyin' || v.kind === 'partial');
+        // (Its shortest reading: yuan is 元, not also 预案.)
+        return read.length > 0 && Math.min(...read.map((v) => v.slots.length)) >= 2;
+      });
     if (swappedBack) articleClass = 'fuzzy';
     const info = this.articleInfo[a]!;
     const words = terms.some((t) => t.word);
@@ -2871,7 +2887,7 @@ export class SearchIndex implements SearchEngine {
       const score =
         // A block found only by pinyin typed in part scores as such, whatever else its article has;
         // so does English text, the title too, for a reader of Chinese (below the Chinese found as typed).
-        (kind === 'partial' || ((block === 1 || block >= firstEnglish) && !english) ? Math.min(CLASS_SCORE.partial, CLASS_SCORE[articleClass]) : CLASS_SCORE[articleClass]) +
+        (kind === 'partial' || ((block === 1 || block >= firstEnglish) && englishBelow) ? Math.min(CLASS_SCORE.partial, CLASS_SCORE[articleClass]) : CLASS_SCORE[articleClass]) +
         (40 * here.length) / terms.length +
         // Pinyin typed in part: which word it stands for matters more than where it is.
         (isTitle ? (kind === 'partial' ? 3 : 10) : 0) +
