@@ -2645,8 +2645,9 @@ export class SearchIndex implements SearchEngine {
           cover += c.titleCover.get(a) ?? 0;
           if (c.literal && hasBit(c.literal, a)) literal++;
           fuzzy += c.weight.get(a) ?? 0;
-          // How much of the article may hold the term: its candidate chunks.
-          for (let u = this.chunkStart[a]!; u < this.chunkStart[a + 1]!; u++) if (hasBit(c.chunks, u)) mentions++;
+          // How much of the article may hold the term: its candidate chunks (text in memory only:
+          // with parts to fetch, articles in list order share their parts, and fewer are fetched).
+          if (this.local) for (let u = this.chunkStart[a]!; u < this.chunkStart[a + 1]!; u++) if (hasBit(c.chunks, u)) mentions++;
         } else if (nearMisses && c.fuzzyArticles.has(a)) {
           exact = false;
           fuzzy += c.fuzzyArticles.get(a)!;
@@ -2658,7 +2659,7 @@ export class SearchIndex implements SearchEngine {
       if (ok) rows.push({ a, exact, literal, titles, cover, fuzzy, mentions });
     }
     // (An article that mentions the query more often ranks higher, other things equal: looked at
-    // first, so that a short list, the header's, has it too.)
+    // first, so that a list that stops when full has it too.)
     rows.sort(
       (x, y) =>
         Number(y.exact) - Number(x.exact) ||
