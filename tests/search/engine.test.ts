@@ -562,6 +562,39 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect((await marks("People's Daily")).flat()).toEqual(['People', 'Daily']);
     });
 
+    it('ranks a passage with every English word above Chinese ones with fewer, for a reader of Chinese too (Sichuan University)', async () => {
+      const e = await small([
+        { slug: 'macron', title: '马克龙访问', date: '2025-12-06', paragraphs: ['马克龙访问四川大学。', '四川省体育馆。'], english: [{ id: HEADER_ID, text: 'In a speech at Sichuan University, Macron spoke.' }] },
+      ]);
+      const hits = await e.search('Sichuan University');
+      expect(hits[0]!.field).toBe('summary');
+      expect(markedText(hits[0]!)).toEqual(['Sichuan', 'University']);
+      // Alone, sichuan is 四川 first.
+      expect((await e.search('sichuan'))[0]!.lang).toBeUndefined();
+    });
+
+    it('shows no passage that has only function words of the query (of, the) when it has others', async () => {
+      const e = await small([
+        {
+          slug: 'customs',
+          title: '海关数据',
+          date: '2024-03-07',
+          paragraphs: ['海关总署发布数据。'],
+          english: [
+            { id: HEADER_ID, text: 'Figures released by the General Administration of Customs.' },
+            { id: blockIds([{ kind: 'paragraph', text: '海关总署发布数据。' }])[0]!, text: 'The strength of innovation.' },
+          ],
+        },
+      ]);
+      const hits = await e.search('General Administration of Customs', 10, { lang: 'en' });
+      expect(hits.map((h) => h.field)).toEqual(['summary']);
+    });
+
+    it('reads full-width letters as typed ones: ＡＩ is the abbreviation AI', () => {
+      expect(engine.parse('ＡＩ')[0]!.abbreviation).toBe(true);
+      expect(engine.parse('ＡＩ')[0]!.variants.every((v) => v.kind === 'exact')).toBe(true);
+    });
+
     it("shows the title in the reader's language when both have the query (Shouguang: the English title on the English pages)", async () => {
       const e = await small([{ slug: 'solar', title: '寿光市光伏项目', titleEn: 'A solar project in Shouguang', date: '2025-12-06', paragraphs: ['寿光市的光伏项目。'] }]);
       expect((await e.search('shouguang'))[0]!.field).toBe('title');
@@ -691,15 +724,18 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(slugs(zhongg)).toEqual([SLUG.xuelong]);
       expect(zhongg.flatMap(markedText)).toEqual(['中国']);
       for (const query of ['xuelo', 'xue lo']) {
-        // The article whose English title starts so, with its paragraphs that have 雪龙; then the other.
+        // The article whose titles start so (for a reader of Chinese, the Chinese title), with its
+        // paragraphs that have 雪龙; then the other.
         const hits = await engine.search(query);
-        expect(hits.map((h) => [h.article.slug, markedText(h).join(), h.partial ?? false]), query).toEqual([
-          [SLUG.xuelong, 'Xuelo', false],
-          [SLUG.xuelong, '雪龙', true],
-          [SLUG.station, '雪龙', true],
-          [SLUG.xuelong, '雪龙', true],
-          [SLUG.xuelong, '雪龙', true],
+        expect(hits.map((h) => [h.article.slug, h.field, markedText(h).join(), h.partial ?? false]), query).toEqual([
+          [SLUG.xuelong, 'title', '雪龙', true],
+          [SLUG.xuelong, 'paragraph', '雪龙', true],
+          [SLUG.station, 'paragraph', '雪龙', true],
+          [SLUG.xuelong, 'paragraph', '雪龙', true],
+          [SLUG.xuelong, 'paragraph', '雪龙', true],
         ]);
+        // On the English pages, the English title, as typed.
+        expect(markedText((await engine.search(query, 10, { lang: 'en' }))[0]!), query).toEqual(['Xuelo']);
       }
     });
 
@@ -712,8 +748,8 @@ describe.each(MODES)('$mode index', ({ inline }) => {
         ['研究', 'pinyin', true],
       ]);
       expect(yanji[0]!.score).toBeGreaterThan(yanji[1]!.score);
-      // xuelo: the English title starts with it (as written), then 雪龙 by pinyin.
-      const xuelo = await engine.search('xuelo');
+      // xuelo on the English pages: the English title starts with it (as written), then 雪龙 by pinyin.
+      const xuelo = await engine.search('xuelo', 10, { lang: 'en' });
       expect(xuelo[0]!.field).toBe('titleEn');
       expect(xuelo[0]!.partial).toBeUndefined();
       expect(Math.min(...xuelo.filter((h) => !h.partial).map((h) => h.score))).toBeGreaterThan(Math.max(...xuelo.filter((h) => h.partial).map((h) => h.score)));
@@ -909,6 +945,8 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(await e.search('FET')).toEqual([]);
       // ling is not the 0 of 2025, nor er the 2 of 29.9.
       expect((await e.search('ling')).flatMap(markedText)).not.toContain('0');
+      // Two letters are a whole word only: MOS is not mo…
+      expect((await e.search('MO')).flatMap(markedText)).toEqual([]);
       expect((await e.search('er')).flatMap(markedText)).not.toContain('2');
     });
 

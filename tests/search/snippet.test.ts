@@ -422,6 +422,13 @@ describe('makeSnippet', () => {
       expect(s.text.startsWith('…129.9%，那')).toBe(true);
     });
 
+    it('keeps a date or a time whole at a cut end (…2024-03-12, not …2024-03-…)', () => {
+      // The window (出口 at 96, a lead-in of 24, 110 long) would end at 182, inside the date at 178.
+      const text = `${'的'.repeat(96)}出口${'地'.repeat(80)}2024-03-12${'的'.repeat(30)}`;
+      const s = makeSnippet(text, termMarks(text, '出口'));
+      expect(s.text.endsWith('2024-03-12…')).toBe(true);
+    });
+
     it('leaves out a word too long to take in', () => {
       const word = 'x'.repeat(40);
       const text = `${word} ${'的'.repeat(30)}出口${'的'.repeat(100)}`;

@@ -609,7 +609,8 @@ export function queryTokens(query: string): string[] {
 
 /** The query's tokens, folded and as typed (the fold keeps every offset, so they line up). */
 function typedTokens(query: string): { folded: string; typed: string; afterApostrophe?: true }[] {
-  const typed = query.normalize('NFC');
+  // (Full-width letters and figures as typed are the ASCII ones: ＡＩ is AI, in capitals.)
+  const typed = query.normalize('NFC').replace(/[０-９Ａ-Ｚａ-ｚ]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   const folded = foldBasic(typed);
   const tokens: { folded: string; typed: string; afterApostrophe?: true }[] = [];
   let start = -1;
@@ -930,11 +931,14 @@ export function findVariant(variant: Variant, folded: string): Mark[] {
   const digitLast = last !== undefined && last.every(isDigitChar);
   // Read as pinyin, a digit is a numeral only beside a character (雪龙2号, not the 0 of 2025 for ling).
   const sounds = variant.kind === 'pinyin' || variant.kind === 'partial';
+  const shortLatin = variant.slots.length <= 2 && variant.slots.every((x) => x.length === 1 && isLatinAt(x[0]!, 0));
   const whole = (s: number, e: number): boolean =>
     (digitFirst || isDigitAt(folded, s) ? !numberBefore(folded, s) : true) &&
     (digitLast || isDigitAt(folded, e - 1) ? !numberAfter(folded, e) : true) &&
-    // A Latin word is found where it starts (HEPS, not the EPS in it).
+    // A Latin word is found where it starts (HEPS, not the EPS in it); one of two letters or
+    // fewer only whole (in is not the start of InnoMatch).
     !(isLatinAt(folded, s) && isLatinAt(folded, s - 1)) &&
+    !(shortLatin && isLatinAt(folded, e)) &&
     !(sounds && allDigits(folded, s, e));
   if (typeof matcher === 'string') {
     if (!matcher) return marks;
@@ -1469,6 +1473,8 @@ const FUZZY_BELOW = { local: 3, remote: 1 };
  * (a summary, a translation) for a reader of Chinese, the Chinese text for a reader of English.
  */
 const OTHER_LANGUAGE_BELOW = 2;
+/** How far English text ranks below the Chinese its letters read as in pinyin, for a reader of Chinese. */
+const ENGLISH_MARGIN = 15;
 /** Articles looked at per query at most for near misses (the most promising ones). */
 const NEAR_MISS_ARTICLES = { local: 16, remote: 8 };
 /**
@@ -1967,10 +1973,13 @@ export class SearchIndex implements SearchEngine {
           // title hit, though: the Chinese or the English title).
           const kept = [...(hits.get(a) ?? [])];
           const title = (h: EngineHit): boolean => h.field === 'title' || h.field === 'titleEn';
+          // (Of two titles, the one in the reader's language: tengchon… finds 腾冲 in the Chinese
+          // title after the English title's Tengchon…)
+          const ownTitle = (h: EngineHit): boolean => h.field === (english ? 'titleEn' : 'title');
           for (const h of found[i]!) {
             const same = kept.findIndex((b) => (title(b) && title(h)) || (b.field === h.field && b.paragraphId === h.paragraphId));
             if (same === -1) kept.push(h);
-            else if (h.score > kept[same]!.score) kept[same] = h;
+            else if (title(h) && h.field !== kept[same]!.field ? ownTitle(h) : h.score > kept[same]!.score) kept[same] = h;
           }
           if (kept.length > 0) hits.set(a, kept);
         });
@@ -2862,20 +2871,28 @@ export class SearchIndex implements SearchEngine {
     // For a reader of Chinese, English text ranks below the Chinese when the letters read as a
     // Chinese word (sichuan: 四川; xuelo…: 雪龙), not when they read as one syllable at most
     // (ai: the AI of an English title before 爱).
-    const englishBelow =
-      !english &&
-      terms.some((t) => {
-        const read = [...t.variants, ...(t.partial ?? [])].filter((v) => v.kind === 'pinyin' || v.kind === 'partial');
-        // (Its shortest reading: yuan is 元, not also 预案.)
-        return read.length > 0 && Math.min(...read.map((v) => v.slots.length)) >= 2;
-      });
+    // (Its shortest reading: yuan is 元, not also 预案. As pinyin typed in full, the English by a
+    // margin, so a passage with more of the query still comes first: Sichuan University; typed in
+    // part, the English as such too: xuelo.)
+    const shortest = (t: Term, kind: Variant['kind']): number => Math.min(...[...t.variants, ...(t.partial ?? [])].filter((v) => v.kind === kind).map((v) => v.slots.length));
+    const twoOrMore = (n: number): boolean => n >= 2 && Number.isFinite(n);
+    const englishBelow: 'class' | 'margin' | undefined = english
+      ? undefined
+      : terms.some((t) => twoOrMore(shortest(t, 'partial')))
+        ? 'class'
+        : terms.some((t) => twoOrMore(shortest(t, 'pinyin')))
+          ? 'margin'
+          : undefined;
     if (swappedBack) articleClass = 'fuzzy';
+    const hasContentWord = terms.some((t) => ENGLISH_WORDS.has(t.text)) && terms.some((t) => !ENGLISH_WORDS.has(t.text));
     const info = this.articleInfo[a]!;
     const words = terms.some((t) => t.word);
     const hits: EngineHit[] = [];
     for (let block = 0; block < blockCount; block++) {
       const here = matches.map((row) => row[block]).filter((m): m is BlockMatch => m !== undefined);
       if (here.length === 0) continue;
+      // Not a passage with nothing of the query but its function words (of, the) when it has others.
+      if (hasContentWord && matches.every((row, t) => !row[block] || ENGLISH_WORDS.has(terms[t]!.text))) continue;
       // One title hit: the reader's language's, when both titles have the query (Shouguang on the
       // English pages finds the English title, not 寿光 in the Chinese one).
       if (block === 1 && !english && matches.some((row) => row[0])) continue;
@@ -2888,7 +2905,8 @@ export class SearchIndex implements SearchEngine {
       const score =
         // A block found only by pinyin typed in part scores as such, whatever else its article has;
         // so does English text, the title too, for a reader of Chinese (below the Chinese found as typed).
-        (kind === 'partial' || ((block === 1 || block >= firstEnglish) && englishBelow) ? Math.min(CLASS_SCORE.partial, CLASS_SCORE[articleClass]) : CLASS_SCORE[articleClass]) +
+        (kind === 'partial' || ((block === 1 || block >= firstEnglish) && englishBelow === 'class') ? Math.min(CLASS_SCORE.partial, CLASS_SCORE[articleClass]) : CLASS_SCORE[articleClass]) -
+        ((block === 1 || block >= firstEnglish) && englishBelow === 'margin' ? ENGLISH_MARGIN : 0) +
         (40 * here.length) / terms.length +
         // Pinyin typed in part: which word it stands for matters more than where it is.
         (isTitle ? (kind === 'partial' ? 3 : 10) : 0) +

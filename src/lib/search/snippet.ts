@@ -192,14 +192,15 @@ function placeWindow(text: string, groups: readonly Group[], best: Best, length:
   return noSurrogateCut(text, start, end);
 }
 
-/** Whether `text[i]` belongs to a Latin word or a number (`China's`, `29.9`, `6,61`): what a snippet's end should not cut. */
+/** Whether `text[i]` belongs to a Latin word or a number (`China's`, `29.9`, `2024-03-12`): what a snippet's end should not cut. */
 function inWord(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
   if (Number.isNaN(code) || code >= 0x3000) return false;
   const ch = text[i]!;
   if (/[\p{Script=Latin}\p{Nd}'’]/u.test(ch)) return true;
-  // A decimal point or a thousands separator between digits.
-  return (ch === '.' || ch === ',') && /\p{Nd}/u.test(text[i - 1] ?? '') && /\p{Nd}/u.test(text[i + 1] ?? '');
+  // A decimal point, a thousands separator, or a date's or time's separator between digits
+  // (29.9, 6,610, 2024-03-12, 15:53).
+  return /[.,\-/:]/u.test(ch) && /\p{Nd}/u.test(text[i - 1] ?? '') && /\p{Nd}/u.test(text[i + 1] ?? '');
 }
 
 /**
