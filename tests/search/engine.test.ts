@@ -38,6 +38,7 @@ import {
   isoDate,
   chineseDate,
   chineseDates,
+  isoFromChinese,
   englishDate,
   pinyinSpelling,
   pinyinTypos,
@@ -140,6 +141,13 @@ describe('dates typed with figures', () => {
     expect(chineseDates('2024-03-05')).toEqual(['2024年3月5日', '二〇二四年三月五日']);
     expect(chineseDates('2025-12-31')[1]).toBe('二〇二五年十二月三十一日');
     expect(chineseDates('2023-10-20')[1]).toBe('二〇二三年十月二十日');
+  });
+
+  it('and back from Chinese print to ISO', () => {
+    expect(isoFromChinese('2024年3月5日')).toBe('2024-03-05');
+    expect(isoFromChinese('2024年3月')).toBe('2024-03');
+    expect(isoFromChinese('2024年13月')).toBeUndefined();
+    expect(isoFromChinese('3月5日')).toBeUndefined();
   });
 
   it('and as English text has them', () => {
@@ -895,6 +903,8 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(mark('马克龙是应国家主席', '马克龙的')).toBe('马克龙');
       expect(mark('5日下午，马克龙访问', '的马克龙')).toBe('马克龙');
       expect(mark('马克龙的演讲', '马克龙的')).toBe('马克龙的');
+      // Nor a last character typed twice.
+      expect(mark('出席 王沪宁发表讲话', '王沪宁宁')).toBe('王沪宁');
       // (A wrong last character that is not a particle is part of the passage.)
       expect(mark('发展新质生产力，关键', '新质生产率')).toBe('新质生产力');
       expect(closestSpan('abc', '')).toBeUndefined();
@@ -934,6 +944,8 @@ describe.each(MODES)('$mode index', ({ inline }) => {
         { slug: 'report', title: '政府工作报告', date: '2024-03-13', paragraphs: ['二〇二四年三月五日在第十四届全国人民代表大会第二次会议上'], english: [{ id: HEADER_ID, text: 'The report given on March 5, 2024.' }] },
       ]);
       expect((await report.search('2024/3/5')).flatMap(markedText).sort()).toEqual(['March 5, 2024', '二〇二四年三月五日']);
+      // Typed as Chinese prints it, likewise.
+      expect((await report.search('2024年3月5日')).flatMap(markedText).sort()).toEqual(['March 5, 2024', '二〇二四年三月五日']);
       expect(slugs(await engine.search('2024/3')).sort()).toEqual([SLUG.station, SLUG.exports, SLUG.sessions].sort());
       expect(await engine.search('2024/4/2')).toEqual([]);
     });

@@ -867,8 +867,11 @@ export function parseQuery(query: string, ctx: QueryContext): Term[] {
       if (capitalsWithHan[i]) term.abbreviation = true;
       // A day or a month: also as Chinese prints it (2024-03-05 is 2024年3月5日, or
       // 二〇二四年三月五日), and as English does (March 5, 2024).
-      for (const printed of chineseDates(token)) term.variants.push({ kind: 'exact', slots: Array.from(printed, (c) => [c]) });
-      const english = englishDate(token);
+      // (Typed as Chinese prints it, 2024年3月5日: the ISO form and the others too.)
+      const iso = isoFromChinese(token);
+      const day = iso ?? token;
+      for (const printed of iso ? [iso, ...chineseDates(iso)] : chineseDates(token)) if (printed !== token) term.variants.push({ kind: 'exact', slots: Array.from(printed, (c) => [c]) });
+      const english = englishDate(day);
       if (english) (term.latin ??= []).push({ text: english, whole: true });
       terms.push(term);
     }
@@ -882,6 +885,15 @@ function isoParts(token: string): { year: string; month: number; day?: number } 
   const m = /^((?:19|20)\d\d)-(\d\d)(?:-(\d\d))?$/u.exec(token);
   if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return undefined;
   return m[3] === undefined ? { year: m[1]!, month: Number(m[2]) } : { year: m[1]!, month: Number(m[2]), day: Number(m[3]) };
+}
+
+/** A day or month in figures as Chinese prints it (`2024年3月5日`, `2024年3月`) in ISO form. */
+export function isoFromChinese(token: string): string | undefined {
+  const m = /^((?:19|20)\d\d)年(\d{1,2})月(?:(\d{1,2})日)?$/u.exec(token);
+  if (!m) return undefined;
+  const two = (n: string): string => n.padStart(2, '0');
+  const iso = `${m[1]}-${two(m[2]!)}${m[3] === undefined ? '' : `-${two(m[3])}`}`;
+  return isoParts(iso) ? iso : undefined;
 }
 
 /** An ISO day or month as Chinese prints it (`2024-03-05`: `2024年3月5日`, `2024-03`: `2024年3月`). */
@@ -1706,7 +1718,9 @@ export function closestSpan(text: string, pattern: string, from = 0, to = text.l
     while (best[1] - best[0] > 1 && foreign(best[1] - 1)) best[1]--;
     // A particle at an end of the pattern that the passage has another character for is one typed
     // past the word (马克龙的, still typing): the passage without it, 马克龙, not 马克龙是.
-    if (best[1] - best[0] > 2 && PARTICLES.includes(pattern[m - 1]!) && text[best[1] - 1] !== pattern[m - 1] && !pattern.includes(text[best[1] - 1]!)) best[1]--;
+    // So is a last character typed twice (王沪宁宁).
+    const extraLast = PARTICLES.includes(pattern[m - 1]!) || (m >= 2 && pattern[m - 1] === pattern[m - 2]);
+    if (best[1] - best[0] > 2 && extraLast && text[best[1] - 1] !== pattern[m - 1] && !pattern.includes(text[best[1] - 1]!)) best[1]--;
     if (best[1] - best[0] > 2 && PARTICLES.includes(pattern[0]!) && text[best[0]] !== pattern[0] && !pattern.includes(text[best[0]]!)) best[0]++;
   }
   return best;
