@@ -39,6 +39,7 @@ import {
   chineseDate,
   chineseDates,
   isoFromChinese,
+  editDistance,
   englishDate,
   pinyinSpelling,
   pinyinTypos,
@@ -117,6 +118,17 @@ describe('common characters', () => {
     expect(new Set(chars).size).toBe(6763);
     expect([chars[0], chars[3754], chars[3755], chars[6762]]).toEqual(['啊', '座', '亍', '齄']);
     expect(chars.every((c) => /^\p{Script=Han}$/u.test(c))).toBe(true);
+  });
+});
+
+describe('edit distance', () => {
+  it('counts a letter changed, left out or added, and two neighbours swapped, as one edit each, up to a most', () => {
+    expect(editDistance('exports', 'exprots', 2)).toBe(1);
+    expect(editDistance('antarctica', 'antartica', 2)).toBe(1);
+    expect(editDistance('macron', 'macorn', 2)).toBe(1);
+    expect(editDistance('kitten', 'sitting', 3)).toBe(3);
+    expect(editDistance('abc', 'abcdef', 1)).toBe(2);
+    expect(editDistance('same', 'same', 1)).toBe(0);
   });
 });
 
@@ -596,6 +608,25 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       ]);
       const hits = await e.search('General Administration of Customs', 10, { lang: 'en' });
       expect(hits.map((h) => h.field)).toEqual(['summary']);
+    });
+
+    it('finds an English word with a slip as a near miss, when nothing matches as typed (exprots, Antartica)', async () => {
+      const e = await small([
+        { slug: 'exp', title: '出口增长', date: '2024-03-07', paragraphs: ['出口保持增长。'], english: [{ id: HEADER_ID, text: "China's exports grew; the Xuelong 2 left Antarctica by helicopter." }] },
+      ]);
+      for (const [typed, found] of [
+        ['exprots', 'exports'],
+        ['exportss', 'exports'],
+        ['Antartica', 'Antarctica'],
+        ['helicopters', 'helicopter'],
+      ] as const) {
+        const hits = await e.search(typed, 10, { lang: 'en' });
+        expect(hits.map((h) => h.match), typed).toEqual(['fuzzy']);
+        expect(markedText(hits[0]!), typed).toEqual([found]);
+      }
+      // As typed first: a word the text starts so is not read as another.
+      expect((await e.search('export', 10, { lang: 'en' }))[0]!.match).toBe('exact');
+      expect(await e.search('zzzzzz', 10, { lang: 'en' })).toEqual([]);
     });
 
     it('reads full-width letters as typed ones: ＡＩ is the abbreviation AI', () => {

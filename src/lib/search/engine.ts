@@ -1398,6 +1398,30 @@ function englishForm(token: string): EnglishForm | undefined {
   return { text: token.replace(/-/gu, ' '), whole: token.length <= 2 && /^[a-z]+$/u.test(token) };
 }
 
+/**
+ * The edits between two words (a letter changed, left out, added, or two neighbours swapped),
+ * or `most + 1` once there are more than `most`.
+ */
+export function editDistance(a: string, b: string, most: number): number {
+  if (Math.abs(a.length - b.length) > most) return most + 1;
+  let before = new Array<number>(b.length + 1).fill(0);
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = new Array<number>(b.length + 1);
+    next[0] = i;
+    let low = i;
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) next[j] = Math.min(next[j]!, before[j - 2]! + 1);
+      low = Math.min(low, next[j]!);
+    }
+    if (low > most) return most + 1;
+    before = row;
+    row = next;
+  }
+  return Math.min(row[b.length]!, most + 1);
+}
+
 /** Where any of a term's English forms starts a word of `text` (lower case). */
 function latinMarks(forms: readonly EnglishForm[], text: string): Mark[] {
   return forms.length === 1 ? wordMarks(forms[0]!.text, text, forms[0]!.whole) : forms.flatMap((form) => wordMarks(form.text, text, form.whole));
@@ -1795,6 +1819,7 @@ export class SearchIndex implements SearchEngine {
   private readonly chunks = new Map<number, LoadedChunk>();
   private readonly cache = new Map<string, EngineHit[]>();
   private heardReadings: Promise<ReadonlyMap<string, string>> | undefined;
+  private englishWords: Map<string, number> | undefined;
   /** The bigram map of an inline index, built at load. */
   private readonly local: LocalGrams | undefined;
 
@@ -2063,6 +2088,9 @@ export class SearchIndex implements SearchEngine {
     // pinyin typed in part; before reading it as words written together, which would find 新质生
     // and 长李 in xinzhishengchangli.
     await readAgain((t) => this.pinyinSlips(t), true);
+    // An English word with a slip (exprots, Antartica), read as the words of the English text one
+    // slip away (two for a long word): a near miss.
+    await readAgain((t) => this.englishSlips(t));
     // Nothing as typed: a run of words written together (雪龙南极, 马克龙四川大学) is looked for
     // as its words, each somewhere in the article; unless one wrong character explains a short
     // one (人工只能 is 人工智能 mistyped, not 人工 and 只能). For a longer one (新质生产力绿色) the
@@ -2508,6 +2536,40 @@ export class SearchIndex implements SearchEngine {
       if (this.appears(variant)) return { text: term.text, variants: [variant], near: true };
     }
     return undefined;
+  }
+
+  /** The words of the English text (titles, summaries, translations), lower case, with how often each is there. */
+  private vocabulary(): ReadonlyMap<string, number> {
+    if (!this.englishWords) {
+      const words = new Map<string, number>();
+      const add = (text: string): void => {
+        for (const w of text.match(/[a-z][a-z'’]*[a-z]/gu) ?? []) words.set(w, (words.get(w) ?? 0) + 1);
+      };
+      this.titlesEn.forEach(add);
+      for (const blocks of this.english) for (const b of blocks) add(b.lower);
+      this.englishWords = words;
+    }
+    return this.englishWords;
+  }
+
+  /**
+   * An English word of four letters or more that starts no word of the English text, as the words
+   * of it one slip away (a letter changed, left out, added, or two swapped; two slips for eight
+   * letters or more), the commonest first; undefined when there are none.
+   */
+  private englishSlips(term: Term): Term | undefined {
+    const form = term.latin?.length === 1 ? term.latin[0]! : undefined;
+    // (Not an abbreviation typed in capitals: it is what it is.)
+    if (!form || term.abbreviation || !/^[a-z]{4,}$/u.test(form.text)) return undefined;
+    const vocabulary = this.vocabulary();
+    for (const word of vocabulary.keys()) if (word.startsWith(form.text)) return undefined;
+    const most = form.text.length >= 8 ? 2 : 1;
+    const near = [...vocabulary]
+      .filter(([word]) => Math.abs(word.length - form.text.length) <= most && editDistance(word, form.text, most) <= most)
+      .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+      .slice(0, MAX_VARIANTS)
+      .map(([word]): EnglishForm => ({ text: word, whole: true }));
+    return near.length > 0 ? { text: term.text, variants: [], latin: near, near: true } : undefined;
   }
 
   /** A Latin term as the pinyin spellings one slip away (`pinyinTypos`), or undefined. */
