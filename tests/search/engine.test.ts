@@ -610,6 +610,16 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(hits.map((h) => h.field)).toEqual(['summary']);
     });
 
+    it('reads an English word written together with Chinese as a word of its own (Macron四川大学)', async () => {
+      const e = await small([
+        { slug: 'macron', title: '法国总统访问', date: '2025-12-06', paragraphs: ['马克龙访问四川大学。'], english: [{ id: HEADER_ID, text: 'Macron spoke at Sichuan University.' }] },
+        { slug: 'other', title: '大学', date: '2025-12-05', paragraphs: ['四川大学举行活动。'] },
+      ]);
+      const hits = await e.search('Macron四川大学');
+      expect(slugs(hits)).toEqual(['macron']);
+      expect(hits.flatMap(markedText)).toEqual(expect.arrayContaining(['Macron', '四川大学']));
+    });
+
     it('finds an English word with a slip as a near miss, when nothing matches as typed (exprots, Antartica)', async () => {
       const e = await small([
         { slug: 'exp', title: '出口增长', date: '2024-03-07', paragraphs: ['出口保持增长。'], english: [{ id: HEADER_ID, text: "China's exports grew; the Xuelong 2 left Antarctica by helicopter." }] },

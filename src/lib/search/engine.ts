@@ -2538,6 +2538,13 @@ export class SearchIndex implements SearchEngine {
     return undefined;
   }
 
+  /** Whether a term's English forms start a word of some English title, summary or translation. */
+  private inEnglish(term: Term): boolean {
+    const forms = term.latin;
+    if (!forms) return false;
+    return this.titlesEn.some((t) => latinMarks(forms, t).length > 0) || this.english.some((blocks) => blocks.some((b) => latinMarks(forms, b.lower).length > 0));
+  }
+
   /** The words of the English text (titles, summaries, translations), lower case, with how often each is there. */
   private vocabulary(): ReadonlyMap<string, number> {
     if (!this.englishWords) {
@@ -2628,7 +2635,8 @@ export class SearchIndex implements SearchEngine {
           const piece = chars.slice(from, to).join('');
           // Letters of a term typed in capitals stay an abbreviation (AI of AI治理 is not 爱).
           const [parsed] = term.abbreviation && /^[a-z0-9]+$/u.test(piece) ? [makeTerm(piece, { fold: this.fold, syllables: new Map() }, [], [])] : this.parse(piece);
-          return parsed && this.appears(parsed.variants[0]!) ? { ...parsed, word: true } : undefined;
+          // (Letters may be an English word of the translations: Macron四川大学, GDP增长.)
+          return parsed && (this.appears(parsed.variants[0]!) || this.inEnglish(parsed)) ? { ...parsed, word: true } : undefined;
         },
         together,
       );
