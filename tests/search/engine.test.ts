@@ -35,12 +35,6 @@ import {
   isSearchable,
   nearMissAllowed,
   isSearchableCode,
-  isoDate,
-  chineseDate,
-  chineseDates,
-  isoFromChinese,
-  editDistance,
-  englishDate,
   pinyinSpelling,
   pinyinTypos,
   gramPartName,
@@ -118,54 +112,6 @@ describe('common characters', () => {
     expect(new Set(chars).size).toBe(6763);
     expect([chars[0], chars[3754], chars[3755], chars[6762]]).toEqual(['啊', '座', '亍', '齄']);
     expect(chars.every((c) => /^\p{Script=Han}$/u.test(c))).toBe(true);
-  });
-});
-
-describe('edit distance', () => {
-  it('counts a letter changed, left out or added, and two neighbours swapped, as one edit each, up to a most', () => {
-    expect(editDistance('exports', 'exprots', 2)).toBe(1);
-    expect(editDistance('antarctica', 'antartica', 2)).toBe(1);
-    expect(editDistance('macron', 'macorn', 2)).toBe(1);
-    expect(editDistance('kitten', 'sitting', 3)).toBe(3);
-    expect(editDistance('abc', 'abcdef', 1)).toBe(2);
-    expect(editDistance('same', 'same', 1)).toBe(0);
-  });
-});
-
-describe('dates typed with figures', () => {
-  it("read as the ISO form an article's head carries", () => {
-    expect(isoDate('2024/3/5')).toBe('2024-03-05');
-    expect(isoDate('2024.03.05')).toBe('2024-03-05');
-    expect(isoDate('2024-3-5')).toBe('2024-03-05');
-    expect(isoDate('2024/3')).toBe('2024-03');
-    expect(isoDate('1999-12')).toBe('1999-12');
-    // Not a date: mixed separators, a month or day out of range, a decimal, other years.
-    for (const token of ['2024/3-5', '2024/13/1', '2024/2/32', '2024.3', '29.9', '3/5', '1850/3/5', '2024/03/05/1']) expect(isoDate(token), token).toBeUndefined();
-  });
-
-  it('and as Chinese prints them', () => {
-    expect(chineseDate('2024-03-05')).toBe('2024年3月5日');
-    expect(chineseDate('2023-11-01')).toBe('2023年11月1日');
-    expect(chineseDate('2024-03')).toBe('2024年3月');
-    expect(chineseDate('2024-13')).toBeUndefined();
-    expect(chineseDate('29.9')).toBeUndefined();
-    // And in numerals, as a document's date line may print them.
-    expect(chineseDates('2024-03-05')).toEqual(['2024年3月5日', '二〇二四年三月五日']);
-    expect(chineseDates('2025-12-31')[1]).toBe('二〇二五年十二月三十一日');
-    expect(chineseDates('2023-10-20')[1]).toBe('二〇二三年十月二十日');
-  });
-
-  it('and back from Chinese print to ISO', () => {
-    expect(isoFromChinese('2024年3月5日')).toBe('2024-03-05');
-    expect(isoFromChinese('2024年3月')).toBe('2024-03');
-    expect(isoFromChinese('2024年13月')).toBeUndefined();
-    expect(isoFromChinese('3月5日')).toBeUndefined();
-  });
-
-  it('and as English text has them', () => {
-    expect(englishDate('2024-03-05')).toBe('march 5, 2024');
-    expect(englishDate('2025-12')).toBe('december 2025');
-    expect(englishDate('2024')).toBeUndefined();
   });
 });
 

@@ -40,6 +40,8 @@
  */
 import Fuse from 'fuse.js/basic';
 import type { IFuseOptions } from 'fuse.js';
+import { chineseDates, englishDate, isoDate, isoFromChinese } from './dates.ts';
+import { editDistance, englishForm, ENGLISH_WORDS, latinMarks, lowerCase, wholeWord, wordMarks, type EnglishBlock, type EnglishForm } from './english.ts';
 import { makeSnippet, mergeMarks } from './snippet.ts';
 import type { Mark, SearchArticle, SearchEngine, SearchHit } from './types.ts';
 
@@ -662,24 +664,6 @@ function typedTokens(query: string): { folded: string; typed: string; afterApost
   return tokens;
 }
 
-/**
- * A date written with figures and slashes, dots or hyphens (`2024/3/5`, `2024.03.05`, `2024-3-5`;
- * a month: `2024/3`, `2024-3`), as the ISO form an article's head carries (`2024-03-05`,
- * `2024-03`); undefined for anything else.
- */
-export function isoDate(token: string): string | undefined {
-  const m = /^((?:19|20)\d\d)(?:([./-])(\d{1,2})\2(\d{1,2})|([/-])(\d{1,2}))$/u.exec(token);
-  if (!m) return undefined;
-  const month = Number(m[3] ?? m[6]);
-  const day = m[4] === undefined ? undefined : Number(m[4]);
-  if (month < 1 || month > 12 || (day !== undefined && (day < 1 || day > 31))) return undefined;
-  const two = (n: number): string => String(n).padStart(2, '0');
-  return `${m[1]}-${two(month)}${day === undefined ? '' : `-${two(day)}`}`;
-}
-
-/** English words that are not pinyin, and mean English among other words typed in letters. */
-const ENGLISH_WORDS = new Set(['and', 'of', 'the', 'for', 'with', 'from', 'in', 'on', 'at', 'to', 'by', 'is', 'are', 'was', 'were', 'its', 'into']);
-
 /** Capitals only (`GDP`, `AI`): an abbreviation, not pinyin initials or a half-typed syllable. */
 const ACRONYM = /^[A-Z]{2,}$/u;
 
@@ -878,47 +862,6 @@ export function parseQuery(query: string, ctx: QueryContext): Term[] {
     i++;
   }
   return terms;
-}
-
-/** The parts of an ISO day or month (`2024-03-05`, `2024-03`), if the token is one. */
-function isoParts(token: string): { year: string; month: number; day?: number } | undefined {
-  const m = /^((?:19|20)\d\d)-(\d\d)(?:-(\d\d))?$/u.exec(token);
-  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return undefined;
-  return m[3] === undefined ? { year: m[1]!, month: Number(m[2]) } : { year: m[1]!, month: Number(m[2]), day: Number(m[3]) };
-}
-
-/** A day or month in figures as Chinese prints it (`2024年3月5日`, `2024年3月`) in ISO form. */
-export function isoFromChinese(token: string): string | undefined {
-  const m = /^((?:19|20)\d\d)年(\d{1,2})月(?:(\d{1,2})日)?$/u.exec(token);
-  if (!m) return undefined;
-  const two = (n: string): string => n.padStart(2, '0');
-  const iso = `${m[1]}-${two(m[2]!)}${m[3] === undefined ? '' : `-${two(m[3])}`}`;
-  return isoParts(iso) ? iso : undefined;
-}
-
-/** An ISO day or month as Chinese prints it (`2024-03-05`: `2024年3月5日`, `2024-03`: `2024年3月`). */
-export function chineseDate(token: string): string | undefined {
-  return chineseDates(token)[0];
-}
-
-const NUMERALS = '〇一二三四五六七八九';
-/** A number from 1 to 31 in Chinese numerals (十一, 二十, 三十一). */
-const numeral = (n: number): string => (n < 10 ? NUMERALS[n]! : `${n >= 20 ? NUMERALS[Math.floor(n / 10)] : ''}十${n % 10 === 0 ? '' : NUMERALS[n % 10]}`);
-
-/** An ISO day or month as Chinese prints it: in figures, then in numerals (`二〇二四年三月五日`). */
-export function chineseDates(token: string): string[] {
-  const d = isoParts(token);
-  if (!d) return [];
-  const day = (f: (n: number) => string | number): string => (d.day === undefined ? '' : `${f(d.day)}日`);
-  const year = Array.from(d.year, (c) => NUMERALS[Number(c)]).join('');
-  return [`${d.year}年${d.month}月${day((n) => n)}`, `${year}年${numeral(d.month)}月${day(numeral)}`];
-}
-
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-/** An ISO day or month as English text has it, in lower case (`march 5, 2024`, `march 2024`). */
-export function englishDate(token: string): string | undefined {
-  const d = isoParts(token);
-  return d && (d.day === undefined ? `${MONTHS[d.month - 1]} ${d.year}` : `${MONTHS[d.month - 1]} ${d.day}, ${d.year}`);
 }
 
 /** Each variant's matchers, compiled once: as written, and letting quotation marks stand between characters. */
@@ -1346,91 +1289,6 @@ class GramShard implements Grams {
 
 /** How much a block gains when two of the query's terms stand side by side in it. */
 const TOGETHER_BONUS = 2;
-
-/** An English summary or paragraph translation of an article, and its text in lower case. */
-interface EnglishBlock {
-  /** The paragraph id it translates, or `''` for the summary (the article's head). */
-  id: string;
-  text: string;
-  lower: string;
-}
-
-/**
- * English text as its words are looked for: lower case, character by character where that keeps
- * the length (so marks on it fit the text), and hyphens as spaces (year-on-year is year on year).
- */
-function lowerCase(text: string): string {
-  const lower = text.toLowerCase();
-  return (lower.length === text.length ? lower : Array.from(text, (c) => (c.toLowerCase().length === c.length ? c.toLowerCase() : c)).join('')).replace(/-/gu, ' ');
-}
-
-/** Where `word` (lower case) starts a word of `text` (lower case): `[start, end)` marks. */
-function wordMarks(word: string, text: string, whole = false): Mark[] {
-  const marks: Mark[] = [];
-  const number = /\p{N}$/u.test(word);
-  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
-    if (at > 0 && /[\p{L}\p{N}]/u.test(text[at - 1]!)) continue;
-    const end = at + word.length;
-    // A number is never part of a longer one (8.7 is not in 8.75, 7 not in 8.7), nor, asked whole, a word.
-    if (number && (/\p{N}/u.test(text[end] ?? '') || (/[.,]/u.test(text[end] ?? '') && /\p{N}/u.test(text[end + 1] ?? '')))) continue;
-    if (/^\p{N}/u.test(word) && /[.,]/u.test(text[at - 1] ?? '') && /\p{N}/u.test(text[at - 2] ?? '')) continue;
-    if (whole && /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
-    marks.push([at, end]);
-  }
-  return marks;
-}
-
-/**
- * A term as English text may have it: a word (`exports`, `ai`), a number (`8.7`, `15:53`,
- * `2024`), or words typed apart (`wang yi`); `whole` when only a whole word will do (a word of
- * two letters, an abbreviation typed in capitals), else it may start one (`export…`).
- */
-interface EnglishForm {
-  text: string;
-  whole: boolean;
-}
-
-/** The English form of a query token (lower case), if it can be one. */
-function englishForm(token: string): EnglishForm | undefined {
-  if (!/^[a-z0-9](?:[a-z0-9.,:'’-]*[a-z0-9%])?$/u.test(token) || !/[a-z]|\d/u.test(token)) return undefined;
-  // One letter matches too much to mean anything (a figure is a number: March 7).
-  if (token.length < 2 && !/^\d$/u.test(token)) return undefined;
-  return { text: token.replace(/-/gu, ' '), whole: token.length <= 2 && /^[a-z]+$/u.test(token) };
-}
-
-/**
- * The edits between two words (a letter changed, left out, added, or two neighbours swapped),
- * or `most + 1` once there are more than `most`.
- */
-export function editDistance(a: string, b: string, most: number): number {
-  if (Math.abs(a.length - b.length) > most) return most + 1;
-  let before = new Array<number>(b.length + 1).fill(0);
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = new Array<number>(b.length + 1);
-    next[0] = i;
-    let low = i;
-    for (let j = 1; j <= b.length; j++) {
-      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) next[j] = Math.min(next[j]!, before[j - 2]! + 1);
-      low = Math.min(low, next[j]!);
-    }
-    if (low > most) return most + 1;
-    before = row;
-    row = next;
-  }
-  return Math.min(row[b.length]!, most + 1);
-}
-
-/** Where any of a term's English forms starts a word of `text` (lower case). */
-function latinMarks(forms: readonly EnglishForm[], text: string): Mark[] {
-  return forms.length === 1 ? wordMarks(forms[0]!.text, text, forms[0]!.whole) : forms.flatMap((form) => wordMarks(form.text, text, form.whole));
-}
-
-/** Whether a word-start mark in `text` covers a whole word (`make`, not the start of `maker`). */
-function wholeWord(text: string, marks: readonly Mark[]): boolean {
-  return marks.some(([, e]) => !/[\p{L}\p{N}]/u.test(text[e] ?? ''));
-}
 
 /** Whether two terms' marks in a block are at most two characters apart. */
 function termsTogether(matches: readonly { marks: readonly Mark[] }[]): boolean {

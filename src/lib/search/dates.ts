@@ -1,0 +1,61 @@
+/**
+ * Dates as a reader types them and as texts print them: ISO (`2024-03-05`, the form an article's
+ * head carries), Chinese print in figures and in numerals (`2024年3月5日`, `二〇二四年三月五日`),
+ * and English (`March 5, 2024`). Pure functions.
+ */
+
+/**
+ * A date written with figures and slashes, dots or hyphens (`2024/3/5`, `2024.03.05`, `2024-3-5`;
+ * a month: `2024/3`, `2024-3`), as the ISO form an article's head carries (`2024-03-05`,
+ * `2024-03`); undefined for anything else.
+ */
+export function isoDate(token: string): string | undefined {
+  const m = /^((?:19|20)\d\d)(?:([./-])(\d{1,2})\2(\d{1,2})|([/-])(\d{1,2}))$/u.exec(token);
+  if (!m) return undefined;
+  const month = Number(m[3] ?? m[6]);
+  const day = m[4] === undefined ? undefined : Number(m[4]);
+  if (month < 1 || month > 12 || (day !== undefined && (day < 1 || day > 31))) return undefined;
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${m[1]}-${two(month)}${day === undefined ? '' : `-${two(day)}`}`;
+}
+
+/** The parts of an ISO day or month (`2024-03-05`, `2024-03`), if the token is one. */
+export function isoParts(token: string): { year: string; month: number; day?: number } | undefined {
+  const m = /^((?:19|20)\d\d)-(\d\d)(?:-(\d\d))?$/u.exec(token);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return undefined;
+  return m[3] === undefined ? { year: m[1]!, month: Number(m[2]) } : { year: m[1]!, month: Number(m[2]), day: Number(m[3]) };
+}
+
+/** A day or month in figures as Chinese prints it (`2024年3月5日`, `2024年3月`) in ISO form. */
+export function isoFromChinese(token: string): string | undefined {
+  const m = /^((?:19|20)\d\d)年(\d{1,2})月(?:(\d{1,2})日)?$/u.exec(token);
+  if (!m) return undefined;
+  const two = (n: string): string => n.padStart(2, '0');
+  const iso = `${m[1]}-${two(m[2]!)}${m[3] === undefined ? '' : `-${two(m[3])}`}`;
+  return isoParts(iso) ? iso : undefined;
+}
+
+/** An ISO day or month as Chinese prints it (`2024-03-05`: `2024年3月5日`, `2024-03`: `2024年3月`). */
+export function chineseDate(token: string): string | undefined {
+  return chineseDates(token)[0];
+}
+
+const NUMERALS = '〇一二三四五六七八九';
+/** A number from 1 to 31 in Chinese numerals (十一, 二十, 三十一). */
+const numeral = (n: number): string => (n < 10 ? NUMERALS[n]! : `${n >= 20 ? NUMERALS[Math.floor(n / 10)] : ''}十${n % 10 === 0 ? '' : NUMERALS[n % 10]}`);
+
+/** An ISO day or month as Chinese prints it: in figures, then in numerals (`二〇二四年三月五日`). */
+export function chineseDates(token: string): string[] {
+  const d = isoParts(token);
+  if (!d) return [];
+  const day = (f: (n: number) => string | number): string => (d.day === undefined ? '' : `${f(d.day)}日`);
+  const year = Array.from(d.year, (c) => NUMERALS[Number(c)]).join('');
+  return [`${d.year}年${d.month}月${day((n) => n)}`, `${year}年${numeral(d.month)}月${day(numeral)}`];
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/** An ISO day or month as English text has it, in lower case (`march 5, 2024`, `march 2024`). */
+export function englishDate(token: string): string | undefined {
+  const d = isoParts(token);
+  return d && (d.day === undefined ? `${MONTHS[d.month - 1]} ${d.year}` : `${MONTHS[d.month - 1]} ${d.day}, ${d.year}`);
+}

@@ -1,0 +1,94 @@
+/**
+ * English text as search reads it: each article's English title, summary and translated
+ * paragraphs, where a query's words are looked for where a word starts (`export…`), whole for
+ * words of two letters, abbreviations and numbers. Pure functions.
+ */
+import type { Mark } from './types.ts';
+
+/** English words that are not pinyin, and mean English among other words typed in letters. */
+export const ENGLISH_WORDS = new Set(['and', 'of', 'the', 'for', 'with', 'from', 'in', 'on', 'at', 'to', 'by', 'is', 'are', 'was', 'were', 'its', 'into']);
+
+/** An English summary or paragraph translation of an article, and its text in lower case. */
+export interface EnglishBlock {
+  /** The paragraph id it translates, or `''` for the summary (the article's head). */
+  id: string;
+  text: string;
+  lower: string;
+}
+
+/**
+ * English text as its words are looked for: lower case, character by character where that keeps
+ * the length (so marks on it fit the text), and hyphens as spaces (year-on-year is year on year).
+ */
+export function lowerCase(text: string): string {
+  const lower = text.toLowerCase();
+  return (lower.length === text.length ? lower : Array.from(text, (c) => (c.toLowerCase().length === c.length ? c.toLowerCase() : c)).join('')).replace(/-/gu, ' ');
+}
+
+/** Where `word` (lower case) starts a word of `text` (lower case): `[start, end)` marks. */
+export function wordMarks(word: string, text: string, whole = false): Mark[] {
+  const marks: Mark[] = [];
+  const number = /\p{N}$/u.test(word);
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    if (at > 0 && /[\p{L}\p{N}]/u.test(text[at - 1]!)) continue;
+    const end = at + word.length;
+    // A number is never part of a longer one (8.7 is not in 8.75, 7 not in 8.7), nor, asked whole, a word.
+    if (number && (/\p{N}/u.test(text[end] ?? '') || (/[.,]/u.test(text[end] ?? '') && /\p{N}/u.test(text[end + 1] ?? '')))) continue;
+    if (/^\p{N}/u.test(word) && /[.,]/u.test(text[at - 1] ?? '') && /\p{N}/u.test(text[at - 2] ?? '')) continue;
+    if (whole && /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
+    marks.push([at, end]);
+  }
+  return marks;
+}
+
+/**
+ * A term as English text may have it: a word (`exports`, `ai`), a number (`8.7`, `15:53`,
+ * `2024`), or words typed apart (`wang yi`); `whole` when only a whole word will do (a word of
+ * two letters, an abbreviation typed in capitals), else it may start one (`export…`).
+ */
+export interface EnglishForm {
+  text: string;
+  whole: boolean;
+}
+
+/** The English form of a query token (lower case), if it can be one. */
+export function englishForm(token: string): EnglishForm | undefined {
+  if (!/^[a-z0-9](?:[a-z0-9.,:'’-]*[a-z0-9%])?$/u.test(token) || !/[a-z]|\d/u.test(token)) return undefined;
+  // One letter matches too much to mean anything (a figure is a number: March 7).
+  if (token.length < 2 && !/^\d$/u.test(token)) return undefined;
+  return { text: token.replace(/-/gu, ' '), whole: token.length <= 2 && /^[a-z]+$/u.test(token) };
+}
+
+/**
+ * The edits between two words (a letter changed, left out, added, or two neighbours swapped),
+ * or `most + 1` once there are more than `most`.
+ */
+export function editDistance(a: string, b: string, most: number): number {
+  if (Math.abs(a.length - b.length) > most) return most + 1;
+  let before = new Array<number>(b.length + 1).fill(0);
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = new Array<number>(b.length + 1);
+    next[0] = i;
+    let low = i;
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) next[j] = Math.min(next[j]!, before[j - 2]! + 1);
+      low = Math.min(low, next[j]!);
+    }
+    if (low > most) return most + 1;
+    before = row;
+    row = next;
+  }
+  return Math.min(row[b.length]!, most + 1);
+}
+
+/** Where any of a term's English forms starts a word of `text` (lower case). */
+export function latinMarks(forms: readonly EnglishForm[], text: string): Mark[] {
+  return forms.length === 1 ? wordMarks(forms[0]!.text, text, forms[0]!.whole) : forms.flatMap((form) => wordMarks(form.text, text, form.whole));
+}
+
+/** Whether a word-start mark in `text` covers a whole word (`make`, not the start of `maker`). */
+export function wholeWord(text: string, marks: readonly Mark[]): boolean {
+  return marks.some(([, e]) => !/[\p{L}\p{N}]/u.test(text[e] ?? ''));
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { editDistance, englishForm, wordMarks } from '../../src/lib/search/english.ts';
+
+describe('edit distance', () => {
+  it('counts a letter changed, left out or added, and two neighbours swapped, as one edit each, up to a most', () => {
+    expect(editDistance('exports', 'exprots', 2)).toBe(1);
+    expect(editDistance('antarctica', 'antartica', 2)).toBe(1);
+    expect(editDistance('macron', 'macorn', 2)).toBe(1);
+    expect(editDistance('kitten', 'sitting', 3)).toBe(3);
+    expect(editDistance('abc', 'abcdef', 1)).toBe(2);
+    expect(editDistance('same', 'same', 1)).toBe(0);
+  });
+});
+
+describe('English forms of a query token', () => {
+  it('are words, numbers and words typed apart; two letters whole; one letter none', () => {
+    expect(englishForm('exports')).toEqual({ text: 'exports', whole: false });
+    expect(englishForm('ai')).toEqual({ text: 'ai', whole: true });
+    expect(englishForm('8.7')).toEqual({ text: '8.7', whole: false });
+    expect(englishForm('7')).toEqual({ text: '7', whole: false });
+    expect(englishForm('year-on-year')).toEqual({ text: 'year on year', whole: false });
+    expect(englishForm('a')).toBeUndefined();
+    expect(englishForm('发展')).toBeUndefined();
+  });
+});
+
+describe('word marks in English text (lower case)', () => {
+  const text = 'china’s exports rose 8.7 percent, not 8.75; the pla plan, 7 of them.';
+  const marked = (word: string, whole = false): string[] => wordMarks(word, text, whole).map(([s, e]) => text.slice(s, e));
+
+  it('find a word where it starts, never inside one', () => {
+    expect(marked('export')).toEqual(['export']);
+    expect(marked('ports')).toEqual([]);
+    expect(marked('pla')).toEqual(['pla', 'pla']);
+    expect(marked('pla', true)).toEqual(['pla']);
+  });
+
+  it('find a number whole: not the start of a longer one, nor its decimals', () => {
+    expect(marked('8.7')).toEqual(['8.7']);
+    expect(marked('7')).toEqual(['7']);
+    expect(marked('75')).toEqual([]);
+  });
+});
