@@ -2818,13 +2818,15 @@ export class SearchIndex implements SearchEngine {
     // part, the English as such too: xuelo.)
     const shortest = (t: Term, kind: Variant['kind']): number => Math.min(...[...t.variants, ...(t.partial ?? [])].filter((v) => v.kind === kind).map((v) => v.slots.length));
     const twoOrMore = (n: number): boolean => n >= 2 && Number.isFinite(n);
-    const englishBelow: 'class' | 'margin' | undefined = english
-      ? undefined
-      : terms.some((t) => twoOrMore(shortest(t, 'partial')))
-        ? 'class'
-        : terms.some((t) => twoOrMore(shortest(t, 'pinyin')))
-          ? 'margin'
-          : undefined;
+    // (Read in full, a term of one syllable, yuan or ai, is not a Chinese word; one of two or more
+    // is, sichuan; only in part, as being typed, it is one too, xuelo.)
+    const below = (t: Term): 'class' | 'margin' | undefined => {
+      const full = shortest(t, 'pinyin');
+      if (Number.isFinite(full)) return full >= 2 ? 'margin' : undefined;
+      return twoOrMore(shortest(t, 'partial')) ? 'class' : undefined;
+    };
+    const readings = english ? [] : terms.map(below);
+    const englishBelow: 'class' | 'margin' | undefined = readings.includes('class') ? 'class' : readings.includes('margin') ? 'margin' : undefined;
     if (swappedBack) articleClass = 'fuzzy';
     const hasContentWord = terms.some((t) => ENGLISH_WORDS.has(t.text)) && terms.some((t) => !ENGLISH_WORDS.has(t.text));
     const info = this.articleInfo[a]!;
