@@ -539,7 +539,7 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect((await e.search('sichuan'))[0]!.lang).toBeUndefined();
       // A word of one syllable (yuan) ranks English passages with every word first.
       const trade = await small([
-        { slug: 'trade', title: '外贸', date: '2024-03-07', paragraphs: ['适逢元旦假期。', '进出口6.61万亿元。'], english: [{ id: HEADER_ID, text: 'Trade reached 6.61 trillion yuan.' }] },
+        { slug: 'trade', title: '外贸', date: '2024-03-07', paragraphs: ['适逢元旦假期。', '进出口6.61万亿元。', '制定应急预案。'], english: [{ id: HEADER_ID, text: 'Trade reached 6.61 trillion yuan.' }] },
       ]);
       const yuan = await trade.search('trillion yuan');
       expect(markedText(yuan[0]!)).toEqual(['trillion', 'yuan']);
