@@ -740,6 +740,15 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       }
     });
 
+    it('comes after every hit of the articles found in full, not between them (nanji: each 南极 before 南京)', async () => {
+      const e = await small([
+        { slug: 'polar', title: '考察', date: '2024-03-07', paragraphs: ['南极秦岭站。', '第40次南极考察。', '抵达南极。'] },
+        { slug: 'city', title: '城市', date: '2024-03-08', paragraphs: ['南京市举行活动。'] },
+      ]);
+      const hits = await e.search('nanji', 8);
+      expect(hits.map((h) => h.article.slug)).toEqual(['polar', 'polar', 'polar', 'city']);
+    });
+
     it('ranks below full pinyin and exact matches', async () => {
       // yanji: 研机 in full, 研究 with ji… typed halfway.
       const yanji = await engine.search('yanji');

@@ -1367,6 +1367,8 @@ const FUZZY_BELOW = { local: 3, remote: 1 };
  * (a summary, a translation) for a reader of Chinese, the Chinese text for a reader of English.
  */
 const OTHER_LANGUAGE_BELOW = 2;
+/** How far below the best an article's best hit may score and still share the top of the list (less than between classes). */
+const TIER_GAP = 25;
 /** How far English text ranks below the Chinese its letters read as in pinyin, for a reader of Chinese. */
 const ENGLISH_MARGIN = 15;
 /** Articles looked at per query at most for near misses (the most promising ones). */
@@ -2913,8 +2915,13 @@ export class SearchIndex implements SearchEngine {
       else if (list.length < perArticle) list.push(hit);
       else over.push(hit);
     }
+    // Articles found far less well than the best (a near miss or a reading in part, where others
+    // match as typed) come after the further hits of those, not between them (nanji: every 南极
+    // before 南京).
     const lists = [...groups.values()];
-    const out = [...lists.flatMap((list) => list.slice(0, lead)), ...lists.flatMap((list) => list.slice(lead))];
+    const top = lists[0]?.[0]?.score ?? 0;
+    const tiers = [lists.filter((list) => list[0]!.score >= top - TIER_GAP), lists.filter((list) => list[0]!.score < top - TIER_GAP)];
+    const out = tiers.flatMap((tier) => [...tier.flatMap((list) => list.slice(0, lead)), ...tier.flatMap((list) => list.slice(lead))]);
     // Room left in the list (and no share asked for): the hits over an article's share, best
     // first, rather than a short list.
     return (fill ? [...out, ...over] : out).slice(0, limit);
