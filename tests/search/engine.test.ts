@@ -570,6 +570,14 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       const hits = await e.search('Macron四川大学');
       expect(slugs(hits)).toEqual(['macron']);
       expect(hits.flatMap(markedText)).toEqual(expect.arrayContaining(['Macron', '四川大学']));
+      // A word of letters longer than a Chinese one stays whole (Antarctica, not antarcti and ca).
+      const polar = await small([{ slug: 'polar', title: '雪龙2号返航', date: '2024-03-07', paragraphs: ['雪龙2号离开秦岭站。'], english: [{ id: HEADER_ID, text: 'The Xuelong 2 left Antarctica.' }] }]);
+      expect(slugs(await polar.search('雪龙Antarctica'))).toEqual(['polar']);
+    });
+
+    it('reads a number with a decimal point or percent sign written together with Chinese as a word of its own (出口8.7%)', async () => {
+      const e = await small([{ slug: 'trade', title: '外贸', date: '2024-03-07', paragraphs: ['出口保持增长。', '同比增长8.7%。'] }]);
+      expect((await e.search('出口8.7%')).flatMap(markedText).sort()).toEqual(['8.7%', '出口']);
     });
 
     it('finds an English word with a slip as a near miss, when nothing matches as typed (exprots, Antartica)', async () => {

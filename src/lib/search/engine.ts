@@ -2472,12 +2472,14 @@ export class SearchIndex implements SearchEngine {
         while (a > 0 && alnum(a - 1)) a--;
         while (b < chars.length && alnum(b)) b++;
         const run = chars.slice(a, b).join('');
-        return /[a-z]/iu.test(run) || /^\d{4,}$/u.test(run);
+        // (With a letter, four figures, or a decimal point or percent sign: 8.7%, not 14 of 14组.)
+        return /[a-z]/iu.test(run) || /^\d{4,}$/u.test(run) || /\d[.%]/u.test(run);
       };
       // Whether the run may be cut between k - 1 and k.
       const cuttable = (k: number): boolean => {
         if (k <= 0 || k >= chars.length) return true;
-        if (alnum(k - 1) && alnum(k)) return !figure(k - 1) && !figure(k);
+        // (Never inside a run of letters and figures: Antarctica is one word.)
+        if (alnum(k - 1) && alnum(k)) return false;
         if (figure(k - 1)) return standsAlone(k - 1);
         if (figure(k)) return standsAlone(k);
         return true;
@@ -2488,6 +2490,8 @@ export class SearchIndex implements SearchEngine {
         const bits = this.pair(chars[k - 1]!, chars[k]!);
         return bits ? countBits(this.articlesOf(bits)) : 0;
       };
+      // A word of letters may be longer than a Chinese one (Antarctica).
+      const longestRun = Math.max(0, ...chars.join('').split(/[^0-9a-z.%]+/iu).map((r) => r.length));
       return this.words(
         chars.length,
         (from, to) => {
@@ -2499,6 +2503,7 @@ export class SearchIndex implements SearchEngine {
           return parsed && (this.appears(parsed.variants[0]!) || this.inEnglish(parsed)) ? { ...parsed, word: true } : undefined;
         },
         together,
+        Math.max(MAX_WORD, longestRun),
       );
     }
     // Pinyin (xuelongnanji): its first readings, syllable by syllable.
@@ -2520,7 +2525,7 @@ export class SearchIndex implements SearchEngine {
    * `cut(k)`, when given, is what cutting between units k - 1 and k costs: of readings alike
    * otherwise, the one whose dearest cut is cheapest.
    */
-  private words(n: number, word: (from: number, to: number) => Term | undefined, cut?: (k: number) => number): Term[] | undefined {
+  private words(n: number, word: (from: number, to: number) => Term | undefined, cut?: (k: number) => number, maxWord = MAX_WORD): Term[] | undefined {
     const found = new Map<number, Term | null>();
     const at = (from: number, to: number): Term | null => {
       const key = from * 1024 + to;
@@ -2546,7 +2551,7 @@ export class SearchIndex implements SearchEngine {
     widest[n] = Infinity;
     dearest[n] = 0;
     for (let i = n - 2; i >= 0; i--) {
-      for (let j = Math.min(n, i + MAX_WORD); j >= i + 2; j--) {
+      for (let j = Math.min(n, i + maxWord); j >= i + 2; j--) {
         if (j - i >= n || fewest[j]! + 1 > fewest[i]!) continue;
         const t = at(i, j);
         if (!t) continue;
