@@ -628,6 +628,11 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(engine.parse('an')[0]!.variants.some((v) => v.kind === 'pinyin')).toBe(true);
     });
 
+    it('finds a name with an accent in English text (Lü Daliang)', async () => {
+      const e = await small([{ slug: 'customs', title: '海关', date: '2024-03-07', paragraphs: ['吕大良表示。'], english: [{ id: blockIds([{ kind: 'paragraph', text: '吕大良表示。' }])[0]!, text: 'Lü Daliang said so.' }] }]);
+      expect(markedText((await e.search('Lü Daliang', 10, { lang: 'en' }))[0]!)).toEqual(['Lü Daliang']);
+    });
+
     it('finds names typed as words apart in English text too (shanghai cooperation)', async () => {
       const hits = await sco.search('shanghai cooperation', 10, { lang: 'en' });
       expect(hits[0]!.field).toBe('summary');

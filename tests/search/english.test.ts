@@ -19,6 +19,7 @@ describe('English forms of a query token', () => {
     expect(englishForm('8.7')).toEqual({ text: '8.7', whole: false });
     expect(englishForm('7')).toEqual({ text: '7', whole: false });
     expect(englishForm('year-on-year')).toEqual({ text: 'year on year', whole: false });
+    expect(englishForm('lü')).toEqual({ text: 'lü', whole: true });
     expect(englishForm('a')).toBeUndefined();
     expect(englishForm('发展')).toBeUndefined();
   });

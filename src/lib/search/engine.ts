@@ -832,7 +832,7 @@ export function parseQuery(query: string, ctx: QueryContext): Term[] {
         const term = makeTerm(group.join(''), ctx, full, combine([...heads, partialSlots(last, ctx, true)]));
         term.text = written.slice(i, i + group.length).join(' ');
         // In English text, the words as typed (wang yi: "Wang Yi").
-        if (term.latin && /^[a-z][a-z0-9 -]*$/u.test(term.text)) term.latin.push({ text: term.text, whole: false });
+        if (/^[a-z\u00e0-\u024f][a-z0-9\u00e0-\u024f -]*$/u.test(term.text)) (term.latin ??= []).push({ text: term.text, whole: false });
         delete term.fuzzy;
         term.split = group.map((t) => makeTerm(t, ctx));
         terms.push(term);

@@ -53,10 +53,11 @@ export interface EnglishForm {
 
 /** The English form of a query token (lower case), if it can be one. */
 export function englishForm(token: string): EnglishForm | undefined {
-  if (!/^[a-z0-9](?:[a-z0-9.,:'’-]*[a-z0-9%])?$/u.test(token) || !/[a-z]|\d/u.test(token)) return undefined;
+  // (Letters with accents too: Lü, café.)
+  if (!/^[a-z0-9\u00e0-\u024f](?:[a-z0-9\u00e0-\u024f.,:'’-]*[a-z0-9\u00e0-\u024f%])?$/u.test(token) || !/[a-z\u00e0-\u024f]|\d/u.test(token)) return undefined;
   // One letter matches too much to mean anything (a figure is a number: March 7).
   if (token.length < 2 && !/^\d$/u.test(token)) return undefined;
-  return { text: token.replace(/-/gu, ' '), whole: token.length <= 2 && /^[a-z]+$/u.test(token) };
+  return { text: token.replace(/-/gu, ' '), whole: token.length <= 2 && /^[a-z\u00e0-\u024f]+$/u.test(token) };
 }
 
 /**
