@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseDate, chineseDates, englishDate, isoDate, isoFromChinese } from '../../src/lib/search/dates.ts';
+import { chineseDate, chineseDates, englishDate, isoDate, isoFromChinese, isoFromEnglish } from '../../src/lib/search/dates.ts';
 
 describe('dates typed with figures', () => {
   it("read as the ISO form an article's head carries", () => {
@@ -35,5 +35,13 @@ describe('dates typed with figures', () => {
     expect(englishDate('2024-03-05')).toBe('march 5, 2024');
     expect(englishDate('2025-12')).toBe('december 2025');
     expect(englishDate('2024')).toBeUndefined();
+  });
+
+  it('and from English as typed: month, day, year', () => {
+    expect(isoFromEnglish('march', '5', '2024')).toBe('2024-03-05');
+    expect(isoFromEnglish('dec', '6', '2025')).toBe('2025-12-06');
+    expect(isoFromEnglish('ma', '5', '2024')).toBeUndefined();
+    expect(isoFromEnglish('march', '32', '2024')).toBeUndefined();
+    expect(isoFromEnglish('march', '5', '24')).toBeUndefined();
   });
 });

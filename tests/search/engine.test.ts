@@ -959,8 +959,10 @@ describe.each(MODES)('$mode index', ({ inline }) => {
         { slug: 'report', title: '政府工作报告', date: '2024-03-13', paragraphs: ['二〇二四年三月五日在第十四届全国人民代表大会第二次会议上'], english: [{ id: HEADER_ID, text: 'The report given on March 5, 2024.' }] },
       ]);
       expect((await report.search('2024/3/5')).flatMap(markedText).sort()).toEqual(['March 5, 2024', '二〇二四年三月五日']);
-      // Typed as Chinese prints it, likewise.
+      // Typed as Chinese prints it, or in English, likewise.
       expect((await report.search('2024年3月5日')).flatMap(markedText).sort()).toEqual(['March 5, 2024', '二〇二四年三月五日']);
+      expect((await report.search('March 5, 2024')).flatMap(markedText).sort()).toEqual(['March 5, 2024', '二〇二四年三月五日']);
+      expect((await report.search('5 March 2024')).flatMap(markedText).sort()).toEqual(['March 5, 2024', '二〇二四年三月五日']);
       expect(slugs(await engine.search('2024/3')).sort()).toEqual([SLUG.station, SLUG.exports, SLUG.sessions].sort());
       expect(await engine.search('2024/4/2')).toEqual([]);
     });

@@ -59,3 +59,11 @@ export function englishDate(token: string): string | undefined {
   const d = isoParts(token);
   return d && (d.day === undefined ? `${MONTHS[d.month - 1]} ${d.year}` : `${MONTHS[d.month - 1]} ${d.day}, ${d.year}`);
 }
+
+/** A day typed in English as its month, day and year (`march`, `5`, `2024`; `mar` too) in ISO form. */
+export function isoFromEnglish(month: string, day: string, year: string): string | undefined {
+  const m = month.length >= 3 ? MONTHS.findIndex((name) => name.startsWith(month)) : -1;
+  if (m === -1 || !/^\d{1,2}$/u.test(day) || !/^(?:19|20)\d\d$/u.test(year)) return undefined;
+  const iso = `${year}-${String(m + 1).padStart(2, '0')}-${day.padStart(2, '0')}`;
+  return Number(day) >= 1 && Number(day) <= 31 && isoParts(iso) ? iso : undefined;
+}

@@ -40,7 +40,7 @@
  */
 import Fuse from 'fuse.js/basic';
 import type { IFuseOptions } from 'fuse.js';
-import { chineseDates, englishDate, isoDate, isoFromChinese } from './dates.ts';
+import { chineseDates, englishDate, isoDate, isoFromChinese, isoFromEnglish } from './dates.ts';
 import { editDistance, englishForm, ENGLISH_WORDS, latinMarks, lowerCase, wholeWord, wordMarks, type EnglishBlock, type EnglishForm } from './english.ts';
 import { makeSnippet, mergeMarks } from './snippet.ts';
 import type { Mark, SearchArticle, SearchEngine, SearchHit } from './types.ts';
@@ -664,6 +664,20 @@ function typedTokens(query: string): { folded: string; typed: string; afterApost
   return tokens;
 }
 
+/** A date typed in English (March 5, 2024; 5 March 2024) as one token, its ISO form. */
+function englishDates<T extends { folded: string; typed: string }>(tokens: T[]): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const [a, b, c] = [tokens[i]!.folded, tokens[i + 1]?.folded ?? '', tokens[i + 2]?.folded ?? ''];
+    const iso = isoFromEnglish(a, b, c) ?? isoFromEnglish(b, a, c);
+    if (iso) {
+      out.push({ ...tokens[i]!, folded: iso, typed: iso });
+      i += 2;
+    } else out.push(tokens[i]!);
+  }
+  return out;
+}
+
 /** Capitals only (`GDP`, `AI`): an abbreviation, not pinyin initials or a half-typed syllable. */
 const ACRONYM = /^[A-Z]{2,}$/u;
 
@@ -782,7 +796,7 @@ export function pinyinSpelling(token: string, syllables: ReadonlyMap<string, unk
  * separate terms when the whole matches nothing. Pinyin with tones reads as without them.
  */
 export function parseQuery(query: string, ctx: QueryContext): Term[] {
-  const typed = typedTokens(query);
+  const typed = englishDates(typedTokens(query));
   // A lower-case letter alone after other words is the start of the next one, still being typed
   // (tengchong k…): not a term yet.
   if (typed.length > 1 && /^[a-z]$/u.test(typed[typed.length - 1]!.typed) && !typed[typed.length - 1]!.afterApostrophe) typed.pop();
