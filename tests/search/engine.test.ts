@@ -513,6 +513,8 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       const rate = (await e.search('8.7 percent', 10, en)).filter((h) => h.paragraphId === p2);
       expect(rate.flatMap(markedText).every((m) => m === 'percent' || m === '%')).toBe(true);
       expect(await marks('15:53')).toEqual([['15:53']]);
+      // A percentage as English writes it.
+      expect((await marks('8.7%')).flat()).toEqual(expect.arrayContaining(['8.7 percent']));
       // A single figure is a number too, never part of one (7 is not in 8.7).
       expect((await marks('7')).flat()).toEqual([]);
       expect((await marks('8')).flat()).toEqual([]);

@@ -767,6 +767,9 @@ function makeTerm(token: string, ctx: QueryContext, pinyinOverride?: PinyinReadi
   // English words: one (of three characters or more), or several read as one term (wang yi).
   const english = englishForm(cut);
   if (english) term.latin = [english];
+  // A percentage as English text writes it (8.7% is 8.7 percent).
+  const percent = /^(\d+(?:\.\d+)?)%$/u.exec(cut);
+  if (percent) (term.latin ??= []).push({ text: `${percent[1]} percent`, whole: true }, { text: `${percent[1]} per cent`, whole: true });
   return term;
 }
 
