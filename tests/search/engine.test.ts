@@ -755,6 +755,15 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       }
     });
 
+    it('puts a hit with part of the query after the hits with all of it, in any article (3月 5日)', async () => {
+      const e = await small([
+        { slug: 'a', title: '开幕', date: '2024-03-06', paragraphs: ['本报北京3月5日电 大会开幕。', '会议于3月上旬召开。'] },
+        { slug: 'b', title: '审议', date: '2024-03-05', paragraphs: ['3月5日上午举行审议。'] },
+      ]);
+      const hits = await e.search('3月 5日', 8);
+      expect(hits.map((h) => markedText(h).join('+'))).toEqual(['3月5日', '3月5日', '3月']);
+    });
+
     it('comes after every hit of the articles found in full, not between them (nanji: each 南极 before 南京)', async () => {
       const e = await small([
         { slug: 'polar', title: '考察', date: '2024-03-07', paragraphs: ['南极秦岭站。', '第40次南极考察。', '抵达南极。'] },

@@ -429,6 +429,13 @@ describe('makeSnippet', () => {
       expect(s.text.endsWith('2024-03-12…')).toBe(true);
     });
 
+    it('keeps a figure with its unit at a cut end (…3月11日电, not …月11日电)', () => {
+      // The lead-in (24 before 出口) would start at the 月 of 3月11日.
+      const text = `${'这'.repeat(60)}北京3月11日电${'那'.repeat(19)}出口${'的'.repeat(100)}`;
+      const s = makeSnippet(text, termMarks(text, '出口'));
+      expect(s.text.startsWith('…3月11日电')).toBe(true);
+    });
+
     it('leaves out a word too long to take in', () => {
       const word = 'x'.repeat(40);
       const text = `${word} ${'的'.repeat(30)}出口${'的'.repeat(100)}`;

@@ -1384,8 +1384,8 @@ const FUZZY_BELOW = { local: 3, remote: 1 };
  * (a summary, a translation) for a reader of Chinese, the Chinese text for a reader of English.
  */
 const OTHER_LANGUAGE_BELOW = 2;
-/** How far below the best an article's best hit may score and still share the top of the list (less than between classes). */
-const TIER_GAP = 25;
+/** How far below the best a hit may score and still share the top of the list (less than a term of two left out, or a class). */
+const TIER_GAP = 15;
 /** How far English text ranks below the Chinese its letters read as in pinyin, for a reader of Chinese. */
 const ENGLISH_MARGIN = 15;
 /** Articles looked at per query at most for near misses (the most promising ones). */
@@ -1848,7 +1848,8 @@ export class SearchIndex implements SearchEngine {
     const hits = new Map<number, EngineHit[]>();
     let looked = 0;
     // (A term that reads as one character or one syllable matches nearly everything.)
-    const specific = terms.every((t) => literalChars(t)?.length !== 1 && !t.variants.some((v) => (v.kind === 'pinyin' || v.kind === 'partial') && v.slots.length === 1));
+    // (With another term that does not, the articles must have both: few. Long March.)
+    const specific = terms.some((t) => literalChars(t)?.length !== 1 && !t.variants.some((v) => (v.kind === 'pinyin' || v.kind === 'partial') && v.slots.length === 1));
     const shown = (): number => {
       let n = 0;
       for (const list of hits.values()) n += Math.min(perArticle, list.length);
@@ -2940,10 +2941,14 @@ export class SearchIndex implements SearchEngine {
     // Articles found far less well than the best (a near miss or a reading in part, where others
     // match as typed) come after the further hits of those, not between them (nanji: every 南极
     // before 南京).
+    // So do hits far below the best in an article that has better ones (one that matches part of
+    // the query: 3月 of 3月 5日).
     const lists = [...groups.values()];
     const top = lists[0]?.[0]?.score ?? 0;
-    const tiers = [lists.filter((list) => list[0]!.score >= top - TIER_GAP), lists.filter((list) => list[0]!.score < top - TIER_GAP)];
-    const out = tiers.flatMap((tier) => [...tier.flatMap((list) => list.slice(0, lead)), ...tier.flatMap((list) => list.slice(lead))]);
+    const out = [true, false].flatMap((strong) => {
+      const tier = lists.map((list) => list.filter((h) => h.score >= top - TIER_GAP === strong)).filter((list) => list.length > 0);
+      return [...tier.flatMap((list) => list.slice(0, lead)), ...tier.flatMap((list) => list.slice(lead))];
+    });
     // Room left in the list (and no share asked for): the hits over an article's share, best
     // first, rather than a short list.
     return (fill ? [...out, ...over] : out).slice(0, limit);

@@ -186,11 +186,22 @@ function placeWindow(text: string, groups: readonly Group[], best: Best, length:
       while (end > last && text[end - 1] === ' ') end--;
     }
   }
+  // Nor a figure from its unit (3月11日, 雪龙2号): an end between them moves before the figure.
+  if (start > 0 && start < first && UNITS.includes(text[start]!) && isDigitAt(text, start - 1)) {
+    let back = start;
+    while (back > 0 && inWord(text, back - 1)) back--;
+    if (start - back <= WORD_STRETCH) start = back;
+  }
+  if (end < size && end > last && UNITS.includes(text[end]!) && isDigitAt(text, end - 1)) end++;
   // No space just inside an ellipsis.
   while (start > 0 && start < first && text[start] === ' ') start++;
   while (end < size && end > last && text[end - 1] === ' ') end--;
   return noSurrogateCut(text, start, end);
 }
+
+/** Characters that follow a figure as its unit (3月, 11日, 2号, 403秒). */
+const UNITS = '年月日号时分秒个万亿元';
+const isDigitAt = (text: string, i: number): boolean => /\p{Nd}/u.test(text[i] ?? '');
 
 /** Whether `text[i]` belongs to a Latin word or a number (`China's`, `29.9`, `2024-03-12`): what a snippet's end should not cut. */
 function inWord(text: string, i: number): boolean {
