@@ -580,6 +580,9 @@ describe.each(MODES)('$mode index', ({ inline }) => {
     it('reads a number with a decimal point or percent sign written together with Chinese as a word of its own (出口8.7%)', async () => {
       const e = await small([{ slug: 'trade', title: '外贸', date: '2024-03-07', paragraphs: ['出口保持增长。', '同比增长8.7%。'] }]);
       expect((await e.search('出口8.7%')).flatMap(markedText).sort()).toEqual(['8.7%', '出口']);
+      // Three figures or more with their unit too (人造太阳403秒).
+      const sun = await small([{ slug: 'sun', title: '成果', date: '2024-03-05', paragraphs: ['“人造太阳”实现稳态运行403秒。'] }]);
+      expect((await sun.search('人造太阳403秒')).flatMap(markedText).sort()).toEqual(['403秒', '人造太阳']);
     });
 
     it('finds an English word with a slip as a near miss, when nothing matches as typed (exprots, Antartica)', async () => {

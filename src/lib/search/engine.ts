@@ -2490,8 +2490,9 @@ export class SearchIndex implements SearchEngine {
         while (a > 0 && alnum(a - 1)) a--;
         while (b < chars.length && alnum(b)) b++;
         const run = chars.slice(a, b).join('');
-        // (With a letter, four figures, or a decimal point or percent sign: 8.7%, not 14 of 14组.)
-        return /[a-z]/iu.test(run) || /^\d{4,}$/u.test(run) || /\d[.%]/u.test(run);
+        // (With a letter, three figures or more, or a decimal point or percent sign: 8.7%, 403, not
+        // 14 of 14组 or 2 of 雪龙2号.)
+        return /[a-z]/iu.test(run) || /^\d{3,}$/u.test(run) || /\d[.%]/u.test(run);
       };
       // Whether the run may be cut between k - 1 and k.
       const cuttable = (k: number): boolean => {
