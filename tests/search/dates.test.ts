@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseDate, chineseDates, englishDate, isoDate, isoFromChinese, isoFromEnglish } from '../../src/lib/search/dates.ts';
+import { chineseDate, chineseDates, englishDate, englishMonthDay, isoDate, isoFromChinese, isoFromEnglish, monthDayFromEnglish } from '../../src/lib/search/dates.ts';
 
 describe('dates typed with figures', () => {
   it("read as the ISO form an article's head carries", () => {
@@ -43,5 +43,13 @@ describe('dates typed with figures', () => {
     expect(isoFromEnglish('ma', '5', '2024')).toBeUndefined();
     expect(isoFromEnglish('march', '32', '2024')).toBeUndefined();
     expect(isoFromEnglish('march', '5', '24')).toBeUndefined();
+  });
+
+  it('and a day without a year, both ways', () => {
+    expect(monthDayFromEnglish('december', '6')).toBe('12月6日');
+    expect(monthDayFromEnglish('mar', '7')).toBe('3月7日');
+    expect(monthDayFromEnglish('march', '8a')).toBeUndefined();
+    expect(englishMonthDay('12月6日')).toBe('december 6');
+    expect(englishMonthDay('13月6日')).toBeUndefined();
   });
 });

@@ -67,3 +67,16 @@ export function isoFromEnglish(month: string, day: string, year: string): string
   const iso = `${year}-${String(m + 1).padStart(2, '0')}-${day.padStart(2, '0')}`;
   return Number(day) >= 1 && Number(day) <= 31 && isoParts(iso) ? iso : undefined;
 }
+
+/** A day typed in English without a year (`december`, `6`) as Chinese prints it (`12月6日`). */
+export function monthDayFromEnglish(month: string, day: string): string | undefined {
+  const iso = isoFromEnglish(month, day, '2000');
+  return iso ? `${Number(iso.slice(5, 7))}月${Number(iso.slice(8))}日` : undefined;
+}
+
+/** A day printed in Chinese without a year (`12月6日`) as English text has it (`december 6`). */
+export function englishMonthDay(token: string): string | undefined {
+  const m = /^(\d{1,2})月(\d{1,2})日$/u.exec(token);
+  if (!m || Number(m[1]) < 1 || Number(m[1]) > 12 || Number(m[2]) < 1 || Number(m[2]) > 31) return undefined;
+  return `${MONTHS[Number(m[1]) - 1]} ${Number(m[2])}`;
+}

@@ -40,7 +40,7 @@
  */
 import Fuse from 'fuse.js/basic';
 import type { IFuseOptions } from 'fuse.js';
-import { chineseDates, englishDate, isoDate, isoFromChinese, isoFromEnglish } from './dates.ts';
+import { chineseDates, englishDate, englishMonthDay, isoDate, isoFromChinese, isoFromEnglish, monthDayFromEnglish } from './dates.ts';
 import { editDistance, englishForm, ENGLISH_WORDS, latinMarks, lowerCase, wholeWord, wordMarks, type EnglishBlock, type EnglishForm } from './english.ts';
 import { makeSnippet, mergeMarks } from './snippet.ts';
 import type { Mark, SearchArticle, SearchEngine, SearchHit } from './types.ts';
@@ -670,9 +670,14 @@ function englishDates<T extends { folded: string; typed: string }>(tokens: T[]):
   for (let i = 0; i < tokens.length; i++) {
     const [a, b, c] = [tokens[i]!.folded, tokens[i + 1]?.folded ?? '', tokens[i + 2]?.folded ?? ''];
     const iso = isoFromEnglish(a, b, c) ?? isoFromEnglish(b, a, c);
+    // Without a year (December 6, 6 December): the day as Chinese prints it, 12月6日.
+    const day = iso ? undefined : (monthDayFromEnglish(a, b) ?? monthDayFromEnglish(b, a));
     if (iso) {
       out.push({ ...tokens[i]!, folded: iso, typed: iso });
       i += 2;
+    } else if (day) {
+      out.push({ ...tokens[i]!, folded: day, typed: day });
+      i += 1;
     } else out.push(tokens[i]!);
   }
   return out;
@@ -872,7 +877,7 @@ export function parseQuery(query: string, ctx: QueryContext): Term[] {
       const iso = isoFromChinese(token);
       const day = iso ?? token;
       for (const printed of iso ? [iso, ...chineseDates(iso)] : chineseDates(token)) if (printed !== token) term.variants.push({ kind: 'exact', slots: Array.from(printed, (c) => [c]) });
-      const english = englishDate(day);
+      const english = englishDate(day) ?? englishMonthDay(token);
       if (english) (term.latin ??= []).push({ text: english, whole: true });
       terms.push(term);
     }
