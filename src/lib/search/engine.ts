@@ -41,7 +41,7 @@
 import Fuse from 'fuse.js/basic';
 import type { IFuseOptions } from 'fuse.js';
 import { chineseDates, englishDate, englishMonthDay, isoDate, isoFromChinese, isoFromEnglish, monthDayFromEnglish } from './dates.ts';
-import { editDistance, englishForm, ENGLISH_WORDS, latinMarks, lowerCase, wholeWord, wordMarks, type EnglishBlock, type EnglishForm } from './english.ts';
+import { editDistance, englishForm, ENGLISH_WORDS, latinMarks, lowerCase, wholeWord, type EnglishBlock, type EnglishForm } from './english.ts';
 import { makeSnippet, mergeMarks } from './snippet.ts';
 import type { Mark, SearchArticle, SearchEngine, SearchHit } from './types.ts';
 
@@ -884,6 +884,38 @@ export function parseQuery(query: string, ctx: QueryContext): Term[] {
     i++;
   }
   return terms;
+}
+
+/** What ranking needs to know of a query's terms, worked out once a query (see `queryReading`). */
+const READINGS = new WeakMap<readonly Term[], { englishBelow: 'class' | 'margin' | undefined; hasContentWord: boolean }>();
+
+/**
+ * How the query's letters read, for ranking:
+ *   englishBelow    for a reader of Chinese, English text ranks below the Chinese when the letters
+ *                   read as a Chinese word: by a margin when read in full with two syllables or
+ *                   more (sichuan: 四川, yet Sichuan University's summary with both words first),
+ *                   in class when read only in part, as being typed (xuelo…: 雪龙); not when read
+ *                   in full as one syllable (yuan, ai: the AI of an English title before 爱)
+ *   hasContentWord  the query has English function words (of, the) and other words too
+ */
+function queryReading(terms: readonly Term[]): { englishBelow: 'class' | 'margin' | undefined; hasContentWord: boolean } {
+  let reading = READINGS.get(terms);
+  if (!reading) {
+    // Its shortest reading of a kind (yuan is 元, not also 预案).
+    const shortest = (t: Term, kind: Variant['kind']): number => Math.min(...[...t.variants, ...(t.partial ?? [])].filter((v) => v.kind === kind).map((v) => v.slots.length));
+    const below = terms.map((t): 'class' | 'margin' | undefined => {
+      const full = shortest(t, 'pinyin');
+      if (Number.isFinite(full)) return full >= 2 ? 'margin' : undefined;
+      const part = shortest(t, 'partial');
+      return Number.isFinite(part) && part >= 2 ? 'class' : undefined;
+    });
+    reading = {
+      englishBelow: below.includes('class') ? 'class' : below.includes('margin') ? 'margin' : undefined,
+      hasContentWord: terms.some((t) => ENGLISH_WORDS.has(t.text)) && terms.some((t) => !ENGLISH_WORDS.has(t.text)),
+    };
+    READINGS.set(terms, reading);
+  }
+  return reading;
 }
 
 /** Each variant's matchers, compiled once: as written, and letting quotation marks stand between characters. */
@@ -2289,7 +2321,7 @@ export class SearchIndex implements SearchEngine {
     orInto(articles, title);
     // An English word in a summary or a translated paragraph.
     if (term.latin) {
-      for (let a = 0; a < this.articleCount; a++) if (this.english[a]!.some((b) => latinMarks(term.latin!, b.lower).length > 0)) setBit(articles, a);
+      for (let a = 0; a < this.articleCount; a++) if (this.inEnglishOf(a, term.latin)) setBit(articles, a);
     }
     const found: TermCandidates = { chunks, articles, title, titleCover, fuzzyChunks: new Map(), fuzzyArticles: new Map(), titleFuzzy: new Map(), weight };
     if (literal) found.literal = literal;
@@ -2425,7 +2457,12 @@ export class SearchIndex implements SearchEngine {
   private inEnglish(term: Term): boolean {
     const forms = term.latin;
     if (!forms) return false;
-    return this.titlesEn.some((t) => latinMarks(forms, t).length > 0) || this.english.some((blocks) => blocks.some((b) => latinMarks(forms, b.lower).length > 0));
+    return this.titlesEn.some((t) => latinMarks(forms, t).length > 0) || this.english.some((_, a) => this.inEnglishOf(a, forms));
+  }
+
+  /** Whether English forms start a word of article `a`'s summary or translated paragraphs. */
+  private inEnglishOf(a: number, forms: readonly EnglishForm[]): boolean {
+    return this.english[a]!.some((b) => latinMarks(forms, b.lower).length > 0);
   }
 
   /** The words of the English text (titles, summaries, translations), lower case, with how often each is there. */
@@ -2841,25 +2878,9 @@ export class SearchIndex implements SearchEngine {
 
     // Found only with two characters swapped back: a near miss.
     const swappedBack = terms.some((t) => t.near);
-    // For a reader of Chinese, English text ranks below the Chinese when the letters read as a
-    // Chinese word (sichuan: 四川; xuelo…: 雪龙), not when they read as one syllable at most
-    // (ai: the AI of an English title before 爱).
-    // (Its shortest reading: yuan is 元, not also 预案. As pinyin typed in full, the English by a
-    // margin, so a passage with more of the query still comes first: Sichuan University; typed in
-    // part, the English as such too: xuelo.)
-    const shortest = (t: Term, kind: Variant['kind']): number => Math.min(...[...t.variants, ...(t.partial ?? [])].filter((v) => v.kind === kind).map((v) => v.slots.length));
-    const twoOrMore = (n: number): boolean => n >= 2 && Number.isFinite(n);
-    // (Read in full, a term of one syllable, yuan or ai, is not a Chinese word; one of two or more
-    // is, sichuan; only in part, as being typed, it is one too, xuelo.)
-    const below = (t: Term): 'class' | 'margin' | undefined => {
-      const full = shortest(t, 'pinyin');
-      if (Number.isFinite(full)) return full >= 2 ? 'margin' : undefined;
-      return twoOrMore(shortest(t, 'partial')) ? 'class' : undefined;
-    };
-    const readings = english ? [] : terms.map(below);
-    const englishBelow: 'class' | 'margin' | undefined = readings.includes('class') ? 'class' : readings.includes('margin') ? 'margin' : undefined;
     if (swappedBack) articleClass = 'fuzzy';
-    const hasContentWord = terms.some((t) => ENGLISH_WORDS.has(t.text)) && terms.some((t) => !ENGLISH_WORDS.has(t.text));
+    const englishBelow = english ? undefined : queryReading(terms).englishBelow;
+    const { hasContentWord } = queryReading(terms);
     const info = this.articleInfo[a]!;
     const words = terms.some((t) => t.word);
     const hits: EngineHit[] = [];
