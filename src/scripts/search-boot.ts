@@ -4,7 +4,8 @@
  * index manifest start loading as soon as the parser reaches it, with no request of its own to
  * wait for, instead of after the page is read (when the page script, `site.ts`, runs); and the
  * page's `?q=` is searched for at once. The page script then finds the same connection, and the
- * answer.
+ * answer. With a small index the engine and the manifest are already on the page (the scripts
+ * before this one), and the answer is here before the parser goes on.
  */
 import { FIRST_PAGE_LIMIT } from './search-ui-limits.ts';
 import { searchEarly, warm } from './search-connection.ts';

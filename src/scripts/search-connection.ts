@@ -11,9 +11,10 @@
  *
  * Over http the page fetches the index manifest itself and hands its bytes to the engine
  * (transferred to a worker, not copied): the download then runs while the engine's script
- * loads and starts, not after it.
+ * loads and starts, not after it. The search page with a small index carries both: the engine
+ * and the manifest's script come first in its <head>, and the engine reads the manifest there.
  */
-import { IN_PAGE_ENGINE, type InPageEngine, type WorkerReply, type WorkerRequest } from '../lib/search/protocol.ts';
+import { GLOBAL_PARTS, IN_PAGE_ENGINE, MANIFEST_PART, type InPageEngine, type WorkerReply, type WorkerRequest } from '../lib/search/protocol.ts';
 import type { SearchHit } from '../lib/search/types.ts';
 
 /** Results, with the engine's own time and how long the query waited for it (ms). */
@@ -49,6 +50,12 @@ type Send = (message: WorkerRequest, transfer?: Transferable[]) => void;
 function inPageEngine(receive: (reply: WorkerReply) => void, fail: (error: Error) => void): Send {
   const queue: WorkerRequest[] = [];
   let handle: ((message: WorkerRequest) => void) | undefined;
+  // Already here: the search page loads it first, in its <head>.
+  const ready = (globalThis as Record<string, unknown>)[IN_PAGE_ENGINE] as InPageEngine | undefined;
+  if (ready) {
+    const handle = ready.connect(receive);
+    return (message) => handle(message);
+  }
   const script = document.createElement('script');
   script.src = engineScriptUrl();
   script.onload = () => {
@@ -111,7 +118,9 @@ function open(): Connection {
   // The engine's script loads while the page downloads the manifest (over http; from disk the
   // engine reads it as a script); the load message, and every query after it, in order, go
   // once the bytes are here.
-  const loaded = (fromDisk ? Promise.resolve(null) : fetchManifest(index)).then((manifest) => {
+  // The engine on the page reads a manifest the page carries (the search page's <head>) itself.
+  const carried = ((globalThis as Record<string, unknown>)[GLOBAL_PARTS] as Record<string, unknown> | undefined)?.[MANIFEST_PART] !== undefined;
+  const loaded = (fromDisk || carried ? Promise.resolve(null) : fetchManifest(index)).then((manifest) => {
     if (manifest) send({ type: 'load', indexUrl: index, manifest }, [manifest]);
     else send({ type: 'load', indexUrl: index });
   });

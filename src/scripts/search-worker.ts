@@ -3,10 +3,12 @@
  *
  *   worker (pages over http)   `new Worker(url)`: answers searches off the main thread, so typing
  *                              never waits for the engine; index parts come over fetch.
- *   page (pages from file://)  loaded with `<script src>`, where browsers refuse workers and
- *                              fetch: it registers `globalThis.__BAOKU_SEARCH__.connect(reply)`,
+ *   page (pages from file://,  loaded with `<script src>`, where browsers refuse workers and
+ *   or a small index)          fetch: it registers `globalThis.__BAOKU_SEARCH__.connect(reply)`,
  *                              which returns the same message handler; index parts come as
- *                              classic scripts (`search-index/<part>.js`, see `partScript`).
+ *                              classic scripts (`search-index/<part>.js`, see `partScript`), or
+ *                              over fetch; a part already registered (the search page loads
+ *                              the manifest's script before the engine starts) is read first.
  *
  * Protocol (structured-cloned messages, the same both ways):
  *   → { type: 'load', indexUrl, manifest? }              start loading the index (idempotent);
@@ -107,7 +109,8 @@ if (typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !==
 } else if (typeof document !== 'undefined') {
   const engine: InPageEngine = {
     // Over http a page that lost its worker may still fetch; from disk only scripts load.
-    connect: (reply) => serve(reply, (indexUrl) => (location.protocol === 'file:' ? scriptSource(indexUrl) : firstOf(fetchSource(indexUrl), scriptSource(indexUrl)))),
+    // A part the page carries (the search page's manifest) is read from the page first.
+    connect: (reply) => serve(reply, (indexUrl) => (location.protocol === 'file:' ? scriptSource(indexUrl) : firstOf(globalSource(), fetchSource(indexUrl), scriptSource(indexUrl)))),
   };
   (globalThis as Record<string, unknown>)[IN_PAGE_ENGINE] = engine;
 }

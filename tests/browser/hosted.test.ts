@@ -287,6 +287,35 @@ describeHosted('hosted build', () => {
       await followToParagraph(page, shown, '雪龙');
     });
 
+    it('the search page answers ?q= once, from the early start in <head>, whether the worker\'s script comes before the page script runs or after it', async () => {
+      for (const delay of [0, 600]) {
+        const { context, page, requests } = await open('http');
+        // The early start asks at once; with the engine held back, the page script asks the same
+        // while that answer is still on its way, and must take it rather than ask again.
+        await context.route(/engine\.[0-9a-f]+\.js$/u, async (route) => {
+          await new Promise((resolve) => setTimeout(resolve, delay));
+          await route.continue();
+        });
+        await context.addInitScript(() => {
+          const w = window as unknown as { shownCount: number };
+          w.shownCount = 0;
+          document.addEventListener('search-results', () => w.shownCount++, true);
+        });
+        for (const [query, found] of [['zqxjkv', false], ['雪龙', true]] as const) {
+          await page.goto(`${hostedUrl}search/?q=${encodeURIComponent(query)}`);
+          if (found) await resultsShown(page);
+          else await page.locator('[data-search-empty]').waitFor({ state: 'visible' });
+          await page.waitForTimeout(delay);
+          expect(await page.locator('[data-search-page] [role="status"]').textContent(), `${query}, engine after ${delay} ms`).toContain(query);
+          expect(await page.evaluate(() => (window as unknown as { shownCount: number }).shownCount), `${query}: results shown once`).toBe(1);
+        }
+        // A large index: the page carries neither the engine nor the index, and the worker loads them.
+        expect(requests.some((url) => /_astro\/engine\.[0-9a-f]+\.js$/u.test(url)), 'the engine loaded').toBe(true);
+        expect(requests.some((url) => /search-index\/manifest\.json$/u.test(url)), 'the manifest loaded').toBe(true);
+        await context.close();
+      }
+    });
+
     it('the search page search/?q=… shows results under /archive/, and searches again on Enter', async () => {
       const { page } = await open('http');
       await page.goto(`${hostedUrl}search/?q=${encodeURIComponent('雪龙')}`);

@@ -40,6 +40,20 @@ describe('inline assets (a self-contained page)', () => {
     expect(out.indexOf('<script>boot()</script>')).toBeLessThan(out.indexOf('<style>'));
   });
 
+  it('writes a script the parser waits for in its place, allowed by its hash; one that waits (defer, async, module) is not written there', () => {
+    const ENGINE = 'globalThis.engine=1;';
+    const INDEX = '(globalThis.index??={})["manifest"]={"t":"\\u003c/script>"};';
+    const html = page()
+      .replace('<script>boot()</script>', '<script src="../_astro/engine.3.js"></script><script src="../search-index/manifest.js"></script><script>boot()</script>')
+      .replace('</main>', '</main><script async src="../_astro/late.4.js"></script><script type="module" src="../_astro/m.5.js"></script>');
+    const out = inlineAssets(html, (url) => ({ ...files, '../_astro/engine.3.js': ENGINE, '../search-index/manifest.js': `${INDEX}\n` })[url], 'search/index.html');
+    // In order, first in <head>, before the early start that uses them.
+    expect(out).toContain(`<script>${ENGINE}</script><script>${INDEX}</script><script>boot()</script>`);
+    expect(out).toContain('<script async src="../_astro/late.4.js"></script><script type="module" src="../_astro/m.5.js"></script>');
+    expect(out).toContain(`</main><script async src="../_astro/late.4.js"></script><script type="module" src="../_astro/m.5.js"></script><script>${JS}</script></body>`);
+    expect(policyOf(out).get('script-src')).toEqual(["'self'", sha('boot()'), sha(ENGINE), sha(INDEX), sha(JS)]);
+  });
+
   it('leaves a page without the mark as it was', () => {
     const html = page('');
     expect(inlineAssets(html, read)).toBe(html);

@@ -1271,6 +1271,20 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       }
     });
 
+    it('write a part as a script that holds no `<`, so it can be written into a page whatever the text says', () => {
+      const data = { text: ['引号里的“</script><!-- <p>”照写', 'a<b'] };
+      const script = partScript('manifest', data);
+      expect(script).not.toContain('<');
+      const store: Record<string, unknown> = {};
+      (globalThis as Record<string, unknown>).__BAOKU_SEARCH_INDEX__ = store;
+      try {
+        new Function(script)();
+        expect(store.manifest).toEqual(data);
+      } finally {
+        delete (globalThis as Record<string, unknown>).__BAOKU_SEARCH_INDEX__;
+      }
+    });
+
     it('refuse an index of another format', async () => {
       await expect(loadIndex(objectSource({ manifest: { format: 'other' } }))).rejects.toThrow(/format/u);
     });

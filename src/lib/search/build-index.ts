@@ -548,11 +548,14 @@ export function writeSearchIndex(parts: Record<string, unknown>, dir: string): v
 }
 
 /**
- * A part as a classic script, for pages opened from `file://` where fetch fails: it registers the
- * part in `globalThis.__BAOKU_SEARCH_INDEX__`, which `globalSource` in load.ts reads.
+ * A part as a classic script, for pages opened from `file://` where fetch fails, and for the
+ * search page, which carries its manifest: it registers the part in
+ * `globalThis.__BAOKU_SEARCH_INDEX__`, which `globalSource` in load.ts reads. Every `<` is
+ * written `\u003c` (it can only be inside a string), so the script can be written into a page
+ * whatever the text says (`</script>`, `<!--`).
  */
 export function partScript(name: string, data: unknown): string {
-  return `(globalThis.__BAOKU_SEARCH_INDEX__??={})[${JSON.stringify(name)}]=${JSON.stringify(data)};\n`;
+  return `(globalThis.__BAOKU_SEARCH_INDEX__??={})[${JSON.stringify(name)}]=${JSON.stringify(data).replaceAll('<', '\\u003c')};\n`;
 }
 
 export function formatSizes(sizes: ReturnType<typeof indexSizes>): string {

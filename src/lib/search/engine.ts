@@ -44,6 +44,7 @@ import { chineseDates, englishDate, englishMonthDay, isoDate, isoFromChinese, is
 import { editDistance, englishForm, ENGLISH_WORDS, latinMarks, lowerCase, wholeWord, type EnglishBlock, type EnglishForm } from './english.ts';
 import { makeSnippet, mergeMarks } from './snippet.ts';
 import type { Mark, SearchArticle, SearchEngine, SearchHit } from './types.ts';
+import { MANIFEST_PART } from './protocol.ts';
 
 export { makeSnippet, mergeMarks, SNIPPET_LENGTH } from './snippet.ts';
 
@@ -130,7 +131,7 @@ export interface TextPart {
   chunks: ChunkPart[];
 }
 
-export const MANIFEST_PART = 'manifest';
+export { MANIFEST_PART };
 /**
  * `heard`: the common characters the text lacks (GB 2312's 6,763), by their first reading:
  * syllable → characters. Loaded only to read such a character of a query by its sound (周媛 for

@@ -17,6 +17,7 @@
  *   firstOf(a, b, …)        the first source that delivers each part (fetch, then scripts).
  */
 import { SearchIndex, type PartSource } from './engine.ts';
+import { GLOBAL_PARTS } from './protocol.ts';
 
 export type { PartSource } from './engine.ts';
 export { SearchIndex, type EngineHit, type SearchOptions } from './engine.ts';
@@ -48,8 +49,7 @@ export function objectSource(parts: Record<string, unknown> | ReadonlyMap<string
   };
 }
 
-/** The global that part scripts register on: `{ [part]: data }`. */
-export const GLOBAL_PARTS = '__BAOKU_SEARCH_INDEX__';
+export { GLOBAL_PARTS } from './protocol.ts';
 
 export interface GlobalSourceOptions {
   /** The global's name (default `__BAOKU_SEARCH_INDEX__`). */

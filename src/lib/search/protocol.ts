@@ -1,7 +1,7 @@
 /**
  * The messages between the search UI (`src/scripts/search-ui.ts`) and the engine's script
  * (`src/scripts/search-worker.ts`), whether that runs as a worker or on the page; see the
- * engine's script for what each means. Types and one name only, so the UI's bundle stays free
+ * engine's script for what each means. Types and a few names only, so the UI's bundle stays free
  * of the engine.
  */
 import type { SearchHit } from './types.ts';
@@ -20,3 +20,8 @@ export interface InPageEngine {
   connect(reply: (message: WorkerReply) => void): (request: WorkerRequest) => void;
 }
 export const IN_PAGE_ENGINE = '__BAOKU_SEARCH__';
+
+/** The global that index part scripts register on: `{ [part]: data }` (see `globalSource` in load.ts). */
+export const GLOBAL_PARTS = '__BAOKU_SEARCH_INDEX__';
+/** The index's first part, which names the others (for a small index, the whole index). */
+export const MANIFEST_PART = 'manifest';
