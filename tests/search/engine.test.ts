@@ -37,6 +37,7 @@ import {
   isSearchableCode,
   pinyinSpelling,
   pinyinTypos,
+  withoutQuotes,
   gramPartName,
   HEARD_PART,
   type HeardPart,
@@ -937,6 +938,23 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       // (A wrong last character that is not a particle is part of the passage.)
       expect(mark('发展新质生产力，关键', '新质生产率')).toBe('新质生产力');
       expect(closestSpan('abc', '')).toBeUndefined();
+    });
+
+    it('look past quotation marks, as exact matches do, and mark across them', async () => {
+      const e = await small([
+        { slug: 'br', title: '提出“一带一路”倡议十年', date: '2024-03-07', paragraphs: ['共建“一带一路”倡议十年来成果丰硕。', '另一段没有这个词。'] },
+        { slug: 'other', title: '聚焦“新质”生产力', date: '2024-03-06', paragraphs: ['报告提出一系列新举措。'] },
+      ]);
+      const typo = await e.search('一带一路倡仪');
+      expect(slugs(typo)).toEqual(['br']);
+      expect(typo.every((h) => h.match === 'fuzzy')).toBe(true);
+      expect(typo.flatMap(markedText)).toEqual(['一带一路”倡议', '一带一路”倡议']);
+      // In a title too, between its marks.
+      const title = await e.search('新质生产历');
+      expect(slugs(title)).toEqual(['other']);
+      expect(markedText(title[0]!)).toEqual(['新质”生产力']);
+      expect(withoutQuotes('“一带”路')).toEqual({ text: '一带路', at: new Int32Array([1, 2, 4]) });
+      expect(withoutQuotes('一带一路')).toBeUndefined();
     });
 
     it('are not tried for numbers or two characters', async () => {

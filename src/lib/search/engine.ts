@@ -1574,6 +1574,68 @@ export function fuzzyMarks(text: string, pattern: string, indices: ReadonlyArray
   return span ? [span] : [];
 }
 
+/** A text without its quotation marks, and where each of its code units was in the text; undefined if it has none. */
+export function withoutQuotes(text: string): { text: string; at: Int32Array } | undefined {
+  if (!HAS_QUOTE.test(text)) return undefined;
+  const at = new Int32Array(text.length);
+  let out = '';
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (QUOTE_MARKS.includes(text[i]!)) continue;
+    out += text[i];
+    at[n++] = i;
+  }
+  return { text: out, at: at.subarray(0, n) };
+}
+
+type BareText = { text: string; folded: string; at: Int32Array; record: FuseIndexJson['records'][number] };
+const BARE = new WeakMap<readonly string[], Map<number, BareText>>();
+
+/** The texts of `records` that have quotation marks, without them (worked out once for a list of texts). */
+function bareTexts(texts: readonly string[], folded: readonly string[], records: FuseIndexJson['records']): Map<number, BareText> {
+  let bare = BARE.get(texts);
+  if (!bare) {
+    bare = new Map();
+    for (const r of records) {
+      const without = r.v === undefined ? undefined : withoutQuotes(r.v);
+      if (!without) continue;
+      const f = folded[r.i]!;
+      bare.set(r.i, { text: without.text, folded: Array.from(without.at, (i) => f[i]).join(''), at: without.at, record: { ...r, v: without.text } });
+    }
+    BARE.set(texts, bare);
+  }
+  return bare;
+}
+
+/**
+ * The near misses of `pattern` among `texts` (their folded forms in `folded`): for each text of
+ * `records` (their Fuse records) that has one, its index, marks and Fuse's score. Quotation
+ * marks are looked past, as exact matches look past them: 一带一路倡仪 is one character from
+ * “一带一路”倡议, and marked across the quotation mark.
+ */
+export function nearMissesIn(texts: readonly string[], folded: readonly string[], records: FuseIndexJson['records'], pattern: string): { index: number; marks: Mark[]; score: number }[] {
+  const could = nearMissFilter(pattern);
+  const bare = bareTexts(texts, folded, records);
+  const looked: FuseIndexJson['records'] = [];
+  for (const r of records) {
+    if (r.v === undefined) continue;
+    const b = bare.get(r.i);
+    if (b) {
+      if (could(b.folded)) looked.push(b.record);
+    } else if (could(folded[r.i]!)) looked.push(r);
+  }
+  if (looked.length === 0) return [];
+  const fuse = new Fuse(texts as string[], fuzzyOptions(pattern), Fuse.parseIndex<string>({ keys: [], records: looked } as never));
+  const out: { index: number; marks: Mark[]; score: number }[] = [];
+  for (const r of fuse.search(pattern)) {
+    const b = bare.get(r.refIndex);
+    const marks = fuzzyMarks(b?.text ?? texts[r.refIndex]!, pattern, r.matches?.[0]?.indices);
+    if (!marks.every((mark) => nearMissAllowed(b?.folded ?? folded[r.refIndex]!, mark, pattern))) continue;
+    out.push({ index: r.refIndex, score: r.score ?? 0.5, marks: b ? marks.map(([s, e]): Mark => [b.at[s]!, b.at[e - 1]! + 1]) : marks });
+  }
+  return out;
+}
+
 /**
  * The passage of `text[from, to)` that takes the fewest edits (a character changed, added or
  * left out) to become `pattern`; of those, the one with the most of the pattern's characters,
@@ -2392,15 +2454,10 @@ export class SearchIndex implements SearchEngine {
         cands.fuzzyArticles.set(a, Math.max(cands.fuzzyArticles.get(a) ?? 0, score));
       }
     }
-    const could = nearMissFilter(term.fuzzy);
-    const records = this.titleRecords.filter((r) => could(this.titlesFolded[r.i]!));
-    const fuse = new Fuse(this.titles, fuzzyOptions(term.fuzzy), Fuse.parseIndex<string>({ keys: [], records } as never));
-    for (const r of fuse.search(term.fuzzy)) {
-      if (hasBit(cands.articles, r.refIndex)) continue;
-      const marks = fuzzyMarks(this.titles[r.refIndex]!, term.fuzzy, r.matches?.[0]?.indices);
-      if (!marks.every((mark) => nearMissAllowed(this.titlesFolded[r.refIndex]!, mark, term.fuzzy!))) continue;
-      cands.titleFuzzy.set(r.refIndex, { score: r.score ?? 0.5, marks });
-      cands.fuzzyArticles.set(r.refIndex, (cands.fuzzyArticles.get(r.refIndex) ?? 0) + 100);
+    for (const { index: a, marks, score } of nearMissesIn(this.titles, this.titlesFolded, this.titleRecords, term.fuzzy)) {
+      if (hasBit(cands.articles, a)) continue;
+      cands.titleFuzzy.set(a, { score, marks });
+      cands.fuzzyArticles.set(a, (cands.fuzzyArticles.get(a) ?? 0) + 100);
     }
     if (chars.length === 3) {
       this.titlesFolded.forEach((title, a) => {
@@ -2843,20 +2900,14 @@ export class SearchIndex implements SearchEngine {
         row[0] = { kind: 'fuzzy', marks: title.marks, quality: 1 - title.score };
         found = true;
       }
-      const could = nearMissFilter(term.fuzzy);
-      const options = fuzzyOptions(term.fuzzy);
       const fuzzyChars = Array.from(term.fuzzy);
       let offset = 0;
       // Chunk by chunk, until the article has as many as it can show.
       let near = 0;
       for (const chunk of chunks) {
-        const records = near < perArticle ? chunk.records.filter((r, i) => r.v !== undefined && could(chunk.folded[i]!)) : [];
-        if (records.length > 0) {
-          const fuse = new Fuse(chunk.texts, options, Fuse.parseIndex<string>({ keys: [], records } as never));
-          for (const r of fuse.search(term.fuzzy)) {
-            const marks = fuzzyMarks(chunk.texts[r.refIndex]!, term.fuzzy, r.matches?.[0]?.indices);
-            if (!marks.every((mark) => nearMissAllowed(chunk.folded[r.refIndex]!, mark, term.fuzzy!))) continue;
-            row[offset + r.refIndex + 2] = { kind: 'fuzzy', marks, quality: 1 - (r.score ?? 0.5) };
+        if (near < perArticle) {
+          for (const { index, marks, score } of nearMissesIn(chunk.texts, chunk.folded, chunk.records, term.fuzzy)) {
+            row[offset + index + 2] = { kind: 'fuzzy', marks, quality: 1 - score };
             found = true;
             near++;
           }
