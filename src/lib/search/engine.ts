@@ -1016,14 +1016,22 @@ const HAS_FIGURES = /[0-9〇零二三四五六七八九]/u;
  * written either way (长征8号 is 长征八号).
  */
 export function nearMissAllowed(text: string, mark: Mark, pattern: string): boolean {
-  const [s, e] = mark;
+  return searchableRun(text, mark) && keepsFigures(text, mark, pattern);
+}
+
+/** Whether `text[mark]` is all searchable characters (no punctuation inside). */
+function searchableRun(text: string, [s, e]: Mark): boolean {
   for (let i = s; i < e; ) {
     const code = text.codePointAt(i)!;
     if (!isSearchableCode(code)) return false;
     i += code > 0xffff ? 2 : 1;
   }
-  if (!HAS_FIGURES.test(pattern)) return true;
-  return numbersAt(text, s, e) === numbersAt(pattern, 0, pattern.length);
+  return true;
+}
+
+/** Whether `text[mark]` has the figures of `pattern`, whole (see `nearMissAllowed`). */
+function keepsFigures(text: string, [s, e]: Mark, pattern: string): boolean {
+  return !HAS_FIGURES.test(pattern) || numbersAt(text, s, e) === numbersAt(pattern, 0, pattern.length);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1629,9 +1637,18 @@ export function nearMissesIn(texts: readonly string[], folded: readonly string[]
   const out: { index: number; marks: Mark[]; score: number }[] = [];
   for (const r of fuse.search(pattern)) {
     const b = bare.get(r.refIndex);
-    const marks = fuzzyMarks(b?.text ?? texts[r.refIndex]!, pattern, r.matches?.[0]?.indices);
-    if (!marks.every((mark) => nearMissAllowed(b?.folded ?? folded[r.refIndex]!, mark, pattern))) continue;
-    out.push({ index: r.refIndex, score: r.score ?? 0.5, marks: b ? marks.map(([s, e]): Mark => [b.at[s]!, b.at[e - 1]! + 1]) : marks });
+    if (!b) {
+      const marks = fuzzyMarks(texts[r.refIndex]!, pattern, r.matches?.[0]?.indices);
+      if (marks.every((mark) => nearMissAllowed(folded[r.refIndex]!, mark, pattern))) out.push({ index: r.refIndex, score: r.score ?? 0.5, marks });
+      continue;
+    }
+    // Found in the text without its quotation marks: one run there, and its figures whole in
+    // the text as written (where a mark may stand between two numerals: 一“零碳 is not 10).
+    const found = fuzzyMarks(b.text, pattern, r.matches?.[0]?.indices);
+    const marks = found.map(([s, e]): Mark => [b.at[s]!, b.at[e - 1]! + 1]);
+    if (found.every((mark) => searchableRun(b.folded, mark)) && marks.every((mark) => keepsFigures(folded[r.refIndex]!, mark, pattern))) {
+      out.push({ index: r.refIndex, score: r.score ?? 0.5, marks });
+    }
   }
   return out;
 }
