@@ -865,6 +865,22 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect((await engine.search('周圆')).every((h) => h.match !== 'pinyin')).toBe(true);
     });
 
+    it('read one character by its sound, not a word the text lacks as two others that sound like it, nor a character of the word beside it', async () => {
+      const e = await small([
+        { slug: 'gov', title: '政府工作', date: '2024-03-05', paragraphs: ['推动经济发展。', '加强数字政府建设。', '国务院总理李强作政府工作报告。'] },
+        { slug: 'law', title: '法治', date: '2024-03-04', paragraphs: ['建设法治政府。'] },
+        { slug: 'meet', title: '会议', date: '2024-03-03', paragraphs: ['总理李强出席会议。', '地方政府负责人发言。'] },
+      ]);
+      // 东京 (dong jing) is not 动经 of 推动经济: both characters would be other ones.
+      expect(await e.search('东京')).toEqual([]);
+      // 福建 (fu jian) is not 府建 of 政府建设: 府 goes with 政 more often than with 建.
+      expect(await e.search('福建')).toEqual([]);
+      // 李墙 is 李强, beside 作 or not.
+      const li = await e.search('李墙');
+      expect(li.length).toBeGreaterThan(1);
+      expect(li.flatMap(markedText).every((m) => m === '李强')).toBe(true);
+    });
+
     it('read a character the text lacks by the sound the index keeps for common characters, loaded only then', async () => {
       // 媛 is nowhere in the fixtures: its reading (yuan) comes from the heard part, and 周媛 is 周圆.
       expect(articles.some((a) => [a.title, a.header ?? '', ...a.blocks.map((b) => b.text)].join('').includes('媛'))).toBe(false);

@@ -393,6 +393,8 @@ export interface Variant {
    * in part, what was typed of it (`x`, `zh`, `lo`: every syllable that starts so).
    */
   syls?: (string | undefined)[];
+  /** Read by its sound (see `homophones`): which slots stand for a character typed by mistake. */
+  sounded?: boolean[];
 }
 
 export interface Term {
@@ -2495,9 +2497,12 @@ export class SearchIndex implements SearchEngine {
    * with an exact candidate for every term.
    */
   /**
-   * A term of Chinese characters (two to MAX_HOMOPHONE_CHARS) as the characters that read the
-   * same, each by its first reading: the words an input method offers for the same pinyin.
-   * Undefined for other terms.
+   * A term of Chinese characters (two to MAX_HOMOPHONE_CHARS) with one of them read as the
+   * characters that read the same, by its first reading (the input method's pinyin was right,
+   * the character picked was not: 周员 for 周圆, 李墙 for 李强): the character the text lacks, which
+   * cannot be meant as typed (周媛), or else each in turn. One: a word the text lacks (东京, 微信)
+   * is not read as any two characters that sound like it (动经 of 推动经济, 为新). Undefined for
+   * other terms, and for a term with two characters the text lacks.
    */
   private homophones(term: Term, heard?: ReadonlyMap<string, string>): Term | undefined {
     const chars = literalChars(term);
@@ -2506,9 +2511,18 @@ export class SearchIndex implements SearchEngine {
     const syls = chars.map((c) => primary.get(c) ?? heard?.get(c));
     if (syls.some((syl) => syl === undefined)) return undefined;
     // Characters whose first reading it is (not 遗 for wei, a rare reading).
-    const slots = syls.map((syl) => (syllables.get(syl!) ?? []).filter((c) => primary.get(c) === syl));
-    // As pinyin typed in part: below whatever matches as typed.
-    return { text: term.text, variants: [{ kind: 'partial', slots, syls }] };
+    const sounds = syls.map((syl) => (syllables.get(syl!) ?? []).filter((c) => primary.get(c) === syl));
+    // Which one: the character the text lacks, if there is one; else each in turn.
+    const lacking = chars.flatMap((c, i) => (primary.has(c) ? [] : [i]));
+    if (lacking.length > 1) return undefined;
+    const variants: Variant[] = [];
+    for (const i of lacking.length === 1 ? lacking : chars.map((_, j) => j)) {
+      if (sounds[i]!.every((c) => c === chars[i])) continue;
+      const slots = chars.map((c, j) => (j === i ? sounds[j]! : [c]));
+      // As pinyin typed in part: below whatever matches as typed.
+      variants.push({ kind: 'partial', slots, syls, sounded: chars.map((_, j) => j === i) });
+    }
+    return variants.length > 0 ? { text: term.text, variants } : undefined;
   }
 
   /**
@@ -2870,6 +2884,7 @@ export class SearchIndex implements SearchEngine {
           // Read as pinyin: some character by its first reading (和调 is not huzhou: 和 reads hu
           // only in mahjong, 调 zhou hardly ever).
           if (marks.length > 0 && (v.kind === 'pinyin' || v.kind === 'partial') && v.syls) marks = marks.filter((mark) => this.readsFirst(text, mark, v.syls!, v.kind === 'partial'));
+          if (marks.length > 0 && v.sounded) marks = marks.filter((mark) => this.ownWord(text, mark, v.sounded!));
           if (marks.length === 0) continue;
           // Pinyin typed in part: the commoner the word it reads as, the better.
           const quality = v.kind === 'partial' ? Math.max(...marks.map((mark) => this.commonness(text, mark, v.syls))) : 1;
@@ -3070,6 +3085,29 @@ export class SearchIndex implements SearchEngine {
       if (first !== undefined && (first === syl || (partial && first.startsWith(syl)))) return true;
     }
     return false;
+  }
+
+  /**
+   * Whether a passage found with a character read by its sound (`Variant.sounded`) has that
+   * character as its own, not as part of the word beside it: a character read so at either end
+   * must not be found more often with its neighbour outside the passage than with the one inside
+   * (府建 of 政府建设 is not 福建, nor 护南 of 维护南海 湖南; 李强作 is 李强, for 李墙).
+   */
+  private ownWord(folded: string, [start, end]: Mark, sounded: readonly boolean[]): boolean {
+    const chars = Array.from(folded.slice(start, end)).filter((ch) => !QUOTE_MARKS.includes(ch));
+    if (chars.length < 2) return true;
+    const count = (c1: string | undefined, c2: string | undefined): number => {
+      if (c1 === undefined || c2 === undefined || !isHan(c1) || !isHan(c2)) return 0;
+      const bits = this.pair(c1, c2);
+      return bits ? countBits(bits) : 0;
+    };
+    const low = start >= 2 && folded.charCodeAt(start - 1) >= 0xdc00 && folded.charCodeAt(start - 1) <= 0xdfff;
+    const before = start > 0 ? String.fromCodePoint(folded.codePointAt(start - (low ? 2 : 1))!) : undefined;
+    const after = end < folded.length ? String.fromCodePoint(folded.codePointAt(end)!) : undefined;
+    const last = chars.length - 1;
+    if (sounded[0] && count(before, chars[0]) > count(chars[0], chars[1])) return false;
+    if (sounded[last] && count(chars[last], after) > count(chars[last - 1], chars[last])) return false;
+    return true;
   }
 
   private commonness(folded: string, [start, end]: Mark, syls?: (string | undefined)[]): number {
