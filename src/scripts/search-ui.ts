@@ -335,6 +335,13 @@ function bindBox(form: HTMLFormElement): HTMLInputElement | undefined {
 // ---------------------------------------------------------------------------------------------
 // The search page.
 
+/** The hits of `found` that `shown` does not have (the same place: article and paragraph). */
+export function newHits(shown: readonly SearchHit[], found: readonly SearchHit[]): SearchHit[] {
+  const place = (hit: SearchHit): string => `${hit.article.slug}#${hit.paragraphId ?? ''}`;
+  const seen = new Set(shown.map(place));
+  return found.filter((hit) => !seen.has(place(hit)));
+}
+
 function bindPage(root: HTMLElement): HTMLInputElement | undefined {
   const form = root.querySelector<HTMLFormElement>('form');
   const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
@@ -351,6 +358,8 @@ function bindPage(root: HTMLElement): HTMLInputElement | undefined {
   let commitTimer = 0;
   /** How many results to show: PAGE_SIZE more each time "more" is pressed, reset by a new query. */
   let limit = PAGE_SIZE;
+  /** The results on the page, and their query: "more" keeps them as they are and adds to them. */
+  let listed: { query: string; hits: SearchHit[] } = { query: '', hits: [] };
   /** Whether the current history entry holds a finished query (the next edit gets a new one). */
   let committed = false;
   /** A typed query not in the URL yet, and whether it gets a new history entry. */
@@ -404,6 +413,7 @@ function bindPage(root: HTMLElement): HTMLInputElement | undefined {
     if (query === '') {
       writeTyped();
       list.replaceChildren();
+      listed = { query: '', hits: [] };
       empty.hidden = true;
       more.hidden = true;
       prompt.hidden = false;
@@ -422,11 +432,14 @@ function bindPage(root: HTMLElement): HTMLInputElement | undefined {
       return;
     }
     if (found === null || query !== input.value.trim()) return;
-    const { hits } = found;
+    // More of the same query: the results shown stay where they are (a longer list may rank
+    // a few differently), and the new ones follow.
+    const hits = query === listed.query && listed.hits.length > 0 && listed.hits.length < limit ? [...listed.hits, ...newHits(listed.hits, found.hits)] : found.hits;
     window.clearTimeout(loadingTimer);
     writeTypedSoon();
     const hasMore = hits.length > limit;
-    renderHits(view, list, hits.slice(0, limit));
+    listed = { query, hits: hits.slice(0, limit) };
+    renderHits(view, list, listed.hits);
     more.hidden = !hasMore;
     emptyText.textContent = fill(view.strings.empty, { query });
     empty.hidden = hits.length > 0;

@@ -1150,6 +1150,20 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(slugs(await index.search('量子 科技'))).toEqual(['together', 'apart']);
     });
 
+    it.runIf(inline)('start a short list as a long one starts, with the text in memory, even for one character or syllable', async () => {
+      // Ten newer articles that mention 雪 once, and an older one that mentions it five times:
+      // it comes first, whether the list has room for three or for twenty.
+      const index = await small([
+        ...Array.from({ length: 10 }, (_, i) => ({ slug: `n${i}`, title: `新闻${i}`, date: `2024-05-${String(20 - i).padStart(2, '0')}`, paragraphs: ['今天下了一场雪。'] })),
+        { slug: 'snow', title: '天气', date: '2024-05-01', paragraphs: ['今天下了一场雪。', '雪后初晴。', '雪地很滑。', '孩子们堆雪人。', '雪化了。'] },
+      ]);
+      for (const query of ['雪', 'xue']) {
+        const long = await index.search(query, 21);
+        expect(long[0]!.article.slug, query).toBe('snow');
+        expect((await index.search(query, 3)).map((h) => h.article.slug + (h.paragraphId ?? '')), query).toEqual(long.slice(0, 3).map((h) => h.article.slug + (h.paragraphId ?? '')));
+      }
+    });
+
     it('fill a list that has room with an article\'s hits beyond its share', async () => {
       // One article with twelve paragraphs on 极光, one with one.
       const index = await small([

@@ -1966,9 +1966,6 @@ export class SearchIndex implements SearchEngine {
 
     const hits = new Map<number, EngineHit[]>();
     let looked = 0;
-    // (A term that reads as one character or one syllable matches nearly everything.)
-    // (With another term that does not, the articles must have both: few. Long March.)
-    const specific = terms.some((t) => literalChars(t)?.length !== 1 && !t.variants.some((v) => (v.kind === 'pinyin' || v.kind === 'partial') && v.slots.length === 1));
     const shown = (): number => {
       let n = 0;
       for (const list of hits.values()) n += Math.min(perArticle, list.length);
@@ -1983,10 +1980,11 @@ export class SearchIndex implements SearchEngine {
       while (next < order.length && looked < stop) {
         const wanted = limit - shown();
         // (Text in memory: every candidate is looked at, so that a short list, the header's, has
-        // the best articles, not the first ones that fill it; but not for a single character or
-        // syllable, which matches nearly everything: there, and with parts to fetch, enough for
-        // the list.)
-        if (wanted <= 0 && !(this.local && specific)) return;
+        // the best articles, not the first ones that fill it, and a longer one starts as the short
+        // one does: Wang Yi's answers first for yi, in the header's 8 as on the search page. A
+        // single character or syllable too, though it matches nearly everything: a few
+        // milliseconds, the text being small. With parts to fetch, enough for the list.)
+        if (wanted <= 0 && !this.local) return;
         // Enough articles for the hits still wanted, each expected to give a hit per candidate
         // chunk (near misses: perArticle): each batch waits for its text parts, so one batch of
         // the right size is quicker than several short ones; but at most PARTS_PER_BATCH parts
