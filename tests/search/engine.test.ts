@@ -1075,6 +1075,20 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(findVariant({ kind: 'exact', slots: [['逐'], ['新'], ['质']] }, '攀高逐“新”“质”胜未来')).toEqual([[2, 8]]);
     });
 
+    it('come after the near misses of the whole run, when it has some (a long phrase with a character too many)', async () => {
+      const index = await small([
+        { slug: 'words', title: '提升能力', date: '2024-05-03', paragraphs: ['新质生产要素的配置能力不断提升。'] },
+        { slug: 'phrase', title: '发展', date: '2024-05-01', paragraphs: ['加快发展新质生产力。'] },
+      ]);
+      const hits = await index.search('新质生产能力');
+      expect(slugs(hits)).toEqual(['phrase', 'words']);
+      expect(markedText(hits[0]!)).toEqual(['新质生产力']);
+      expect(hits[0]!.score).toBeGreaterThan(Math.max(...hits.filter((h) => h.article.slug === 'words').map((h) => h.score)));
+      // Words written together with no near miss still come as words, first.
+      const apart = await index.search('新质生产要素配置');
+      expect(slugs(apart)).toEqual(['words']);
+    });
+
     it('never cut beside a figure: a date is not its month and day anywhere', async () => {
       // 4月1日 is in the 雪龙 article; 4月2日 is nowhere, though 4月 and 2日 might be.
       expect(slugs(await engine.search('4月1日'))).toEqual([SLUG.xuelong]);

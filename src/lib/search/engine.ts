@@ -2099,7 +2099,13 @@ export class SearchIndex implements SearchEngine {
       if (segmentable.length > 0) {
         // The bigrams of each of their characters, to read the words off.
         await this.loadGrams(segmentable, true);
-        const pieces = terms.map((t) => this.segment(t));
+        // (After near misses of the whole, when there are and they do not hold the words: 新质生产能力
+        // is 新质生产力 with a character too many before it is 新质生产 and 能力, though both are
+        // words; but 李强政府工作报告 is its words in 李强作政府工作报告.)
+        const words = terms.map((t) => this.segment(t));
+        const nearTexts = [...hits.values()].flat().flatMap((h) => (h.passage?.marks.flat() ?? []).map(([s, e]) => this.fold(h.passage!.text.slice(s, e))));
+        const below = exactHits === 0 && hits.size > 0 && !words.every((list) => list?.every((w) => nearTexts.some((text) => text.includes(w.text))) ?? true);
+        const pieces = words.map((list) => list?.map((w) => (below ? { ...w, near: true as const } : w)));
         // (For a phrase found: other articles, not pieces of it beside the phrase in the same one.)
         if (pieces.some(Boolean)) await lookAs(terms.flatMap((t, i) => pieces[i] ?? [t]), false, exactHits > 0 ? new Set(hits.keys()) : undefined);
       }
@@ -2991,8 +2997,9 @@ export class SearchIndex implements SearchEngine {
         (kind === 'partial' ? 10 : 5) * quality +
         // The text as typed before a reading of it: `AI` in the text before 碍 (ai).
         (kind === 'exact' ? 1.5 : 0) -
-        // Found as the words of a run written together, not as the run.
-        (words ? WORDS_BELOW : 0) +
+        // Found as the words of a run written together, not as the run (and, as near misses, after
+        // the run's own near misses: see `run`).
+        (words ? (swappedBack ? 2 * WORDS_BELOW : WORDS_BELOW) : 0) +
         // Terms side by side (量子 科技 as 量子科技) before terms far apart.
         (here.length > 1 && termsTogether(here) ? TOGETHER_BONUS : 0) +
         // A title that is all the query (新质生产力) before one that merely has it.
