@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseDate, chineseDates, englishDate, englishMonthDay, isoDate, isoFromChinese, isoFromEnglish, monthDayFromEnglish } from '../../src/lib/search/dates.ts';
+import { chineseDate, chineseDates, dayNumber, englishDate, englishDateTokens, englishMonthDay, isoDate, isoFromChinese, isoFromEnglish, monthDayFromEnglish } from '../../src/lib/search/dates.ts';
 
 describe('dates typed with figures', () => {
   it("read as the ISO form an article's head carries", () => {
@@ -51,5 +51,23 @@ describe('dates typed with figures', () => {
     expect(monthDayFromEnglish('march', '8a')).toBeUndefined();
     expect(englishMonthDay('12月6日')).toBe('december 6');
     expect(englishMonthDay('13月6日')).toBeUndefined();
+  });
+});
+
+describe('dates typed in English words', () => {
+  it('read a day with its ordinal as its figures, the right ordinal only', () => {
+    expect(['5', '5th', '1st', '2nd', '3rd', '11th', '12th', '13th', '21st', '22nd', '31st'].map(dayNumber)).toEqual(['5', '5', '1', '2', '3', '11', '12', '13', '21', '22', '31']);
+    for (const token of ['5st', '1th', '11st', '32nd', '0th', 'th', '14.8', 'fifth']) expect(dayNumber(token), token).toBeUndefined();
+  });
+
+  it('drop `of` and the day of the week of a date, and read its ordinal, but only beside a month', () => {
+    expect(englishDateTokens(['march', '5th', '2024'])).toEqual(['march', '5', '2024']);
+    expect(englishDateTokens(['5th', 'of', 'march'])).toEqual(['5', undefined, 'march']);
+    expect(englishDateTokens(['tuesday', 'march', '5'])).toEqual([undefined, 'march', '5']);
+    expect(englishDateTokens(['tue', '5th', 'march'])).toEqual([undefined, '5', 'march']);
+    // Not a date: as typed.
+    expect(englishDateTokens(['the', '14th', 'npc'])).toEqual(['the', '14th', 'npc']);
+    expect(englishDateTokens(['rule', 'of', 'law'])).toEqual(['rule', 'of', 'law']);
+    expect(englishDateTokens(['sunday', 'service'])).toEqual(['sunday', 'service']);
   });
 });

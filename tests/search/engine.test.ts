@@ -1013,10 +1013,15 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect((await report.search('2024年3月5日')).flatMap(markedText).sort()).toEqual(['March 5, 2024', '二〇二四年三月五日']);
       expect((await report.search('March 5, 2024')).flatMap(markedText).sort()).toEqual(['March 5, 2024', '二〇二四年三月五日']);
       expect((await report.search('5 March 2024')).flatMap(markedText).sort()).toEqual(['March 5, 2024', '二〇二四年三月五日']);
+      // With an ordinal, `of`, the day of the week.
+      for (const query of ['March 5th, 2024', '5th of March 2024', 'Tuesday, March 5, 2024']) {
+        expect((await report.search(query)).flatMap(markedText).sort(), query).toEqual(['March 5, 2024', '二〇二四年三月五日']);
+      }
       // Without a year: the day as printed in Chinese, and in English.
       const forum = await small([{ slug: 'forum', title: '论坛开幕', date: '2025-12-07', paragraphs: ['论坛12月6日在腾冲开幕。'], english: [{ id: HEADER_ID, text: 'The forum opened on December 6, 2025.' }] }]);
       expect((await forum.search('December 6')).flatMap(markedText).sort()).toEqual(['12月6日', 'December 6']);
       expect((await forum.search('12月6日')).flatMap(markedText).sort()).toEqual(['12月6日', 'December 6']);
+      expect((await forum.search('6th December')).flatMap(markedText).sort()).toEqual(['12月6日', 'December 6']);
       expect(slugs(await engine.search('2024/3')).sort()).toEqual([SLUG.station, SLUG.exports, SLUG.sessions].sort());
       expect(await engine.search('2024/4/2')).toEqual([]);
     });

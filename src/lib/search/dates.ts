@@ -80,3 +80,37 @@ export function englishMonthDay(token: string): string | undefined {
   if (!m || Number(m[1]) < 1 || Number(m[1]) > 12 || Number(m[2]) < 1 || Number(m[2]) > 31) return undefined;
   return `${MONTHS[Number(m[1]) - 1]} ${Number(m[2])}`;
 }
+
+/** Whether a token names a month (`march`, `mar`; three letters at least). */
+export const isMonthName = (token: string): boolean => token.length >= 3 && MONTHS.some((name) => name.startsWith(token));
+
+/** A day of the month typed in English, as its figures: `5`, `5th`, `1st`, `22nd`, `3rd`; undefined for anything else. */
+export function dayNumber(token: string): string | undefined {
+  const m = /^(\d{1,2})(st|nd|rd|th)?$/u.exec(token);
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  if (n < 1 || n > 31) return undefined;
+  // The suffix must be the number's own: 1st, 2nd, 3rd, 11th, 21st…
+  const own = n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th';
+  return m[2] === undefined || m[2] === own ? String(n) : undefined;
+}
+
+/** Whether a token names a day of the week (`tuesday`, `tue`, `tues`). */
+export const isWeekday = (token: string): boolean => /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?$|^(?:wednes|satur)day$/u.test(token);
+
+/**
+ * English tokens of a date as `isoFromEnglish` reads them: a day's ordinal as its figures beside a
+ * month (`5th` of `March 5th`, `5th of March`), without `of` between them, and without the day of
+ * the week before it (`Tuesday, March 5`). Other tokens as they are.
+ */
+export function englishDateTokens(tokens: readonly string[]): (string | undefined)[] {
+  const out: (string | undefined)[] = [...tokens];
+  const month = (i: number): boolean => i >= 0 && i < tokens.length && isMonthName(tokens[i]!);
+  const day = (i: number): boolean => i >= 0 && i < tokens.length && dayNumber(tokens[i]!) !== undefined;
+  tokens.forEach((token, i) => {
+    if (isWeekday(token) && (month(i + 1) || (day(i + 1) && month(i + 2)))) out[i] = undefined;
+    else if (token === 'of' && day(i - 1) && month(i + 1)) out[i] = undefined;
+    else if (day(i) && (month(i - 1) || month(i + 1) || (tokens[i + 1] === 'of' && month(i + 2)))) out[i] = dayNumber(token);
+  });
+  return out;
+}

@@ -40,7 +40,7 @@
  */
 import Fuse from 'fuse.js/basic';
 import type { IFuseOptions } from 'fuse.js';
-import { chineseDates, englishDate, englishMonthDay, isoDate, isoFromChinese, isoFromEnglish, monthDayFromEnglish } from './dates.ts';
+import { chineseDates, englishDate, englishDateTokens, englishMonthDay, isoDate, isoFromChinese, isoFromEnglish, monthDayFromEnglish } from './dates.ts';
 import { editDistance, englishForm, ENGLISH_WORDS, latinMarks, lowerCase, wholeWord, type EnglishBlock, type EnglishForm } from './english.ts';
 import { makeSnippet, mergeMarks } from './snippet.ts';
 import type { Mark, SearchArticle, SearchEngine, SearchHit } from './types.ts';
@@ -668,7 +668,10 @@ function typedTokens(query: string): { folded: string; typed: string; afterApost
 }
 
 /** A date typed in English (March 5, 2024; 5 March 2024) as one token, its ISO form. */
-function englishDates<T extends { folded: string; typed: string }>(tokens: T[]): T[] {
+function englishDates<T extends { folded: string; typed: string }>(typed: T[]): T[] {
+  // (Ordinals as figures, without `of` or the day of the week: March 5th, 5th of March, Tuesday, March 5.)
+  const words = englishDateTokens(typed.map((t) => t.folded));
+  const tokens = typed.flatMap((t, i) => (words[i] === undefined ? [] : [{ ...t, folded: words[i]! }]));
   const out: T[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const [a, b, c] = [tokens[i]!.folded, tokens[i + 1]?.folded ?? '', tokens[i + 2]?.folded ?? ''];
