@@ -481,6 +481,16 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(marked(en[0]!)).toBe('【Sichuan】 University works with French universities.');
     });
 
+    it('puts the English text before a Chinese title read from the letters, on the English pages', async () => {
+      // The Chinese title 上海合作组织… is read from shanghai; the English summary has the word.
+      const e = await small([{ slug: 'sco', title: '上海合作组织秘书长', date: '2025-12-06', paragraphs: ['上海合作组织成立以来。'], english: [{ id: HEADER_ID, text: 'The Shanghai Cooperation Organisation at 24.' }] }]);
+      const en = await e.search('shanghai', 10, { lang: 'en' });
+      expect(en[0]!.lang).toBe('en');
+      expect(markedText(en[0]!)).toEqual(['Shanghai']);
+      // For a reader of Chinese, the Chinese title first.
+      expect((await e.search('shanghai'))[0]!.field).toBe('title');
+    });
+
     it('finds pinyin syllables typed apart as the words they are in English text (wang yi: "Wang Yi")', async () => {
       // (The text has 王 and 毅, so wang and yi read as pinyin, but not 王毅.)
       const e = await small([{ slug: 'pc', title: '外交部长答记者问', date: '2024-03-07', paragraphs: ['外长王先生说，毅力很重要。'], english: [{ id: HEADER_ID, text: 'Foreign Minister Wang Yi took questions on foreign policy.' }] }]);

@@ -2993,7 +2993,10 @@ export class SearchIndex implements SearchEngine {
         // A block found only by pinyin typed in part scores as such, whatever else its article has;
         // so does English text, the title too, for a reader of Chinese (below the Chinese found as typed).
         (kind === 'partial' || ((block === 1 || block >= firstEnglish) && englishBelow === 'class') ? Math.min(CLASS_SCORE.partial, CLASS_SCORE[articleClass]) : CLASS_SCORE[articleClass]) -
-        ((block === 1 || block >= firstEnglish) && englishBelow === 'margin' ? ENGLISH_MARGIN : 0) +
+        ((block === 1 || block >= firstEnglish) && englishBelow === 'margin' ? ENGLISH_MARGIN : 0) -
+        // And for a reader of English, Chinese found by reading the letters as pinyin, below the
+        // English text that has them as typed (Shanghai, Qiang, Li: the summaries first).
+        (english && (block === 0 || (block >= 2 && block < firstEnglish)) && (kind === 'pinyin' || kind === 'partial') ? ENGLISH_MARGIN : 0) +
         (40 * here.length) / terms.length +
         // Pinyin typed in part: which word it stands for matters more than where it is.
         (isTitle ? (kind === 'partial' ? 3 : 10) : 0) +
