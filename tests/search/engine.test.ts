@@ -647,6 +647,10 @@ describe.each(MODES)('$mode index', ({ inline }) => {
     it('finds a name with an accent in English text (Lü Daliang)', async () => {
       const e = await small([{ slug: 'customs', title: '海关', date: '2024-03-07', paragraphs: ['吕大良表示。'], english: [{ id: blockIds([{ kind: 'paragraph', text: '吕大良表示。' }])[0]!, text: 'Lü Daliang said so.' }] }]);
       expect(markedText((await e.search('Lü Daliang', 10, { lang: 'en' }))[0]!)).toEqual(['Lü Daliang']);
+      // Typed without the accent, as pinyin keyboards type ü (v), or written together.
+      for (const query of ['Lu Daliang', 'Lv Daliang', 'lvdaliang', 'ludaliang']) {
+        expect(markedText((await e.search(query, 10, { lang: 'en' }))[0]!), query).toEqual(['Lü Daliang']);
+      }
     });
 
     it('finds names typed as words apart in English text too (shanghai cooperation)', async () => {

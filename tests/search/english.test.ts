@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, englishForm, wordMarks } from '../../src/lib/search/english.ts';
+import { bareLetters, editDistance, englishForm, lowerCase, pinyinApart, wordMarks } from '../../src/lib/search/english.ts';
 
 describe('edit distance', () => {
   it('counts a letter changed, left out or added, and two neighbours swapped, as one edit each, up to a most', () => {
@@ -19,7 +19,8 @@ describe('English forms of a query token', () => {
     expect(englishForm('8.7')).toEqual({ text: '8.7', whole: false });
     expect(englishForm('7')).toEqual({ text: '7', whole: false });
     expect(englishForm('year-on-year')).toEqual({ text: 'year on year', whole: false });
-    expect(englishForm('lü')).toEqual({ text: 'lü', whole: true });
+    // A letter with an accent as the letter, as in the text (Lü is lu, typed either way).
+    expect(englishForm('lü')).toEqual({ text: 'lu', whole: true });
     expect(englishForm('a')).toBeUndefined();
     expect(englishForm('发展')).toBeUndefined();
   });
@@ -40,5 +41,22 @@ describe('word marks in English text (lower case)', () => {
     expect(marked('8.7')).toEqual(['8.7']);
     expect(marked('7')).toEqual(['7']);
     expect(marked('75')).toEqual([]);
+  });
+});
+
+describe('letters with accents, and pinyin written together', () => {
+  it('read a Latin letter with an accent as the letter, keeping the length', () => {
+    expect(bareLetters('lü daliang, café, ñandú')).toBe('lu daliang, cafe, nandu');
+    expect(lowerCase('Lü Daliang’s year-on-year')).toBe('lu daliang’s year on year');
+    // Not other scripts, nor a letter with no plain form.
+    expect(bareLetters('雪龙 ø')).toBe('雪龙 ø');
+  });
+
+  it('write full pinyin apart as English text writes a name, every way, for two to four syllables', () => {
+    expect(pinyinApart(['xi', 'jin', 'ping'])).toEqual(['xi jinping', 'xijin ping', 'xi jin ping']);
+    expect(pinyinApart(['lv', 'da', 'liang'])).toContain('lu daliang');
+    expect(pinyinApart(['wang', 'yi'])).toEqual(['wang yi']);
+    expect(pinyinApart(['xue'])).toEqual([]);
+    expect(pinyinApart(['a', 'b', 'c', 'd', 'e'])).toEqual([]);
   });
 });

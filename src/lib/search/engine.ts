@@ -41,7 +41,7 @@
 import Fuse from 'fuse.js/basic';
 import type { IFuseOptions } from 'fuse.js';
 import { chineseDates, englishDate, englishDateTokens, englishMonthDay, isoDate, isoFromChinese, isoFromEnglish, monthDayFromEnglish } from './dates.ts';
-import { editDistance, englishForm, ENGLISH_WORDS, latinMarks, lowerCase, wholeWord, type EnglishBlock, type EnglishForm } from './english.ts';
+import { editDistance, englishForm, ENGLISH_WORDS, latinMarks, lowerCase, pinyinApart, wholeWord, type EnglishBlock, type EnglishForm } from './english.ts';
 import { makeSnippet, mergeMarks } from './snippet.ts';
 import type { Mark, SearchArticle, SearchEngine, SearchHit } from './types.ts';
 import { MANIFEST_PART } from './protocol.ts';
@@ -778,6 +778,11 @@ function makeTerm(token: string, ctx: QueryContext, pinyinOverride?: PinyinReadi
   // English words: one (of three characters or more), or several read as one term (wang yi).
   const english = englishForm(cut);
   if (english) term.latin = [english];
+  // Pinyin written together, as English text writes the name (xijinping: Xi Jinping).
+  if (english && LETTERS.test(cut)) {
+    const apart = new Set(readings.slice(0, 2).flatMap((r) => (r.syls?.every((syl) => syl !== undefined && LETTERS.test(syl)) ? pinyinApart(r.syls as string[]) : [])));
+    for (const text of apart) term.latin!.push({ text, whole: false });
+  }
   // A percentage as English text writes it (8.7% is 8.7 percent).
   const percent = /^(\d+(?:\.\d+)?)%$/u.exec(cut);
   if (percent) (term.latin ??= []).push({ text: `${percent[1]} percent`, whole: true }, { text: `${percent[1]} per cent`, whole: true });

@@ -18,11 +18,20 @@ export interface EnglishBlock {
 
 /**
  * English text as its words are looked for: lower case, character by character where that keeps
- * the length (so marks on it fit the text), and hyphens as spaces (year-on-year is year on year).
+ * the length (so marks on it fit the text), hyphens as spaces (year-on-year is year on year), and
+ * a Latin letter with an accent as the letter (Lü is lu, café cafe: typed either way).
  */
 export function lowerCase(text: string): string {
   const lower = text.toLowerCase();
-  return (lower.length === text.length ? lower : Array.from(text, (c) => (c.toLowerCase().length === c.length ? c.toLowerCase() : c)).join('')).replace(/-/gu, ' ');
+  return bareLetters((lower.length === text.length ? lower : Array.from(text, (c) => (c.toLowerCase().length === c.length ? c.toLowerCase() : c)).join('')).replace(/-/gu, ' '));
+}
+
+/** Latin letters with accents (à to ɏ) as the plain letter, where there is one; the length kept. */
+export function bareLetters(text: string): string {
+  return /[\u00c0-\u024f]/u.test(text) ? text.replace(/[\u00c0-\u024f]/gu, (c) => {
+    const base = c.normalize('NFD')[0]!;
+    return base.length === 1 && base < '\u0080' ? base : c;
+  }) : text;
 }
 
 /** Where `word` (lower case) starts a word of `text` (lower case): `[start, end)` marks. */
@@ -57,7 +66,21 @@ export function englishForm(token: string): EnglishForm | undefined {
   if (!/^[a-z0-9\u00e0-\u024f](?:[a-z0-9\u00e0-\u024f.,:'’-]*[a-z0-9\u00e0-\u024f%])?$/u.test(token) || !/[a-z\u00e0-\u024f]|\d/u.test(token)) return undefined;
   // One letter matches too much to mean anything (a figure is a number: March 7).
   if (token.length < 2 && !/^\d$/u.test(token)) return undefined;
-  return { text: token.replace(/-/gu, ' '), whole: token.length <= 2 && /^[a-z\u00e0-\u024f]+$/u.test(token) };
+  return { text: bareLetters(token.replace(/-/gu, ' ')), whole: token.length <= 2 && /^[a-z\u00e0-\u024f]+$/u.test(token) };
+}
+
+/**
+ * Full pinyin written together (`xijinping`, `lvdaliang`) as English text writes a name: its
+ * syllables with spaces between some of them (xi jinping, lu daliang; ü typed v is u there), every
+ * way, for two to four syllables. Empty for other syllable counts.
+ */
+export function pinyinApart(syllables: readonly string[]): string[] {
+  if (syllables.length < 2 || syllables.length > 4) return [];
+  const out: string[] = [];
+  for (let mask = 1; mask < 1 << (syllables.length - 1); mask++) {
+    out.push(syllables.map((syl, i) => (i > 0 && mask & (1 << (i - 1)) ? ' ' : '') + syl).join('').replace(/v/gu, 'u'));
+  }
+  return out;
 }
 
 /**
