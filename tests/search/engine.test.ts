@@ -457,6 +457,12 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(await sco.search('member france')).toEqual([]);
     });
 
+    it('finds another form of an English word, marked whole (questions: question; interfered: interference)', async () => {
+      expect(markedText((await sco.search('questioned', 10, { lang: 'en' }))[0]!)).toEqual(['questions']);
+      // Not pinyin read as English (xuelong has no stem, xuelonging would).
+      expect(engine.parse('xuelong')[0]!.latin!.map((f) => f.text)).toEqual(['xuelong', 'xue long']);
+    });
+
     it('matches where a word starts, whole words first, never inside one', async () => {
       expect((await sco.search('interfer')).map((h) => h.paragraphId)).toEqual([second]);
       expect(await sco.search('ference')).toEqual([]);
@@ -604,14 +610,16 @@ describe.each(MODES)('$mode index', ({ inline }) => {
         ['exprots', 'exports'],
         ['exportss', 'exports'],
         ['Antartica', 'Antarctica'],
-        ['helicopters', 'helicopter'],
       ] as const) {
         const hits = await e.search(typed, 10, { lang: 'en' });
         expect(hits.map((h) => h.match), typed).toEqual(['fuzzy']);
         expect(markedText(hits[0]!), typed).toEqual([found]);
       }
-      // As typed first: a word the text starts so is not read as another.
+      // As typed first: a word the text starts so is not read as another; nor another form of a word.
       expect((await e.search('export', 10, { lang: 'en' }))[0]!.match).toBe('exact');
+      const helicopters = await e.search('helicopters', 10, { lang: 'en' });
+      expect(helicopters.map((h) => h.match)).toEqual(['exact']);
+      expect(markedText(helicopters[0]!)).toEqual(['helicopter']);
       expect(await e.search('zzzzzz', 10, { lang: 'en' })).toEqual([]);
     });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bareLetters, editDistance, englishForm, lowerCase, pinyinApart, wordMarks } from '../../src/lib/search/english.ts';
+import { bareLetters, editDistance, englishForm, englishStem, lowerCase, pinyinApart, wordMarks } from '../../src/lib/search/english.ts';
 
 describe('edit distance', () => {
   it('counts a letter changed, left out or added, and two neighbours swapped, as one edit each, up to a most', () => {
@@ -58,5 +58,18 @@ describe('letters with accents, and pinyin written together', () => {
     expect(pinyinApart(['wang', 'yi'])).toEqual(['wang yi']);
     expect(pinyinApart(['xue'])).toEqual([]);
     expect(pinyinApart(['a', 'b', 'c', 'd', 'e'])).toEqual([]);
+  });
+});
+
+describe('English word stems', () => {
+  it('are the word without its ending, four letters at least (six for a y)', () => {
+    const stems = Object.fromEntries(['launched', 'launches', 'launching', 'planned', 'expeditions', 'commentaries', 'commentary', 'tariffs'].map((w) => [w, englishStem(w)]));
+    expect(stems).toEqual({ launched: 'launch', launches: 'launch', launching: 'launch', planned: 'plan', expeditions: 'expedition', commentaries: 'commentar', commentary: 'commentar', tariffs: 'tariff' });
+    for (const word of ['used', 'bus', 'business', 'campus', 'analysis', 'study', 'policy', 'export', 'going', '8.7', 'ai']) expect(englishStem(word), word).toBeUndefined();
+  });
+
+  it('are marked to the end of the word they start', () => {
+    const text = 'china launches a satellite; the launch went well.';
+    expect(wordMarks('launch', text, false, true).map(([s, e]) => text.slice(s, e))).toEqual(['launches', 'launch']);
   });
 });

@@ -41,7 +41,7 @@
 import Fuse from 'fuse.js/basic';
 import type { IFuseOptions } from 'fuse.js';
 import { chineseDates, englishDate, englishDateTokens, englishMonthDay, isoDate, isoFromChinese, isoFromEnglish, monthDayFromEnglish } from './dates.ts';
-import { editDistance, englishForm, ENGLISH_WORDS, latinMarks, lowerCase, pinyinApart, wholeWord, type EnglishBlock, type EnglishForm } from './english.ts';
+import { editDistance, englishForm, englishStem, ENGLISH_WORDS, latinMarks, lowerCase, pinyinApart, wholeWord, type EnglishBlock, type EnglishForm } from './english.ts';
 import { makeSnippet, mergeMarks } from './snippet.ts';
 import type { Mark, SearchArticle, SearchEngine, SearchHit } from './types.ts';
 import { MANIFEST_PART } from './protocol.ts';
@@ -778,6 +778,10 @@ function makeTerm(token: string, ctx: QueryContext, pinyinOverride?: PinyinReadi
   // English words: one (of three characters or more), or several read as one term (wang yi).
   const english = englishForm(cut);
   if (english) term.latin = [english];
+  // Another form of the word (launched: launch, launches; commentaries: commentary).
+  // (Not for pinyin: qinling is no qinl.)
+  const stem = english && !english.whole && readings.length === 0 ? englishStem(english.text) : undefined;
+  if (stem) term.latin!.push({ text: stem, whole: false, stem: true });
   // Pinyin written together, as English text writes the name (xijinping: Xi Jinping).
   if (english && LETTERS.test(cut)) {
     const apart = new Set(readings.slice(0, 2).flatMap((r) => (r.syls?.every((syl) => syl !== undefined && LETTERS.test(syl)) ? pinyinApart(r.syls as string[]) : [])));
@@ -2586,7 +2590,9 @@ export class SearchIndex implements SearchEngine {
    * letters or more), the commonest first; undefined when there are none.
    */
   private englishSlips(term: Term): Term | undefined {
-    const form = term.latin?.length === 1 ? term.latin[0]! : undefined;
+    // The word as typed (its stem aside: see `makeTerm`).
+    const forms = term.latin?.filter((f) => !f.stem);
+    const form = forms?.length === 1 ? forms[0]! : undefined;
     // (Not an abbreviation typed in capitals: it is what it is.)
     if (!form || term.abbreviation || !/^[a-z]{4,}$/u.test(form.text)) return undefined;
     const vocabulary = this.vocabulary();

@@ -34,8 +34,11 @@ export function bareLetters(text: string): string {
   }) : text;
 }
 
-/** Where `word` (lower case) starts a word of `text` (lower case): `[start, end)` marks. */
-export function wordMarks(word: string, text: string, whole = false): Mark[] {
+/**
+ * Where `word` (lower case) starts a word of `text` (lower case): `[start, end)` marks; with
+ * `toWordEnd`, each to the end of the word it starts (a stem: launch of launches marks launches).
+ */
+export function wordMarks(word: string, text: string, whole = false, toWordEnd = false): Mark[] {
   const marks: Mark[] = [];
   const number = /\p{N}$/u.test(word);
   for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
@@ -45,7 +48,9 @@ export function wordMarks(word: string, text: string, whole = false): Mark[] {
     if (number && (/\p{N}/u.test(text[end] ?? '') || (/[.,]/u.test(text[end] ?? '') && /\p{N}/u.test(text[end + 1] ?? '')))) continue;
     if (/^\p{N}/u.test(word) && /[.,]/u.test(text[at - 1] ?? '') && /\p{N}/u.test(text[at - 2] ?? '')) continue;
     if (whole && /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
-    marks.push([at, end]);
+    let to = end;
+    if (toWordEnd) while (to < text.length && /\p{L}/u.test(text[to]!)) to++;
+    marks.push([at, to]);
   }
   return marks;
 }
@@ -58,6 +63,8 @@ export function wordMarks(word: string, text: string, whole = false): Mark[] {
 export interface EnglishForm {
   text: string;
   whole: boolean;
+  /** A stem (see `englishStem`): marked to the end of the word it starts. */
+  stem?: true;
 }
 
 /** The English form of a query token (lower case), if it can be one. */
@@ -109,10 +116,29 @@ export function editDistance(a: string, b: string, most: number): number {
 
 /** Where any of a term's English forms starts a word of `text` (lower case). */
 export function latinMarks(forms: readonly EnglishForm[], text: string): Mark[] {
-  return forms.length === 1 ? wordMarks(forms[0]!.text, text, forms[0]!.whole) : forms.flatMap((form) => wordMarks(form.text, text, form.whole));
+  return forms.length === 1 ? wordMarks(forms[0]!.text, text, forms[0]!.whole, forms[0]!.stem) : forms.flatMap((form) => wordMarks(form.text, text, form.whole, form.stem));
 }
 
 /** Whether a word-start mark in `text` covers a whole word (`make`, not the start of `maker`). */
 export function wholeWord(text: string, marks: readonly Mark[]): boolean {
   return marks.some(([, e]) => !/[\p{L}\p{N}]/u.test(text[e] ?? ''));
+}
+
+/**
+ * The stem of an English word with an ending (`launched`, `launches`, `launching`: launch;
+ * `commentaries`: commentar, which starts commentary and commentaries; `expeditions`:
+ * expedition), looked for where a word starts as the word is; undefined when the word has no such
+ * ending or the stem would be under four letters (`used`, `bus`; six for a y: not stud, polic).
+ */
+export function englishStem(word: string): string | undefined {
+  if (!/^[a-z]+$/u.test(word)) return undefined;
+  const m = /^(.+?)(?:ies|es|s|ied|ed|ing|y)$/u.exec(word);
+  if (!m) return undefined;
+  let stem = m[1]!;
+  // (Not the s of a word ending in ss, us or is: business, campus, analysis.)
+  if (/(?:ss|us|is)$/u.test(word)) return undefined;
+  // A doubled last consonant (planned, planning): plan.
+  if (/([b-df-hj-np-tv-z])\1$/u.test(stem) && /(?:ed|ing)$/u.test(word)) stem = stem.slice(0, -1);
+  // (A y, as ies, leaves a longer stem only: commentar, econom; not stud, polic.)
+  return stem.length >= (/(?:y|ies|ied)$/u.test(word) ? 6 : 4) && stem !== word ? stem : undefined;
 }
