@@ -463,6 +463,12 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(engine.parse('xuelong')[0]!.latin!.map((f) => f.text)).toEqual(['xuelong', 'xue long']);
     });
 
+    it('marks the function words of the query (of, the) only beside its other words', async () => {
+      const e = await small([{ slug: 'npc', title: '开幕', date: '2024-03-05', paragraphs: ['大会开幕。'], english: [{ id: HEADER_ID, text: 'The session opened in the Great Hall of the People; the delegates of the provinces attended.' }] }]);
+      const [hit] = await e.search('Great Hall of the People', 10, { lang: 'en' });
+      expect(markedText(hit!)).toEqual(['the', 'Great', 'Hall', 'of', 'the', 'People']);
+    });
+
     it('matches where a word starts, whole words first, never inside one', async () => {
       expect((await sco.search('interfer')).map((h) => h.paragraphId)).toEqual([second]);
       expect(await sco.search('ference')).toEqual([]);

@@ -933,6 +933,37 @@ function queryReading(terms: readonly Term[]): { englishBelow: 'class' | 'margin
   return reading;
 }
 
+/**
+ * A block's matches, one per term that has one, with the marks of the query's function words
+ * (of, the: `ENGLISH_WORDS`) kept only where they stand by a mark of its other words, or by one
+ * so kept (a space between): `of the` in `Great Hall of the People`, not every `the` of the
+ * paragraph. A function word left with no mark is left out.
+ */
+export function besideWords(terms: readonly Term[], row: readonly (BlockMatch | undefined)[]): BlockMatch[] {
+  const isFunction = (t: number): boolean => ENGLISH_WORDS.has(terms[t]!.text);
+  const kept: Mark[] = row.flatMap((m, t) => (m && !isFunction(t) ? m.marks : []));
+  const pending = row.map((m, t) => (m && isFunction(t) ? [...m.marks] : []));
+  const keptOf = row.map((): Mark[] => []);
+  const touches = ([s, e]: Mark): boolean => kept.some(([ks, ke]) => s - ke <= 1 && ks - e <= 1);
+  for (let grown = true; grown; ) {
+    grown = false;
+    pending.forEach((marks, t) => {
+      for (let i = marks.length - 1; i >= 0; i--) {
+        if (!touches(marks[i]!)) continue;
+        kept.push(marks[i]!);
+        keptOf[t]!.push(marks[i]!);
+        marks.splice(i, 1);
+        grown = true;
+      }
+    });
+  }
+  return row.flatMap((m, t): BlockMatch[] => {
+    if (!m) return [];
+    if (!isFunction(t)) return [m];
+    return keptOf[t]!.length > 0 ? [{ ...m, marks: keptOf[t]!.sort((a, b) => a[0] - b[0]) }] : [];
+  });
+}
+
 /** Each variant's matchers, compiled once: as written, and letting quotation marks stand between characters. */
 const MATCHERS = new WeakMap<Variant, { plain?: RegExp | string; quoted?: RegExp }>();
 
@@ -2987,10 +3018,12 @@ export class SearchIndex implements SearchEngine {
     const words = terms.some((t) => t.word);
     const hits: EngineHit[] = [];
     for (let block = 0; block < blockCount; block++) {
-      const here = matches.map((row) => row[block]).filter((m): m is BlockMatch => m !== undefined);
+      let here = matches.map((row) => row[block]).filter((m): m is BlockMatch => m !== undefined);
       if (here.length === 0) continue;
       // Not a passage with nothing of the query but its function words (of, the) when it has others.
       if (hasContentWord && matches.every((row, t) => !row[block] || ENGLISH_WORDS.has(terms[t]!.text))) continue;
+      // And of those, only where they stand by the others' words (Great Hall of the People: not every the).
+      if (hasContentWord) here = besideWords(terms, matches.map((row) => row[block]));
       // One title hit: the reader's language's, when both titles have the query (Shouguang on the
       // English pages finds the English title, not 寿光 in the Chinese one).
       if (block === 1 && !english && matches.some((row) => row[0])) continue;
