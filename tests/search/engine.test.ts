@@ -867,6 +867,13 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(nearMissAllowed('第二次停靠', [0, 3], '第4次')).toBe(false);
       expect(nearMissAllowed('新质生产力？绿色', [0, 8], '新质生产力绿色'), 'punctuation inside').toBe(false);
       expect(nearMissAllowed('共建一带一路', [2, 6], '一代一路'), '一 alone is no figure').toBe(true);
+      // Nor a numeral among other characters, with no counter or figure beside it: a sound typed
+      // by mistake (八 for 巴), which may be changed.
+      expect(nearMissAllowed('秘书长叶尔梅克巴耶夫接受', [3, 10], '叶尔梅克八耶夫')).toBe(true);
+      expect(nearMissAllowed('巴基斯坦通讯社记者', [0, 7], '八基斯坦通讯社')).toBe(true);
+      expect(nearMissAllowed('诺贝尔物理学奖获得者', [0, 7], '诺贝尔五理学奖')).toBe(true);
+      expect(nearMissAllowed('使用长征八号甲运载火箭', [2, 6], '长征九号'), 'beside 号').toBe(false);
+      expect(nearMissAllowed('第二次停靠', [0, 3], '第九次'), 'beside 第').toBe(false);
     });
 
     it.runIf(!inline)('are looked for only when nothing matches exactly, when the text must be fetched', async () => {

@@ -1076,7 +1076,22 @@ function searchableRun(text: string, [s, e]: Mark): boolean {
 
 /** Whether `text[mark]` has the figures of `pattern`, whole (see `nearMissAllowed`). */
 function keepsFigures(text: string, [s, e]: Mark, pattern: string): boolean {
-  return !HAS_FIGURES.test(pattern) || numbersAt(text, s, e) === numbersAt(pattern, 0, pattern.length);
+  if (!HAS_FIGURES.test(pattern)) return true;
+  return numbersAt(withoutLoneNumerals(text), s, e) === numbersAt(withoutLoneNumerals(pattern), 0, pattern.length);
+}
+
+/** Characters beside which a Chinese numeral counts as a number: counters, units, 第. */
+const NUMBER_NEIGHBOURS = new Set(Array.from('第号次年月日个万亿千百十届期项条名位家种点时分秒岁周倍成度元米吨只台辆架艘批层颗座所组轮集章节版部队代型类级之半余多'));
+
+/**
+ * A text with each Chinese numeral that stands alone among other characters (八 of 叶尔梅克八耶夫,
+ * the sound of 巴 typed by mistake) as a character that is not a figure: one with another figure,
+ * a counter or unit (号, 次, 年, 万), or 第 beside it is a number (长征八号, 第二次) and stays.
+ */
+function withoutLoneNumerals(text: string): string {
+  if (!/[二三四五六七八九]/u.test(text)) return text;
+  const number = (ch: string | undefined): boolean => ch !== undefined && (digitOf(ch) !== undefined || NUMBER_NEIGHBOURS.has(ch) || !isHan(ch));
+  return text.replace(/[二三四五六七八九]/gu, (ch, at: number) => (number(text[at - 1]) || number(text[at + 1]) ? ch : '\u25a1'));
 }
 
 // ---------------------------------------------------------------------------------------------
