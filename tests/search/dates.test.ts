@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseDate, chineseDates, dayNumber, englishDate, englishDateTokens, englishMonthDay, isoDate, isoFromChinese, isoFromEnglish, monthDayFromEnglish } from '../../src/lib/search/dates.ts';
+import { chineseDate, chineseDates, dayNumber, numeralValue, numeralsAsFigures, englishDate, englishDateTokens, englishMonthDay, isoDate, isoFromChinese, isoFromEnglish, monthDayFromEnglish } from '../../src/lib/search/dates.ts';
 
 describe('dates typed with figures', () => {
   it("read as the ISO form an article's head carries", () => {
@@ -69,5 +69,20 @@ describe('dates typed in English words', () => {
     expect(englishDateTokens(['the', '14th', 'npc'])).toEqual(['the', '14th', 'npc']);
     expect(englishDateTokens(['rule', 'of', 'law'])).toEqual(['rule', 'of', 'law']);
     expect(englishDateTokens(['sunday', 'service'])).toEqual(['sunday', 'service']);
+  });
+});
+
+describe('numbers in Chinese numerals', () => {
+  it('read as their value when the run is one number', () => {
+    const values = Object.fromEntries(['七十五', '十五', '二十', '一百零五', '两千', '三千二百', '一百二十三', '八千零三'].map((r) => [r, numeralValue(r)]));
+    expect(values).toEqual({ 七十五: 75, 十五: 15, 二十: 20, 一百零五: 105, 两千: 2000, 三千二百: 3200, 一百二十三: 123, 八千零三: 8003 });
+    // Not one number: two digits in a row (十四五, the plan), no unit, a unit's place left open.
+    for (const run of ['十四五', '一一', '一带一路', '两千五', '百年']) expect(numeralValue(run), run).toBeUndefined();
+  });
+
+  it('written in figures in a token, as the text mostly prints them', () => {
+    expect(numeralsAsFigures('七十五周年')).toBe('75周年');
+    expect(numeralsAsFigures('第十四届')).toBe('第14届');
+    for (const token of ['十四五规划', '一带一路', '十分重要', '雪龙2号']) expect(numeralsAsFigures(token), token).toBeUndefined();
   });
 });

@@ -1129,6 +1129,13 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(slugs(apart)).toEqual(['words']);
     });
 
+    it('find a number typed in Chinese numerals where the text prints figures (七十五周年: 75周年)', async () => {
+      const e = await small([{ slug: 'prc', title: '开幕', date: '2024-03-04', paragraphs: ['今年是中华人民共和国成立75周年，是实现“十四五”规划目标任务的关键一年。'] }]);
+      expect((await e.search('七十五周年')).flatMap(markedText)).toEqual(['75周年']);
+      // A name in numerals stays one: 十四五 is not 145.
+      expect((await e.search('十四五')).flatMap(markedText)).toEqual(['十四五']);
+    });
+
     it('never cut beside a figure: a date is not its month and day anywhere', async () => {
       // 4月1日 is in the 雪龙 article; 4月2日 is nowhere, though 4月 and 2日 might be.
       expect(slugs(await engine.search('4月1日'))).toEqual([SLUG.xuelong]);

@@ -114,3 +114,52 @@ export function englishDateTokens(tokens: readonly string[]): (string | undefine
   });
   return out;
 }
+
+const DIGIT_OF: Readonly<Record<string, number>> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const UNIT_OF: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
+
+/** A number written in Chinese numerals with 十, 百 or 千 (七十五, 一百零五, 两千), as its value; undefined if the run is not one number (十四五). */
+export function numeralValue(run: string): number | undefined {
+  let total = 0;
+  let digit: number | undefined;
+  let lastUnit = Infinity;
+  let zero = false;
+  for (const ch of run) {
+    if (ch in DIGIT_OF) {
+      // Two digits in a row are not one number (十四五), save after 零 (一百零五).
+      if (digit !== undefined) return undefined;
+      digit = DIGIT_OF[ch]!;
+      if (digit === 0) {
+        zero = true;
+        digit = undefined;
+      }
+    } else if (ch in UNIT_OF) {
+      const unit = UNIT_OF[ch]!;
+      if (unit >= lastUnit) return undefined;
+      // 十 alone at the start is ten (十五).
+      total += (digit ?? (total === 0 && unit === 10 && !zero ? 1 : NaN)) * unit;
+      if (Number.isNaN(total)) return undefined;
+      lastUnit = unit;
+      digit = undefined;
+      zero = false;
+    } else return undefined;
+  }
+  // A last digit: ones, unless the run ends at a unit's place that a 零 did not skip (两千五 is 2500, not here).
+  if (digit !== undefined) {
+    if (lastUnit !== Infinity && lastUnit > 10 && !zero) return undefined;
+    total += digit;
+  }
+  return lastUnit === Infinity ? undefined : total;
+}
+
+/** A token with its numbers in Chinese numerals as figures (七十五周年: 75周年); undefined when it has none. */
+export function numeralsAsFigures(token: string): string | undefined {
+  let changed = false;
+  const out = token.replace(/[〇零一二两三四五六七八九十百千]{2,}/gu, (run) => {
+    const value = numeralValue(run);
+    if (value === undefined) return run;
+    changed = true;
+    return String(value);
+  });
+  return changed ? out : undefined;
+}
