@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseDate, chineseDates, dayNumber, numeralValue, numeralsAsFigures, englishDate, englishDateTokens, englishMonthDay, isoDate, isoFromChinese, isoFromEnglish, monthDayFromEnglish } from '../../src/lib/search/dates.ts';
+import { chineseDate, chineseDates, chineseTimes, dayNumber, numeralValue, numeralsAsFigures, englishDate, englishDateTokens, englishMonthDay, isoDate, isoFromChinese, isoFromEnglish, monthDayFromEnglish } from '../../src/lib/search/dates.ts';
 
 describe('dates typed with figures', () => {
   it("read as the ISO form an article's head carries", () => {
@@ -84,5 +84,13 @@ describe('numbers in Chinese numerals', () => {
     expect(numeralsAsFigures('七十五周年')).toBe('75周年');
     expect(numeralsAsFigures('第十四届')).toBe('第14届');
     for (const token of ['十四五规划', '一带一路', '十分重要', '雪龙2号']) expect(numeralsAsFigures(token), token).toBeUndefined();
+  });
+});
+
+describe('times of day', () => {
+  it('typed with a colon, as Chinese prints them', () => {
+    expect(chineseTimes('15:53')).toEqual(['15时53分']);
+    expect(chineseTimes('8:05')).toEqual(['8时05分', '8时5分']);
+    for (const token of ['25:00', '15:60', '1553', '15:5', '8.7']) expect(chineseTimes(token), token).toEqual([]);
   });
 });

@@ -1132,6 +1132,9 @@ describe.each(MODES)('$mode index', ({ inline }) => {
     it('find a number typed in Chinese numerals where the text prints figures (七十五周年: 75周年)', async () => {
       const e = await small([{ slug: 'prc', title: '开幕', date: '2024-03-04', paragraphs: ['今年是中华人民共和国成立75周年，是实现“十四五”规划目标任务的关键一年。'] }]);
       expect((await e.search('七十五周年')).flatMap(markedText)).toEqual(['75周年']);
+      // A time typed with a colon, as Chinese prints it.
+      const launch = await small([{ slug: 'launch', title: '发射', date: '2025-12-07', paragraphs: ['12月6日15时53分，火箭发射成功。'] }]);
+      expect((await launch.search('15:53')).flatMap(markedText)).toEqual(['15时53分']);
       // A name in numerals stays one: 十四五 is not 145.
       expect((await e.search('十四五')).flatMap(markedText)).toEqual(['十四五']);
     });

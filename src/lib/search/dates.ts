@@ -163,3 +163,11 @@ export function numeralsAsFigures(token: string): string | undefined {
   });
   return changed ? out : undefined;
 }
+
+/** A time of day typed with a colon (`15:53`, `8:05`) as Chinese prints it (`15时53分`, `8时05分` and `8时5分`); empty for anything else. */
+export function chineseTimes(token: string): string[] {
+  const m = /^(\d{1,2}):(\d{2})$/u.exec(token);
+  if (!m || Number(m[1]) > 24 || Number(m[2]) > 59) return [];
+  const hour = Number(m[1]);
+  return [...new Set([`${hour}时${m[2]}分`, `${hour}时${Number(m[2])}分`])];
+}

@@ -40,7 +40,7 @@
  */
 import Fuse from 'fuse.js/basic';
 import type { IFuseOptions } from 'fuse.js';
-import { chineseDates, englishDate, englishDateTokens, englishMonthDay, isoDate, isoFromChinese, isoFromEnglish, monthDayFromEnglish, numeralsAsFigures } from './dates.ts';
+import { chineseDates, chineseTimes, englishDate, englishDateTokens, englishMonthDay, isoDate, isoFromChinese, isoFromEnglish, monthDayFromEnglish, numeralsAsFigures } from './dates.ts';
 import { editDistance, englishForm, englishStem, ENGLISH_WORDS, latinMarks, lowerCase, pinyinApart, wholeWord, type EnglishBlock, type EnglishForm } from './english.ts';
 import { makeSnippet, mergeMarks } from './snippet.ts';
 import type { Mark, SearchArticle, SearchEngine, SearchHit } from './types.ts';
@@ -892,6 +892,8 @@ export function parseQuery(query: string, ctx: QueryContext): Term[] {
       const iso = isoFromChinese(token);
       const day = iso ?? token;
       for (const printed of iso ? [iso, ...chineseDates(iso)] : chineseDates(token)) if (printed !== token) term.variants.push({ kind: 'exact', slots: Array.from(printed, (c) => [c]) });
+      // A time as Chinese prints it (15:53: 15时53分).
+      for (const printed of chineseTimes(token)) term.variants.push({ kind: 'exact', slots: Array.from(printed, (c) => [c]) });
       // A number in Chinese numerals also in figures, as the text mostly prints them (七十五周年: 75周年).
       const figures = iso ? undefined : numeralsAsFigures(token);
       if (figures && term.variants.length < MAX_VARIANTS) term.variants.push({ kind: 'exact', slots: Array.from(figures, (c) => [c]) });
