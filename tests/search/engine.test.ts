@@ -1127,6 +1127,14 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       // Words written together with no near miss still come as words, first.
       const apart = await index.search('新质生产要素配置');
       expect(slugs(apart)).toEqual(['words']);
+      // And before near misses two characters off, which only a long run has (a word of it replaced).
+      const two = await small([
+        { slug: 'green', title: '绿色', date: '2024-05-03', paragraphs: ['绿色发展是底色，新质生产力本身就是绿色生产力。'] },
+        { slug: 'fast', title: '加快', date: '2024-05-04', paragraphs: ['要因地制宜发展新质生产力加快发展。'] },
+      ]);
+      const run = await two.search('新质生产力绿色发展');
+      expect(slugs(run)[0]).toBe('green');
+      expect(markedText(run[0]!).sort()).toEqual(['新质生产力', '绿色发展']);
     });
 
     it('find a number typed in Chinese numerals where the text prints figures (七十五周年: 75周年)', async () => {
@@ -1562,6 +1570,16 @@ describe('the seeds', () => {
       expect(hits[0]!.article.slug, query).toBe(xuelong());
       expect(hits[0]!.paragraphId, query).toBeUndefined();
     }
+  });
+
+  it('a run of two long words shows the words before near misses two characters off; one character off, the near miss first', async () => {
+    // 新质生产力加快发展 is in the text: two characters from 新质生产力绿色发展, whose words are there too.
+    const two = await seeds.search('新质生产力绿色发展');
+    expect(two[0]!.match, 'the words').toBe('exact');
+    expect(markedText(two[0]!).sort()).toEqual(expect.arrayContaining(['新质生产力', '绿色发展']));
+    const one = await seeds.search('新质生产能力');
+    expect(one[0]!.match).toBe('fuzzy');
+    expect(markedText(one[0]!)).toEqual(['新质生产力']);
   });
 
   it("a short list (the header's) has the best articles a long one starts with, not the first ones found", async () => {

@@ -2162,12 +2162,14 @@ export class SearchIndex implements SearchEngine {
       if (segmentable.length > 0) {
         // The bigrams of each of their characters, to read the words off.
         await this.loadGrams(segmentable, true);
-        // (After near misses of the whole, when there are and they do not hold the words: 新质生产能力
-        // is 新质生产力 with a character too many before it is 新质生产 and 能力, though both are
-        // words; but 李强政府工作报告 is its words in 李强作政府工作报告.)
+        // (After near misses of the whole, when there are, one character off, and they do not hold
+        // the words: 新质生产能力 is 新质生产力 with a character too many before it is 新质生产 and
+        // 能力, though both are words; but 李强政府工作报告 is its words in 李强作政府工作报告, and
+        // 新质生产力绿色发展 is not 新质生产力加快发展, two characters off.)
         const words = terms.map((t) => this.segment(t));
         const nearTexts = [...hits.values()].flat().flatMap((h) => (h.passage?.marks.flat() ?? []).map(([s, e]) => this.fold(h.passage!.text.slice(s, e))));
-        const below = exactHits === 0 && hits.size > 0 && !words.every((list) => list?.every((w) => nearTexts.some((text) => text.includes(w.text))) ?? true);
+        const oneOff = terms.some((t) => t.fuzzy && nearTexts.some((text) => editDistance(text, t.fuzzy!, 1) <= 1));
+        const below = exactHits === 0 && oneOff && !words.every((list) => list?.every((w) => nearTexts.some((text) => text.includes(w.text))) ?? true);
         const pieces = words.map((list) => list?.map((w) => (below ? { ...w, near: true as const } : w)));
         // (For a phrase found: other articles, not pieces of it beside the phrase in the same one.)
         if (pieces.some(Boolean)) await lookAs(terms.flatMap((t, i) => pieces[i] ?? [t]), false, exactHits > 0 ? new Set(hits.keys()) : undefined);
