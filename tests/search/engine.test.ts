@@ -905,10 +905,12 @@ describe.each(MODES)('$mode index', ({ inline }) => {
         { slug: 'gov', title: '政府工作', date: '2024-03-05', paragraphs: ['推动经济发展。', '加强数字政府建设。', '国务院总理李强作政府工作报告。'] },
         { slug: 'law', title: '法治', date: '2024-03-04', paragraphs: ['建设法治政府。'] },
         { slug: 'meet', title: '会议', date: '2024-03-03', paragraphs: ['总理李强出席会议。', '地方政府负责人发言。'] },
+        { slug: 'city', title: '城市', date: '2024-03-02', paragraphs: ['市政府召开会议。'] },
+        { slug: 'town', title: '乡镇', date: '2024-03-01', paragraphs: ['镇政府组织活动。'] },
       ]);
       // 东京 (dong jing) is not 动经 of 推动经济: both characters would be other ones.
       expect(await e.search('东京')).toEqual([]);
-      // 福建 (fu jian) is not 府建 of 政府建设: 府 goes with 政 more often than with 建.
+      // 福建 (fu jian) is not 府建 of 政府建设: 府 goes with 政 far more often than with 建.
       expect(await e.search('福建')).toEqual([]);
       // 李墙 is 李强, beside 作 or not.
       const li = await e.search('李墙');
@@ -1580,6 +1582,15 @@ describe('the seeds', () => {
     const one = await seeds.search('新质生产能力');
     expect(one[0]!.match).toBe('fuzzy');
     expect(markedText(one[0]!)).toEqual(['新质生产力']);
+  });
+
+  it('a homophone picked by mistake finds the word beside another (湖州市长兴, 江苏南京), not parts of two words (政府建设, 应国家)', async () => {
+    for (const [typed, meant] of [['常兴', '长兴'], ['难京', '南京'], ['李墙', '李强']]) {
+      const hits = await seeds.search(typed);
+      expect(hits.length, typed).toBeGreaterThan(0);
+      expect(hits.flatMap(markedText).every((m) => m === meant), typed).toBe(true);
+    }
+    for (const typed of ['福建', '英国', '微信', '银行']) expect(await seeds.search(typed), typed).toEqual([]);
   });
 
   it("a short list (the header's) has the best articles a long one starts with, not the first ones found", async () => {
