@@ -2955,7 +2955,7 @@ export class SearchIndex implements SearchEngine {
           // Read as pinyin: some character by its first reading (和调 is not huzhou: 和 reads hu
           // only in mahjong, 调 zhou hardly ever).
           if (marks.length > 0 && (v.kind === 'pinyin' || v.kind === 'partial') && v.syls) marks = marks.filter((mark) => this.readsFirst(text, mark, v.syls!, v.kind === 'partial'));
-          if (marks.length > 0 && v.sounded) marks = marks.filter((mark) => this.ownWord(text, mark, v.sounded!));
+          if (marks.length > 0 && v.sounded) marks = marks.filter((mark) => this.ownWord(text, mark));
           if (marks.length === 0) continue;
           // Pinyin typed in part: the commoner the word it reads as, the better.
           const quality = v.kind === 'partial' ? Math.max(...marks.map((mark) => this.commonness(text, mark, v.syls))) : 1;
@@ -3170,7 +3170,7 @@ export class SearchIndex implements SearchEngine {
    * often with its neighbour outside the passage than with the one inside (府建 of 政府建设 is not
    * 福建, 护南 of 维护南海 not 湖南, 的国 of 的国际 not 德国; 李强作 is 李强, for 李墙).
    */
-  private ownWord(folded: string, [start, end]: Mark, _sounded: readonly boolean[]): boolean {
+  private ownWord(folded: string, [start, end]: Mark): boolean {
     const chars = Array.from(folded.slice(start, end)).filter((ch) => !QUOTE_MARKS.includes(ch));
     if (chars.length < 2) return true;
     const count = (c1: string | undefined, c2: string | undefined): number => {
