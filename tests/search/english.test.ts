@@ -63,13 +63,18 @@ describe('letters with accents, and pinyin written together', () => {
 
 describe('English word stems', () => {
   it('are the word without its ending, four letters at least (six for a y)', () => {
-    const stems = Object.fromEntries(['launched', 'launches', 'launching', 'planned', 'expeditions', 'commentaries', 'commentary', 'tariffs'].map((w) => [w, englishStem(w)]));
-    expect(stems).toEqual({ launched: 'launch', launches: 'launch', launching: 'launch', planned: 'plan', expeditions: 'expedition', commentaries: 'commentar', commentary: 'commentar', tariffs: 'tariff' });
+    const stems = Object.fromEntries(['launched', 'launches', 'launching', 'planned', 'expeditions', 'commentaries', 'commentary', 'tariffs', 'pressed', 'called', 'staffed'].map((w) => [w, englishStem(w)]));
+    expect(stems).toEqual({ launched: 'launch', launches: 'launch', launching: 'launch', planned: 'plan', expeditions: 'expedition', commentaries: 'commentar', commentary: 'commentar', tariffs: 'tariff', pressed: 'press', called: 'call', staffed: 'staff' });
     for (const word of ['used', 'bus', 'business', 'campus', 'analysis', 'study', 'policy', 'export', 'going', '8.7', 'ai']) expect(englishStem(word), word).toBeUndefined();
   });
 
-  it('are marked to the end of the word they start', () => {
+  it('are marked to the end of the word they start, a form of their word only', () => {
     const text = 'china launches a satellite; the launch went well.';
     expect(wordMarks('launch', text, false, true).map(([s, e]) => text.slice(s, e))).toEqual(['launches', 'launch']);
+    const states = 'the state council, the united states, the station, the president, planned plans.';
+    const forms = (stem: string): string[] => wordMarks(stem, states, false, true).map(([s, e]) => states.slice(s, e));
+    expect(forms('stat')).toEqual(['state', 'states']);
+    expect(forms('press')).toEqual([]);
+    expect(forms('plan')).toEqual(['planned', 'plans']);
   });
 });

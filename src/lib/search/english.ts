@@ -49,7 +49,12 @@ export function wordMarks(word: string, text: string, whole = false, toWordEnd =
     if (/^\p{N}/u.test(word) && /[.,]/u.test(text[at - 1] ?? '') && /\p{N}/u.test(text[at - 2] ?? '')) continue;
     if (whole && /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
     let to = end;
-    if (toWordEnd) while (to < text.length && /\p{L}/u.test(text[to]!)) to++;
+    if (toWordEnd) {
+      while (to < text.length && /\p{L}/u.test(text[to]!)) to++;
+      // Only the word's own forms (state, states, stated of stat; not station).
+      const ending = text.slice(end, to);
+      if (!STEM_ENDINGS.has(ending) && !(ending.length >= 3 && ending[0] === word[word.length - 1] && STEM_ENDINGS.has(ending.slice(1)))) continue;
+    }
     marks.push([at, to]);
   }
   return marks;
@@ -124,10 +129,14 @@ export function wholeWord(text: string, marks: readonly Mark[]): boolean {
   return marks.some(([, e]) => !/[\p{L}\p{N}]/u.test(text[e] ?? ''));
 }
 
+/** What may follow a stem in a form of its word (a doubled last letter before ed or ing too: planned). */
+const STEM_ENDINGS = new Set(['', 'e', 's', 'es', 'ed', 'd', 'ing', 'y', 'ies', 'ied']);
+
 /**
  * The stem of an English word with an ending (`launched`, `launches`, `launching`: launch;
- * `commentaries`: commentar, which starts commentary and commentaries; `expeditions`:
- * expedition), looked for where a word starts as the word is; undefined when the word has no such
+ * `commentaries`: commentar, of commentary and commentaries; `expeditions`: expedition), looked
+ * for where a word starts, with one of the endings a form of the word has (`STEM_ENDINGS`:
+ * stated finds state and states, not station); undefined when the word has no such
  * ending or the stem would be under four letters (`used`, `bus`; six for a y: not stud, polic).
  */
 export function englishStem(word: string): string | undefined {
@@ -137,8 +146,8 @@ export function englishStem(word: string): string | undefined {
   let stem = m[1]!;
   // (Not the s of a word ending in ss, us or is: business, campus, analysis.)
   if (/(?:ss|us|is)$/u.test(word)) return undefined;
-  // A doubled last consonant (planned, planning): plan.
-  if (/([b-df-hj-np-tv-z])\1$/u.test(stem) && /(?:ed|ing)$/u.test(word)) stem = stem.slice(0, -1);
+  // A doubled last consonant (planned, planning): plan; not one that doubles in the word itself (pressed, called).
+  if (/([bcdghjkmnpqrtvwxy])\1$/u.test(stem) && /(?:ed|ing)$/u.test(word)) stem = stem.slice(0, -1);
   // (A y, as ies, leaves a longer stem only: commentar, econom; not stud, polic.)
   return stem.length >= (/(?:y|ies|ied)$/u.test(word) ? 6 : 4) && stem !== word ? stem : undefined;
 }
