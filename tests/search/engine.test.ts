@@ -501,6 +501,8 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(markedText(en[0]!)).toEqual(['Shanghai']);
       // For a reader of Chinese, the Chinese title first.
       expect((await e.search('shanghai'))[0]!.field).toBe('title');
+      // Letters that only start an English word (shang of Shanghai) are pinyin first still.
+      expect((await e.search('shang', 10, { lang: 'en' }))[0]!.lang).toBeUndefined();
     });
 
     it('finds pinyin syllables typed apart as the words they are in English text (wang yi: "Wang Yi")', async () => {

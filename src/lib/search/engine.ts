@@ -1879,6 +1879,7 @@ export class SearchIndex implements SearchEngine {
   private readonly cache = new Map<string, EngineHit[]>();
   private heardReadings: Promise<ReadonlyMap<string, string>> | undefined;
   private englishWords: Map<string, number> | undefined;
+  private readonly asEnglish = new WeakMap<readonly Term[], boolean>();
   /** The bigram map of an inline index, built at load. */
   private readonly local: LocalGrams | undefined;
 
@@ -2624,6 +2625,20 @@ export class SearchIndex implements SearchEngine {
   }
 
   /** The words of the English text (titles, summaries, translations), lower case, with how often each is there. */
+  /** Whether some term's letters, as typed, are words of the English text (Shanghai, Li Qiang; not shi). Worked out once a query. */
+  private typedAsEnglish(terms: readonly Term[]): boolean {
+    let known = this.asEnglish.get(terms);
+    if (known === undefined) {
+      const vocabulary = this.vocabulary();
+      known = terms.some((t) => {
+        const typed = t.latin?.find((f) => !f.stem);
+        return typed !== undefined && /[a-z]/u.test(typed.text) && typed.text.split(' ').every((w) => vocabulary.has(w));
+      });
+      this.asEnglish.set(terms, known);
+    }
+    return known;
+  }
+
   private vocabulary(): ReadonlyMap<string, number> {
     if (!this.englishWords) {
       const words = new Map<string, number>();
@@ -3035,6 +3050,7 @@ export class SearchIndex implements SearchEngine {
     const swappedBack = terms.some((t) => t.near);
     if (swappedBack) articleClass = 'fuzzy';
     const englishBelow = english ? undefined : queryReading(terms).englishBelow;
+    const pinyinBelow = english && this.typedAsEnglish(terms);
     const { hasContentWord } = queryReading(terms);
     const info = this.articleInfo[a]!;
     const words = terms.some((t) => t.word);
@@ -3061,8 +3077,9 @@ export class SearchIndex implements SearchEngine {
         (kind === 'partial' || ((block === 1 || block >= firstEnglish) && englishBelow === 'class') ? Math.min(CLASS_SCORE.partial, CLASS_SCORE[articleClass]) : CLASS_SCORE[articleClass]) -
         ((block === 1 || block >= firstEnglish) && englishBelow === 'margin' ? ENGLISH_MARGIN : 0) -
         // And for a reader of English, Chinese found by reading the letters as pinyin, below the
-        // English text that has them as typed (Shanghai, Qiang, Li: the summaries first).
-        (english && (block === 0 || (block >= 2 && block < firstEnglish)) && (kind === 'pinyin' || kind === 'partial') ? ENGLISH_MARGIN : 0) +
+        // English text that has them as a word (Shanghai, Qiang, Li: the summaries first; not shi,
+        // which only starts Shining and ships there).
+        (pinyinBelow && (block === 0 || (block >= 2 && block < firstEnglish)) && (kind === 'pinyin' || kind === 'partial') ? ENGLISH_MARGIN : 0) +
         (40 * here.length) / terms.length +
         // Pinyin typed in part: which word it stands for matters more than where it is.
         (isTitle ? (kind === 'partial' ? 3 : 10) : 0) +
