@@ -83,6 +83,8 @@ describe('numbers in Chinese numerals', () => {
   it('written in figures in a token, as the text mostly prints them', () => {
     expect(numeralsAsFigures('七十五周年')).toBe('75周年');
     expect(numeralsAsFigures('第十四届')).toBe('第14届');
+    expect(numeralsAsFigures('十二月六日')).toBe('12月6日');
+    expect(numeralsAsFigures('三月五日')).toBe('3月5日');
     for (const token of ['十四五规划', '一带一路', '十分重要', '雪龙2号']) expect(numeralsAsFigures(token), token).toBeUndefined();
   });
 });

@@ -876,6 +876,7 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(nearMissAllowed('诺贝尔物理学奖获得者', [0, 7], '诺贝尔五理学奖')).toBe(true);
       expect(nearMissAllowed('使用长征八号甲运载火箭', [2, 6], '长征九号'), 'beside 号').toBe(false);
       expect(nearMissAllowed('第二次停靠', [0, 3], '第九次'), 'beside 第').toBe(false);
+      expect(nearMissAllowed('十大科技梦想', [0, 6], '九大科技梦想'), 'beside 大').toBe(false);
     });
 
     it.runIf(!inline)('are looked for only when nothing matches exactly, when the text must be fetched', async () => {

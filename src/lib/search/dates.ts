@@ -152,14 +152,19 @@ export function numeralValue(run: string): number | undefined {
   return lastUnit === Infinity ? undefined : total;
 }
 
-/** A token with its numbers in Chinese numerals as figures (七十五周年: 75周年); undefined when it has none. */
+/** A token with its numbers in Chinese numerals as figures (七十五周年: 75周年, 十二月六日: 12月6日); undefined when it has none. */
 export function numeralsAsFigures(token: string): string | undefined {
   let changed = false;
-  const out = token.replace(/[〇零一二两三四五六七八九十百千]{2,}/gu, (run) => {
+  let out = token.replace(/[〇零一二两三四五六七八九十百千]{2,}/gu, (run) => {
     const value = numeralValue(run);
     if (value === undefined) return run;
     changed = true;
     return String(value);
+  });
+  // A digit alone before 月, 日, 号 or 时 (十二月六日: 12月6日).
+  out = out.replace(/(^|[^〇零一二两三四五六七八九十百千])([一二三四五六七八九])(?=[月日号时])/gu, (_m, before: string, digit: string) => {
+    changed = true;
+    return `${before}${DIGIT_OF[digit]}`;
   });
   return changed ? out : undefined;
 }

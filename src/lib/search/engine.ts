@@ -1086,7 +1086,7 @@ function keepsFigures(text: string, [s, e]: Mark, pattern: string): boolean {
 }
 
 /** Characters beside which a Chinese numeral counts as a number: counters, units, 第. */
-const NUMBER_NEIGHBOURS = new Set(Array.from('第号次年月日个万亿千百十届期项条名位家种点时分秒岁周倍成度元米吨只台辆架艘批层颗座所组轮集章节版部队代型类级之半余多'));
+const NUMBER_NEIGHBOURS = new Set(Array.from('第号次年月日个万亿千百十届期项条名位家种点时分秒岁周倍成度元米吨只台辆架艘批层颗座所组轮集章节版部队代型类级之半余多大制'));
 
 /**
  * A text with each Chinese numeral that stands alone among other characters (八 of 叶尔梅克八耶夫,
