@@ -1960,10 +1960,17 @@ export class SearchIndex implements SearchEngine {
     if (han.length < 4) return;
     const syllables = han.slice(0, 3).map((c) => this.readings().primary.get(c) ?? '');
     const typo = `${han[0]}${han[1]}〇${han[3]}`;
-    for (const query of [`${han[0]}${han[1]}`, `${syllables[0]}${syllables[1]}`, syllables.map((s) => s[0] ?? '').join(''), typo]) {
+    // Two words written together (the title's first two characters and another title's last
+    // two), and a word of the English titles on the English pages.
+    const other = this.titles.map((t) => Array.from(t).filter(isHan)).find((h) => h.length >= 2 && h[0] !== han[0]) ?? han;
+    const together = `${han[0]}${han[1]}${other[other.length - 2]}${other[other.length - 1]}`;
+    const english = this.titlesEn.join(' ').match(/[a-z]{5,}/u)?.[0];
+    const queries: [string, boolean][] = [[`${han[0]}${han[1]}`, false], [`${syllables[0]}${syllables[1]}`, false], [syllables.map((s) => s[0] ?? '').join(''), false], [typo, false], [together, false]];
+    if (english) queries.push([english, true]);
+    for (const [query, inEnglish] of queries) {
       // One query a task: on the page (no worker) the reader may type in between.
       await new Promise<void>((resolve) => whenIdle(resolve));
-      await this.run(query, DEFAULT_LIMIT, undefined, 2);
+      await this.run(query, DEFAULT_LIMIT, undefined, 2, inEnglish);
     }
   }
 
