@@ -1011,6 +1011,9 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       const title = await e.search('新质生产历');
       expect(slugs(title)).toEqual(['other']);
       expect(markedText(title[0]!)).toEqual(['新质”生产力']);
+      // And past the dot inside a foreign name.
+      const ship = await small([{ slug: 'ship', title: '邮轮', date: '2024-01-01', paragraphs: ['国产大型邮轮“爱达·魔都号”正式命名交付。'] }]);
+      expect((await ship.search('爱达魔都好')).flatMap(markedText)).toEqual(['爱达·魔都号']);
       expect(withoutQuotes('“一带”路')).toEqual({ text: '一带路', at: new Int32Array([1, 2, 4]) });
       expect(withoutQuotes('一带一路')).toBeUndefined();
     });

@@ -1647,14 +1647,21 @@ export function fuzzyMarks(text: string, pattern: string, indices: ReadonlyArray
   return span ? [span] : [];
 }
 
-/** A text without its quotation marks, and where each of its code units was in the text; undefined if it has none. */
+/** Marks a near miss looks past: quotation marks, and the dot inside a foreign name (爱达·魔都号, 康斯坦丁·诺沃肖洛夫). */
+const LOOKED_PAST = `${QUOTE_MARKS}·‧•`;
+const HAS_LOOKED_PAST = /[“”‘’「」『』《》〈〉"'·‧•]/u;
+
+/**
+ * A text without its quotation marks (and the dots inside foreign names), and where each of its
+ * code units was in the text; undefined if it has none.
+ */
 export function withoutQuotes(text: string): { text: string; at: Int32Array } | undefined {
-  if (!HAS_QUOTE.test(text)) return undefined;
+  if (!HAS_LOOKED_PAST.test(text)) return undefined;
   const at = new Int32Array(text.length);
   let out = '';
   let n = 0;
   for (let i = 0; i < text.length; i++) {
-    if (QUOTE_MARKS.includes(text[i]!)) continue;
+    if (LOOKED_PAST.includes(text[i]!)) continue;
     out += text[i];
     at[n++] = i;
   }
