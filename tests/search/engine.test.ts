@@ -366,6 +366,9 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(slugs(await engine.search('xuelong2hao'))).toEqual([SLUG.xuelong]);
       // A digit reads as its numeral: er is 2 as well as 二.
       expect(markedText((await engine.search('xuelongerhao'))[0]!)).toEqual(['雪龙2号']);
+      // And the other way: a figure among syllables finds the numeral (changzheng8hao: 长征八号).
+      const rocket = await small([{ slug: 'rocket', title: '发射', date: '2025-12-07', paragraphs: ['使用长征八号甲运载火箭发射。'] }]);
+      expect((await rocket.search('changzheng8haojia')).flatMap(markedText)).toEqual(['长征八号甲']);
     });
 
     it('reads syllables typed apart as one word, and words of two syllables or more as separate terms', () => {

@@ -724,8 +724,10 @@ function pinyinSlots(token: string, ctx: QueryContext): PinyinReading[] {
       const fewest = segmentations[0]!.length;
       lists.push(segmentations.filter((syls) => syls.length === fewest).map((syls) => ({ slots: syls.map((s) => [...(ctx.syllables.get(s) ?? [])]), syls })));
     } else {
+      // A figure alone among the syllables may be printed in numerals (changzheng8hao: 长征八号).
       const chars = Array.from(ctx.fold(run));
-      lists.push([{ slots: chars.map((c) => [c]), syls: chars.map(() => undefined) }]);
+      const alone = chars.length === 1 && /^[1-9]$/u.test(chars[0]!);
+      lists.push([{ slots: chars.map((c) => (alone ? [c, '〇一二三四五六七八九'[Number(c)]!] : [c])), syls: chars.map(() => undefined) }]);
     }
   }
   return combine(lists);
