@@ -93,6 +93,7 @@ describe('times of day', () => {
   it('typed with a colon, as Chinese prints them', () => {
     expect(chineseTimes('15:53')).toEqual(['15时53分']);
     expect(chineseTimes('8:05')).toEqual(['8时05分', '8时5分']);
-    for (const token of ['25:00', '15:60', '1553', '15:5', '8.7']) expect(chineseTimes(token), token).toEqual([]);
+    expect(chineseTimes('12月6日15:53')).toEqual(['12月6日15时53分']);
+    for (const token of ['25:00', '15:60', '1553', '15:5', '8.7', '115:53']) expect(chineseTimes(token), token).toEqual([]);
   });
 });

@@ -169,10 +169,15 @@ export function numeralsAsFigures(token: string): string | undefined {
   return changed ? out : undefined;
 }
 
-/** A time of day typed with a colon (`15:53`, `8:05`) as Chinese prints it (`15时53分`, `8时05分` and `8时5分`); empty for anything else. */
+/**
+ * A token with a time of day typed with a colon (`15:53`, `8:05`, `12月6日15:53`) as Chinese
+ * prints it (`15时53分`, `8时05分` and `8时5分`, `12月6日15时53分`); empty when it has none.
+ */
 export function chineseTimes(token: string): string[] {
-  const m = /^(\d{1,2}):(\d{2})$/u.exec(token);
-  if (!m || Number(m[1]) > 24 || Number(m[2]) > 59) return [];
-  const hour = Number(m[1]);
-  return [...new Set([`${hour}时${m[2]}分`, `${hour}时${Number(m[2])}分`])];
+  const m = /(^|[^\d])(\d{1,2}):(\d{2})(?!\d)/u.exec(token);
+  if (!m || Number(m[2]) > 24 || Number(m[3]) > 59) return [];
+  const hour = Number(m[2]);
+  const at = m.index + m[1]!.length;
+  const end = at + m[2]!.length + 1 + m[3]!.length;
+  return [...new Set([`${hour}时${m[3]}分`, `${hour}时${Number(m[3])}分`])].map((time) => token.slice(0, at) + time + token.slice(end));
 }
