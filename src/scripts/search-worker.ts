@@ -27,7 +27,7 @@
  * query of each channel (the header box, the search page) is run.
  */
 import { fetchSource, globalSource, loadIndex, objectSource, firstOf, type PartSource } from '../lib/search/load.ts';
-import { MANIFEST_PART } from '../lib/search/engine.ts';
+import { MANIFEST_PART, StaleSearch } from '../lib/search/engine.ts';
 import type { SearchEngine } from '../lib/search/types.ts';
 import { IN_PAGE_ENGINE, type InPageEngine, type WorkerReply, type WorkerRequest } from '../lib/search/protocol.ts';
 
@@ -66,12 +66,14 @@ export function serve(reply: (message: WorkerReply) => void, sources: Sources): 
         if (latest.get(request.channel) !== request.id) return reply({ type: 'stale', id: request.id });
         const started = performance.now();
         const waited = performance.timeOrigin + started - request.sent;
-        const hits = await loaded.search(request.query, request.limit, { lang: request.lang });
+        const hits = await loaded.search(request.query, request.limit, { lang: request.lang, stale: () => latest.get(request.channel) !== request.id });
         const ms = performance.now() - started;
         // Only the contract's fields cross to the page.
         reply({ type: 'results', id: request.id, ms, waited, hits: hits.map(({ article, paragraphId, snippet, score, match, lang }) => ({ article, paragraphId, snippet, score, match, lang })) });
       })
       .catch((error: unknown) => {
+        // A newer query of the channel came while the search gave the page its turn.
+        if (error instanceof StaleSearch) return reply({ type: 'stale', id: request.id });
         // A failed load is not kept, so the next query tries again.
         engine = undefined;
         reply({ type: 'error', id: request.id, message: error instanceof Error ? error.message : String(error) });

@@ -38,6 +38,8 @@ import {
   pinyinSpelling,
   pinyinTypos,
   withoutQuotes,
+  breather,
+  StaleSearch,
   gramPartName,
   HEARD_PART,
   type HeardPart,
@@ -1423,6 +1425,44 @@ describe.each(MODES)('$mode index', ({ inline }) => {
     });
   });
 
+});
+
+describe('a search on the page', () => {
+  const page = (readyState: string): (() => void) => {
+    const scope = globalThis as { document?: unknown };
+    const before = scope.document;
+    scope.document = { readyState };
+    return () => {
+      if (before === undefined) delete scope.document;
+      else scope.document = before;
+    };
+  };
+
+  it('gives the page its turn once its slice is up, then stops if a newer query came', async () => {
+    const restore = page('complete');
+    try {
+      let turns = 0;
+      const later = breather(() => (turns++, false), 0);
+      await later();
+      await later();
+      expect(turns).toBe(2);
+      await expect(breather(() => true, 0)()).rejects.toBeInstanceOf(StaleSearch);
+      // Within its slice, it goes on.
+      await expect(breather(() => true, 60_000)()).resolves.toBeUndefined();
+    } finally {
+      restore();
+    }
+  });
+
+  it('goes on at once while the page is still read (its ?q= is best answered first), and in a worker', async () => {
+    const restore = page('loading');
+    try {
+      await expect(breather(() => true, 0)()).resolves.toBeUndefined();
+    } finally {
+      restore();
+    }
+    await expect(breather(() => true, 0)()).resolves.toBeUndefined();
+  });
 });
 
 describe('query normalization', () => {

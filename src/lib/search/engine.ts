@@ -1462,6 +1462,53 @@ export interface SearchOptions {
    * English ones. Titles are not affected.
    */
   lang?: 'en' | undefined;
+  /**
+   * Whether a newer query has come (the reader typed on): checked where a search on the page
+   * lets it breathe (see `breathe`); the search then rejects with `StaleSearch`.
+   */
+  stale?: (() => boolean) | undefined;
+}
+
+/** What a search rejects with when `SearchOptions.stale` says a newer query came while it breathed. */
+export class StaleSearch extends Error {
+  constructor() {
+    super('search: a newer query came');
+    this.name = 'StaleSearch';
+  }
+}
+
+/** On the page (no worker), a search gives the page back its turn after this long (ms), so typing never waits a frame. */
+const SLICE_MS = 8;
+
+/** Let the page handle what waits (a key typed, a frame), then go on. */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/**
+ * A search's breathing points: on a page whose document is read (not in a worker, nor while the
+ * page is still parsed, when its `?q=` is best answered at once), once SLICE_MS have passed, the
+ * page gets its turn; then a search a newer query made stale stops.
+ */
+export function breather(stale?: () => boolean, sliceMs = SLICE_MS): () => Promise<void> {
+  const doc = (globalThis as { document?: { readyState: string } }).document;
+  if (!doc) return async () => {};
+  let since = performance.now();
+  return async () => {
+    if (doc.readyState === 'loading' || performance.now() - since < sliceMs) return;
+    await yieldToPage();
+    since = performance.now();
+    if (stale?.()) throw new StaleSearch();
+  };
 }
 
 /** A hit with what the engine knows besides the contract. */
@@ -2016,13 +2063,13 @@ export class SearchIndex implements SearchEngine {
       this.cache.set(key, cached);
       return cached;
     }
-    const hits = await this.run(query, limit, perArticle, lead, english);
+    const hits = await this.run(query, limit, perArticle, lead, english, breather(options.stale));
     this.cache.set(key, hits);
     if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
     return hits;
   }
 
-  private async run(query: string, limit: number, asked: number | undefined, lead: number, english = false): Promise<EngineHit[]> {
+  private async run(query: string, limit: number, asked: number | undefined, lead: number, english = false, breathe = breather()): Promise<EngineHit[]> {
     const perArticle = asked ?? PER_ARTICLE;
     let terms = this.parse(query);
     if (terms.length === 0 || limit === 0) return [];
@@ -2080,6 +2127,7 @@ export class SearchIndex implements SearchEngine {
           expected += nearMisses ? perArticle : this.expectedHits(a, cs, perArticle);
         }
         looked += batch.length;
+        await breathe();
         const found = await Promise.all(batch.map((a) => this.collect(a, ts, cs, perArticle, nearMisses, english)));
         batch.forEach((a, i) => {
           // An article looked at again (for pinyin typed in part, the query's words…) keeps its

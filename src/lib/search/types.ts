@@ -34,6 +34,9 @@ export interface SearchHit {
 
 /** A search engine over a loaded index. */
 export interface SearchEngine {
-  /** Results for a query: several space-separated terms must all match. */
-  search(query: string, limit?: number, options?: { lang?: 'en' | undefined }): SearchHit[] | Promise<SearchHit[]>;
+  /**
+   * Results for a query: several space-separated terms must all match. `stale`: whether a newer
+   * query came, checked where a long search on the page lets it breathe (it then rejects).
+   */
+  search(query: string, limit?: number, options?: { lang?: 'en' | undefined; stale?: (() => boolean) | undefined }): SearchHit[] | Promise<SearchHit[]>;
 }
