@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseDate, chineseDates, chineseTimes, dayNumber, numeralValue, numeralsAsFigures, englishDate, englishDateTokens, englishMonthDay, isoDate, isoFromChinese, isoFromEnglish, monthDayFromEnglish } from '../../src/lib/search/dates.ts';
+import { chineseDate, chineseDates, chineseTimes, dayNumber, figuresAsNumerals, numeralValue, numeralsAsFigures, englishDate, englishDateTokens, englishMonthDay, isoDate, isoFromChinese, isoFromEnglish, monthDayFromEnglish } from '../../src/lib/search/dates.ts';
 
 describe('dates typed with figures', () => {
   it("read as the ISO form an article's head carries", () => {
@@ -85,6 +85,14 @@ describe('numbers in Chinese numerals', () => {
     expect(numeralsAsFigures('第十四届')).toBe('第14届');
     expect(numeralsAsFigures('十二月六日')).toBe('12月6日');
     expect(numeralsAsFigures('三月五日')).toBe('3月5日');
+    expect(numeralsAsFigures('六大科研平台')).toBe('6大科研平台');
+  });
+
+  it('and figures beside Chinese in numerals, as the text may print them', () => {
+    expect(figuresAsNumerals('14届')).toBe('十四届');
+    expect(figuresAsNumerals('长征8号甲')).toBe('长征八号甲');
+    expect(figuresAsNumerals('第40次')).toBe('第四十次');
+    for (const token of ['2024年', '29.9%', '72tb', '3.75万亿元', '8.7', '100周年', 'c919']) expect(figuresAsNumerals(token), token).toBeUndefined();
     for (const token of ['十四五规划', '一带一路', '十分重要', '雪龙2号']) expect(numeralsAsFigures(token), token).toBeUndefined();
   });
 });

@@ -1158,6 +1158,10 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect((await launch.search('15:53')).flatMap(markedText)).toEqual(['15时53分']);
       // A name in numerals stays one: 十四五 is not 145.
       expect((await e.search('十四五')).flatMap(markedText)).toEqual(['十四五']);
+      // And the other way: figures typed beside Chinese find the numerals printed (14届: 十四届).
+      const npc = await small([{ slug: 'npc', title: '十四届全国人大二次会议开幕', date: '2024-03-05', paragraphs: ['使用长征八号甲运载火箭。'] }]);
+      expect((await npc.search('14届')).flatMap(markedText)).toEqual(['十四届']);
+      expect((await npc.search('长征8号甲')).flatMap(markedText)).toEqual(['长征八号甲']);
     });
 
     it('never cut beside a figure: a date is not its month and day anywhere', async () => {

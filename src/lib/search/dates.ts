@@ -161,8 +161,8 @@ export function numeralsAsFigures(token: string): string | undefined {
     changed = true;
     return String(value);
   });
-  // A digit alone before 月, 日, 号 or 时 (十二月六日: 12月6日).
-  out = out.replace(/(^|[^〇零一二两三四五六七八九十百千])([一二三四五六七八九])(?=[月日号时])/gu, (_m, before: string, digit: string) => {
+  // A digit alone before 月, 日, 号, 时 or a counter (十二月六日: 12月6日, 六大: 6大).
+  out = out.replace(/(^|[^〇零一二两三四五六七八九十百千])([一二三四五六七八九])(?=[月日号时大届次个项条名位家种])/gu, (_m, before: string, digit: string) => {
     changed = true;
     return `${before}${DIGIT_OF[digit]}`;
   });
@@ -180,4 +180,24 @@ export function chineseTimes(token: string): string[] {
   const at = m.index + m[1]!.length;
   const end = at + m[2]!.length + 1 + m[3]!.length;
   return [...new Set([`${hour}时${m[3]}分`, `${hour}时${Number(m[3])}分`])].map((time) => token.slice(0, at) + time + token.slice(end));
+}
+
+/** A number from 1 to 99 in Chinese numerals (8: 八, 14: 十四, 40: 四十). */
+const numeralOf = (n: number): string => (n < 10 ? '〇一二三四五六七八九'[n]! : `${n >= 20 ? '〇一二三四五六七八九'[Math.floor(n / 10)] : ''}十${n % 10 === 0 ? '' : '〇一二三四五六七八九'[n % 10]}`);
+
+/**
+ * A token with a number of one or two figures beside a Chinese character in Chinese numerals, as
+ * the text may print it (14届: 十四届, 长征8号: 长征八号); undefined when it has none.
+ */
+export function figuresAsNumerals(token: string): string | undefined {
+  if (!/\p{Script=Han}/u.test(token)) return undefined;
+  let changed = false;
+  const out = token.replace(/(?<![\d.:\/-])([1-9]\d?)(?![\d.:%\/-])/gu, (run, _d, at: number) => {
+    const before = token[at - 1];
+    const after = token[at + run.length];
+    if (!/\p{Script=Han}/u.test(`${before ?? ''}${after ?? ''}`)) return run;
+    changed = true;
+    return numeralOf(Number(run));
+  });
+  return changed ? out : undefined;
 }

@@ -40,7 +40,7 @@
  */
 import Fuse from 'fuse.js/basic';
 import type { IFuseOptions } from 'fuse.js';
-import { chineseDates, chineseTimes, englishDate, englishDateTokens, englishMonthDay, isoDate, isoFromChinese, isoFromEnglish, monthDayFromEnglish, numeralsAsFigures } from './dates.ts';
+import { chineseDates, chineseTimes, englishDate, englishDateTokens, englishMonthDay, isoDate, isoFromChinese, isoFromEnglish, monthDayFromEnglish, numeralsAsFigures, figuresAsNumerals } from './dates.ts';
 import { editDistance, englishForm, englishStem, ENGLISH_WORDS, latinMarks, lowerCase, pinyinApart, wholeWord, type EnglishBlock, type EnglishForm } from './english.ts';
 import { makeSnippet, mergeMarks } from './snippet.ts';
 import type { Mark, SearchArticle, SearchEngine, SearchHit } from './types.ts';
@@ -899,6 +899,9 @@ export function parseQuery(query: string, ctx: QueryContext): Term[] {
       // A number in Chinese numerals also in figures, as the text mostly prints them (七十五周年: 75周年).
       const figures = iso ? undefined : numeralsAsFigures(token);
       if (figures && term.variants.length < MAX_VARIANTS) term.variants.push({ kind: 'exact', slots: Array.from(figures, (c) => [c]) });
+      // And figures in numerals, as the text may print them (14届: 十四届); not a day or a time.
+      const numerals = iso || /[年月日时:]/u.test(token) ? undefined : figuresAsNumerals(token);
+      if (numerals && term.variants.length < MAX_VARIANTS) term.variants.push({ kind: 'exact', slots: Array.from(numerals, (c) => [c]) });
       const english = englishDate(day) ?? englishMonthDay(token);
       if (english) (term.latin ??= []).push({ text: english, whole: true });
       terms.push(term);
