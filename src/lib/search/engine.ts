@@ -393,8 +393,8 @@ export interface Variant {
    * in part, what was typed of it (`x`, `zh`, `lo`: every syllable that starts so).
    */
   syls?: (string | undefined)[];
-  /** Read by its sound (see `homophones`): which slots stand for a character typed by mistake. */
-  sounded?: boolean[];
+  /** Read by its sound (see `homophones`): a slot stands for a character typed by mistake. */
+  sounded?: true;
 }
 
 export interface Term {
@@ -2657,7 +2657,7 @@ export class SearchIndex implements SearchEngine {
       if (sounds[i]!.every((c) => c === chars[i])) continue;
       const slots = chars.map((c, j) => (j === i ? sounds[j]! : [c]));
       // As pinyin typed in part: below whatever matches as typed.
-      variants.push({ kind: 'partial', slots, syls, sounded: chars.map((_, j) => j === i) });
+      variants.push({ kind: 'partial', slots, syls, sounded: true });
     }
     return variants.length > 0 ? { text: term.text, variants } : undefined;
   }
