@@ -48,14 +48,11 @@ type Send = (message: WorkerRequest, transfer?: Transferable[]) => void;
 
 /** The engine on this page: its script loaded once as a classic script, then connected. */
 function inPageEngine(receive: (reply: WorkerReply) => void, fail: (error: Error) => void): Send {
-  const queue: WorkerRequest[] = [];
-  let handle: ((message: WorkerRequest) => void) | undefined;
   // Already here: the search page loads it first, in its <head>.
   const ready = (globalThis as Record<string, unknown>)[IN_PAGE_ENGINE] as InPageEngine | undefined;
-  if (ready) {
-    const handle = ready.connect(receive);
-    return (message) => handle(message);
-  }
+  if (ready) return ready.connect(receive);
+  const queue: WorkerRequest[] = [];
+  let handle: ((message: WorkerRequest) => void) | undefined;
   const script = document.createElement('script');
   script.src = engineScriptUrl();
   script.onload = () => {
