@@ -41,8 +41,8 @@ export function chineseDate(token: string): string | undefined {
 }
 
 const NUMERALS = '〇一二三四五六七八九';
-/** A number from 1 to 31 in Chinese numerals (十一, 二十, 三十一). */
-const numeral = (n: number): string => (n < 10 ? NUMERALS[n]! : `${n >= 20 ? NUMERALS[Math.floor(n / 10)] : ''}十${n % 10 === 0 ? '' : NUMERALS[n % 10]}`);
+/** A number from 0 to 99 in Chinese numerals (八, 十一, 二十, 三十一). */
+export const numeral = (n: number): string => (n < 10 ? NUMERALS[n]! : `${n >= 20 ? NUMERALS[Math.floor(n / 10)] : ''}十${n % 10 === 0 ? '' : NUMERALS[n % 10]}`);
 
 /** An ISO day or month as Chinese prints it: in figures, then in numerals (`二〇二四年三月五日`). */
 export function chineseDates(token: string): string[] {
@@ -62,7 +62,7 @@ export function englishDate(token: string): string | undefined {
 
 /** A day typed in English as its month, day and year (`march`, `5`, `2024`; `mar` too) in ISO form. */
 export function isoFromEnglish(month: string, day: string, year: string): string | undefined {
-  const m = month.length >= 3 ? MONTHS.findIndex((name) => name.startsWith(month)) : -1;
+  const m = monthIndex(month);
   if (m === -1 || !/^\d{1,2}$/u.test(day) || !/^(?:19|20)\d\d$/u.test(year)) return undefined;
   const iso = `${year}-${String(m + 1).padStart(2, '0')}-${day.padStart(2, '0')}`;
   return Number(day) >= 1 && Number(day) <= 31 && isoParts(iso) ? iso : undefined;
@@ -81,8 +81,11 @@ export function englishMonthDay(token: string): string | undefined {
   return `${MONTHS[Number(m[1]) - 1]} ${Number(m[2])}`;
 }
 
-/** Whether a token names a month (`march`, `mar`; three letters at least). */
-export const isMonthName = (token: string): boolean => token.length >= 3 && MONTHS.some((name) => name.startsWith(token));
+/** The month a token names (`march`, `mar`; three letters at least), from 0; -1 for none. */
+const monthIndex = (token: string): number => (token.length >= 3 ? MONTHS.findIndex((name) => name.startsWith(token)) : -1);
+
+/** Whether a token names a month (`march`, `mar`). */
+export const isMonthName = (token: string): boolean => monthIndex(token) !== -1;
 
 /** A day of the month typed in English, as its figures: `5`, `5th`, `1st`, `22nd`, `3rd`; undefined for anything else. */
 export function dayNumber(token: string): string | undefined {
@@ -182,9 +185,6 @@ export function chineseTimes(token: string): string[] {
   return [...new Set([`${hour}时${m[3]}分`, `${hour}时${Number(m[3])}分`])].map((time) => token.slice(0, at) + time + token.slice(end));
 }
 
-/** A number from 1 to 99 in Chinese numerals (8: 八, 14: 十四, 40: 四十). */
-const numeralOf = (n: number): string => (n < 10 ? '〇一二三四五六七八九'[n]! : `${n >= 20 ? '〇一二三四五六七八九'[Math.floor(n / 10)] : ''}十${n % 10 === 0 ? '' : '〇一二三四五六七八九'[n % 10]}`);
-
 /**
  * A token with a number of one or two figures beside a Chinese character in Chinese numerals, as
  * the text may print it (14届: 十四届, 长征8号: 长征八号); undefined when it has none.
@@ -197,7 +197,7 @@ export function figuresAsNumerals(token: string): string | undefined {
     const after = token[at + run.length];
     if (!/\p{Script=Han}/u.test(`${before ?? ''}${after ?? ''}`)) return run;
     changed = true;
-    return numeralOf(Number(run));
+    return numeral(Number(run));
   });
   return changed ? out : undefined;
 }

@@ -40,7 +40,7 @@
  */
 import Fuse from 'fuse.js/basic';
 import type { IFuseOptions } from 'fuse.js';
-import { chineseDates, chineseTimes, englishDate, englishDateTokens, englishMonthDay, isoDate, isoFromChinese, isoFromEnglish, monthDayFromEnglish, numeralsAsFigures, figuresAsNumerals } from './dates.ts';
+import { chineseDates, chineseTimes, englishDate, englishDateTokens, englishMonthDay, isoDate, isoFromChinese, isoFromEnglish, monthDayFromEnglish, numeral, numeralsAsFigures, figuresAsNumerals } from './dates.ts';
 import { editDistance, englishForm, englishStem, ENGLISH_WORDS, latinMarks, lowerCase, pinyinApart, wholeWord, type EnglishBlock, type EnglishForm } from './english.ts';
 import { makeSnippet, mergeMarks } from './snippet.ts';
 import type { Mark, SearchArticle, SearchEngine, SearchHit } from './types.ts';
@@ -727,7 +727,7 @@ function pinyinSlots(token: string, ctx: QueryContext): PinyinReading[] {
       // A figure alone among the syllables may be printed in numerals (changzheng8hao: 长征八号).
       const chars = Array.from(ctx.fold(run));
       const alone = chars.length === 1 && /^[1-9]$/u.test(chars[0]!);
-      lists.push([{ slots: chars.map((c) => (alone ? [c, '〇一二三四五六七八九'[Number(c)]!] : [c])), syls: chars.map(() => undefined) }]);
+      lists.push([{ slots: chars.map((c) => (alone ? [c, numeral(Number(c))] : [c])), syls: chars.map(() => undefined) }]);
     }
   }
   return combine(lists);
@@ -2235,9 +2235,10 @@ export class SearchIndex implements SearchEngine {
         // 能力, though both are words; but 李强政府工作报告 is its words in 李强作政府工作报告, and
         // 新质生产力绿色发展 is not 新质生产力加快发展, two characters off.)
         const words = terms.map((t) => this.segment(t));
-        const nearTexts = [...hits.values()].flat().flatMap((h) => (h.passage?.marks.flat() ?? []).map(([s, e]) => this.fold(h.passage!.text.slice(s, e))));
+        // (The hits so far are the near misses, when nothing matched exactly.)
+        const nearTexts = exactHits === 0 ? [...hits.values()].flat().flatMap((h) => (h.passage?.marks.flat() ?? []).map(([s, e]) => this.fold(h.passage!.text.slice(s, e)))) : [];
         const oneOff = terms.some((t) => t.fuzzy && nearTexts.some((text) => editDistance(text, t.fuzzy!, 1) <= 1));
-        const below = exactHits === 0 && oneOff && !words.every((list) => list?.every((w) => nearTexts.some((text) => text.includes(w.text))) ?? true);
+        const below = oneOff && !words.every((list) => list?.every((w) => nearTexts.some((text) => text.includes(w.text))) ?? true);
         const pieces = words.map((list) => list?.map((w) => (below ? { ...w, near: true as const } : w)));
         // (For a phrase found: other articles, not pieces of it beside the phrase in the same one.)
         if (pieces.some(Boolean)) await lookAs(terms.flatMap((t, i) => pieces[i] ?? [t]), false, exactHits > 0 ? new Set(hits.keys()) : undefined);
