@@ -1469,6 +1469,42 @@ describe('a search on the page', () => {
   });
 });
 
+describe('fetching the text', () => {
+  it("asks for every text part a common word's list needs at once, more than the six a browser fetches at a time", async () => {
+    // Ten articles with 发展, each its own text part (the parts are that small).
+    const many = Array.from({ length: 10 }, (_, i) => ({
+      slug: `a${i}`,
+      title: `第${i}篇`,
+      date: `2024-03-${String(20 - i).padStart(2, '0')}`,
+      blocks: [{ kind: 'paragraph' as const, text: `第${i}个地方推动经济发展，建设新的项目。` }],
+    }));
+    const parts = buildSearchIndex(many, { inline: false, textPartChars: 10, chunkChars: 10 }).parts;
+    expect(Object.keys(parts).filter((p) => /^t\d+$/u.test(p)).length).toBe(10);
+    // Text parts are answered a turn of the event loop later, all those asked for by then at once.
+    const waves: string[][] = [];
+    let pending: { part: string; done: () => void }[] = [];
+    const source: PartSource = {
+      get: (part) =>
+        new Promise((resolve) => {
+          if (!/^t\d+$/u.test(part)) return resolve(parts[part]);
+          if (pending.length === 0)
+            setTimeout(() => {
+              waves.push(pending.map((p) => p.part));
+              const due = pending;
+              pending = [];
+              for (const p of due) p.done();
+            });
+          pending.push({ part, done: () => resolve(parts[part]) });
+        }),
+    };
+    const engine = await loadIndex(source);
+    const hits = await engine.search('发展', 21);
+    expect(new Set(hits.map((h) => h.article.slug)).size).toBe(10);
+    expect(waves.length).toBe(1);
+    expect(waves[0]!.length).toBe(10);
+  });
+});
+
 describe('query normalization', () => {
   it('folds full-width forms and case, keeping the length', () => {
     expect(foldBasic('ＡＢＣ１２３％Ｘ：．ÀΣЖ')).toBe('abc123%x:.àσж');
