@@ -926,6 +926,23 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(li.flatMap(markedText).every((m) => m === '李强')).toBe(true);
     });
 
+    it('read a character by its sound, or keep two of three characters, only into what stands together far more often than chance', async () => {
+      const e = await small([
+        { slug: 'hall', title: '大会', date: '2024-03-05', paragraphs: ['主席台正中的国徽熠熠生辉。', '国家发展，国际合作，国内市场，全国人民，中国经济。', '发展的成果惠及人民的生活。', '美好的未来，幸福的家庭，城市的建设。', '科技的进步，经济的增长，社会的和谐。', '我们的目标。'] },
+        { slug: 'energy', title: '能源', date: '2024-03-04', paragraphs: ['加强大型风电基地建设。', '加强管理，加强合作，加强监督，加强服务。', '扩大开放，大力发展，重大项目，大家努力，伟大事业，巨大成就，强大动力，大型企业，大量投资，大批人才。', '国务院的报告。'] },
+        { slug: 'ship', title: '船', date: '2024-03-03', paragraphs: ['雪龙号抵达。', '雪龙号返回。', '工信部印发通知。'] },
+      ]);
+      // 德国 (de guo) is not 的国 of 的国徽: 国 is no likelier after 的 than anywhere.
+      expect(await e.search('德国')).toEqual([]);
+      // 加拿大 is neither 加大 nor 加强大 of 加强大型: 大 is no likelier after 加强 than anywhere.
+      expect(await e.search('加拿大')).toEqual([]);
+      // But 雪虎号 is 雪龙号, and 工信布 is 工信部, by its sound first.
+      expect((await e.search('雪虎号')).flatMap(markedText)).toContain('雪龙号');
+      const gongxin = await e.search('工信布');
+      expect(gongxin.flatMap(markedText)).toEqual(['工信部']);
+      expect(gongxin[0]!.match).toBe('pinyin');
+    });
+
     it('read a character the text lacks by the sound the index keeps for common characters, loaded only then', async () => {
       // 媛 is nowhere in the fixtures: its reading (yuan) comes from the heard part, and 周媛 is 周圆.
       expect(articles.some((a) => [a.title, a.header ?? '', ...a.blocks.map((b) => b.text)].join('').includes('媛'))).toBe(false);
@@ -1680,6 +1697,18 @@ describe('the seeds', () => {
       expect(hits.flatMap(markedText).every((m) => m === meant), typed).toBe(true);
     }
     for (const typed of ['福建', '英国', '微信', '银行']) expect(await seeds.search(typed), typed).toEqual([]);
+  });
+
+  it('a word the text lacks finds nothing, not characters of neighbouring words that sound or look like it (德国, 泰国, 中秋, 机场, 加拿大, 意大利)', async () => {
+    // 的国 of 的国徽, 台国 of 总台国广, 中求 of 稳中求进, 技场 of 竞技场; 加大, 加强大 of 加强大型,
+    // 澳大利 of 澳大利亚.
+    for (const typed of ['德国', '泰国', '中秋', '机场', '加拿大', '意大利', '南极洲']) expect(await seeds.search(typed), typed).toEqual([]);
+    // A slip in a name still finds it.
+    for (const [typed, meant] of [['秦林站', '秦岭站'], ['长山角', '长三角'], ['王护宁', '王沪宁'], ['澳大力亚', '澳大利亚']]) {
+      const hits = await seeds.search(typed);
+      expect(hits.length, typed).toBeGreaterThan(0);
+      expect(markedText(hits[0]!), typed).toContain(meant);
+    }
   });
 
   it("a short list (the header's) has the best articles a long one starts with, not the first ones found", async () => {

@@ -3,7 +3,9 @@
  *
  *   manifest  article list (slug, date, publication, English title, number of text chunks), the
  *             titles as a Fuse index, which keys live in which gram part, the pinyin map and the
- *             Traditional → Simplified map (both for the corpus's characters only); loaded first.
+ *             Traditional → Simplified map (both for the corpus's characters only), and how often
+ *             each character occurs (to tell a word from two characters side by side by chance);
+ *             loaded first.
  *             For a small corpus (up to 250 KB of text, like the seeds) it also holds every text
  *             chunk, and there are no other parts: the engine reads bigrams off the text in
  *             memory, and no query fetches anything.
@@ -43,6 +45,8 @@ import {
   type HeardPart,
   textPartName,
   createFold,
+  countChars,
+  encodeCounts,
   foldEdits,
   encodePostings,
   gramKey,
@@ -510,6 +514,7 @@ export function buildSearchIndex(articles: readonly IndexArticle[], options: Bui
       size += length;
     });
     manifest.texts = texts;
+    manifest.counts = encodeCounts(countChars(chunks.flatMap((chunk) => chunk.texts.map(fold))).of);
   }
   return { parts };
 }

@@ -52,7 +52,7 @@ export { makeSnippet, mergeMarks, SNIPPET_LENGTH } from './snippet.ts';
 // The index format (written by build-index.ts).
 
 /** Identifies the format; bump it whenever the parts change shape. */
-export const INDEX_FORMAT = 'baoku-search-4';
+export const INDEX_FORMAT = 'baoku-search-5';
 
 /** `FuseIndex#toJSON()` of a list of strings: `v` is the text, `i` its position, `n` Fuse's field norm. */
 export interface FuseIndexJson {
@@ -92,6 +92,12 @@ export interface ManifestPart {
   t2s: [string, string];
   /** How many consecutive chunks each text part `t<p>` holds (absent when the text is inline). */
   texts?: number[];
+  /**
+   * How often each Han character occurs in the text chunks (folded), when the text is not inline
+   * (the engine counts an inline text itself): `[characters, counts]`, the counts in base 36,
+   * comma-separated, in the characters' order. See `SearchIndex.together`.
+   */
+  counts?: [string, string];
   /**
    * A small corpus's text, inline: every chunk (then there are no `g…` or `t…` parts; the engine
    * builds the bigram map in memory when it loads, and never fetches again).
@@ -1129,6 +1135,33 @@ function countBits(b: Bits): number {
   }
   return n;
 }
+/** How often each Han character occurs in `texts`, and how many Han characters they have in all. */
+export function countChars(texts: Iterable<string>): { of: Map<string, number>; total: number } {
+  const of = new Map<string, number>();
+  let total = 0;
+  for (const text of texts) {
+    for (const ch of text) {
+      if (!isHan(ch)) continue;
+      total++;
+      of.set(ch, (of.get(ch) ?? 0) + 1);
+    }
+  }
+  return { of, total };
+}
+
+/** Character counts as the manifest keeps them (`ManifestPart.counts`): the characters in code point order. */
+export function encodeCounts(of: ReadonlyMap<string, number>): [string, string] {
+  const chars = [...of.keys()].sort();
+  return [chars.join(''), chars.map((c) => of.get(c)!.toString(36)).join(',')];
+}
+
+export function decodeCounts([chars, counts]: [string, string]): Map<string, number> {
+  const list = counts === '' ? [] : counts.split(',');
+  const of = new Map<string, number>();
+  Array.from(chars).forEach((c, i) => of.set(c, parseInt(list[i] ?? '0', 36)));
+  return of;
+}
+
 /** Encode ascending article numbers: base-36 deltas, comma-separated. */
 export function encodePostings(list: readonly number[]): string {
   let prev = 0;
@@ -1551,6 +1584,12 @@ const OTHER_LANGUAGE_BELOW = 2;
 const TIER_GAP = 15;
 /** How far English text ranks below the Chinese its letters read as in pinyin, for a reader of Chinese. */
 const ENGLISH_MARGIN = 15;
+/**
+ * How much more often than chance two characters must stand together to be read as a word
+ * (`SearchIndex.together`): in the seeds, the words and names a homophone slip was meant for
+ * stand at 19 (长兴) to 1600 (雪龙); two characters of neighbouring words at 1 to 2 (的国, 台国).
+ */
+const TOGETHER_MIN = 5;
 /** Articles looked at per query at most for near misses (the most promising ones). */
 const NEAR_MISS_ARTICLES = { local: 16, remote: 8 };
 /**
@@ -1943,6 +1982,11 @@ export class SearchIndex implements SearchEngine {
   private readonly asEnglish = new WeakMap<readonly Term[], boolean>();
   /** The bigram map of an inline index, built at load. */
   private readonly local: LocalGrams | undefined;
+  /** `manifest.counts`, until read. */
+  private readonly countsJson: [string, string] | undefined;
+  private charCounts: { of: Map<string, number>; total: number } | undefined;
+  /** `occurrences`: text → [count, chunks in memory when counted]. */
+  private readonly occurrenceCache = new Map<string, [number, number]>();
 
   private constructor(source: PartSource, manifest: ManifestPart) {
     if (manifest?.format !== INDEX_FORMAT) throw new Error(`search index: expected format ${INDEX_FORMAT}, got ${String(manifest?.format)}`);
@@ -1981,6 +2025,7 @@ export class SearchIndex implements SearchEngine {
       return blocks;
     });
     this.titleRecords = manifest.titles.records;
+    this.countsJson = manifest.counts;
     if (manifest.chunks) {
       // Inline text: every chunk is here; the bigram map is built from it, as one local part.
       if (manifest.chunks.length !== this.chunkCount) throw new Error('search index: inline chunks do not match the article list');
@@ -2187,15 +2232,7 @@ export class SearchIndex implements SearchEngine {
     }
     const exactHits = hits.size;
     const where = this.local ? 'local' : 'remote';
-    // (A word of three characters found as typed has too many neighbours one character away:
-    // 推动力 is not 推动下.)
-    const worthNearMisses = hits.size === 0 || terms.some((t) => t.fuzzy && Array.from(t.fuzzy).length > 3);
-    if (hits.size < FUZZY_BELOW[where] && worthNearMisses && terms.some((t) => t.fuzzy)) {
-      await this.loadGrams(terms, true);
-      cands.forEach((c, i) => this.addNearMisses(terms[i]!, c));
-      await look(this.rankArticles(cands, true).filter((a) => !hits.has(a)), NEAR_MISS_ARTICLES[where], true);
-    }
-    // Still nothing: each term read another way, where it has one (`reading`), while nothing is found.
+    // Nothing found: each term read another way, where it has one (`reading`), while nothing is found.
     const readAgain = async (reading: (t: Term) => Term | undefined, common = false): Promise<void> => {
       if (hits.size > 0) return;
       const read = terms.map(reading);
@@ -2207,8 +2244,24 @@ export class SearchIndex implements SearchEngine {
     // method's pinyin was right), read as its pinyin, ranked as pinyin typed in part.
     // (A character the text lacks is read by the sound the index keeps for it, if it is a common one.)
     const unheard = (t: Term): boolean => !!literalChars(t)?.some((c) => isHan(c) && !this.readings().primary.has(c));
-    const heard = hits.size === 0 && terms.some(unheard) ? await this.heard() : undefined;
-    await readAgain((t) => this.homophones(t, heard));
+    const bySound = async (): Promise<void> => {
+      const heard = hits.size === 0 && terms.some(unheard) ? await this.heard() : undefined;
+      await readAgain((t) => this.homophones(t, heard));
+    };
+    // A short word is read by its sound before its near misses: two of three characters as
+    // typed and the third sounding alike (工信布 is 工信部) say more than two of three with any
+    // other between them (工业布 of 工业布局).
+    const short = terms.every((t) => !t.fuzzy || Array.from(t.fuzzy).length <= 3);
+    if (short) await bySound();
+    // (A word of three characters found as typed has too many neighbours one character away:
+    // 推动力 is not 推动下.)
+    const worthNearMisses = hits.size === 0 || terms.some((t) => t.fuzzy && Array.from(t.fuzzy).length > 3);
+    if (hits.size < FUZZY_BELOW[where] && worthNearMisses && terms.some((t) => t.fuzzy)) {
+      await this.loadGrams(terms, true);
+      cands.forEach((c, i) => this.addNearMisses(terms[i]!, c));
+      await look(this.rankArticles(cands, true).filter((a) => !hits.has(a)), NEAR_MISS_ARTICLES[where], true);
+    }
+    if (!short) await bySound();
     // Two neighbouring characters typed the wrong way round (政府作工报告), swapped back, ranked
     // as a near miss.
     await readAgain((t) => this.transposed(t));
@@ -2614,14 +2667,14 @@ export class SearchIndex implements SearchEngine {
       }
     }
     for (const { index: a, marks, score } of nearMissesIn(this.titles, this.titlesFolded, this.titleRecords, term.fuzzy)) {
-      if (hasBit(cands.articles, a)) continue;
+      if (hasBit(cands.articles, a) || !marks.every((mark) => this.nearMissOfThree(this.titlesFolded[a]!, mark, chars))) continue;
       cands.titleFuzzy.set(a, { score, marks });
       cands.fuzzyArticles.set(a, (cands.fuzzyArticles.get(a) ?? 0) + 100);
     }
     if (chars.length === 3) {
       this.titlesFolded.forEach((title, a) => {
         if (hasBit(cands.articles, a) || cands.titleFuzzy.has(a)) return;
-        const marks = middleWrongMarks(title, chars).filter((mark) => nearMissAllowed(title, mark, term.fuzzy!));
+        const marks = middleWrongMarks(title, chars).filter((mark) => nearMissAllowed(title, mark, term.fuzzy!) && this.nearMissOfThree(title, mark, chars));
         if (marks.length === 0) return;
         cands.titleFuzzy.set(a, { score: MIDDLE_WRONG_SCORE, marks });
         cands.fuzzyArticles.set(a, (cands.fuzzyArticles.get(a) ?? 0) + 100);
@@ -3095,6 +3148,7 @@ export class SearchIndex implements SearchEngine {
       for (const chunk of chunks) {
         if (near < perArticle) {
           for (const { index, marks, score } of nearMissesIn(chunk.texts, chunk.folded, chunk.records, term.fuzzy)) {
+            if (!marks.every((mark) => this.nearMissOfThree(chunk.folded[index]!, mark, fuzzyChars))) continue;
             row[offset + index + 2] = { kind: 'fuzzy', marks, quality: 1 - score };
             found = true;
             near++;
@@ -3103,7 +3157,7 @@ export class SearchIndex implements SearchEngine {
         if (fuzzyChars.length === 3 && near < perArticle) {
           chunk.folded.forEach((text, i) => {
             if (row[offset + i + 2]) return;
-            const marks = middleWrongMarks(text, fuzzyChars).filter((mark) => nearMissAllowed(text, mark, term.fuzzy!));
+            const marks = middleWrongMarks(text, fuzzyChars).filter((mark) => nearMissAllowed(text, mark, term.fuzzy!) && this.nearMissOfThree(text, mark, fuzzyChars));
             if (marks.length === 0) return;
             row[offset + i + 2] = { kind: 'fuzzy', marks, quality: 1 - MIDDLE_WRONG_SCORE };
             found = true;
@@ -3253,9 +3307,14 @@ export class SearchIndex implements SearchEngine {
 
   /**
    * Whether a passage found with a character read by its sound (`Variant.sounded`) is a word of
-   * its own, not parts of the words beside it: neither end character may be found clearly more
-   * often with its neighbour outside the passage than with the one inside (府建 of 政府建设 is not
-   * 福建, 护南 of 维护南海 not 湖南, 的国 of 的国际 not 德国; 李强作 is 李强, for 李墙).
+   * its own, not parts of the words beside it:
+   * - neither end character may be found clearly more often with its neighbour outside the
+   *   passage than with the one inside (府建 of 政府建设 is not 福建, 护南 of 维护南海 not 湖南, 的国
+   *   of 的国际 not 德国; 李强作 is 李强, for 李墙);
+   * - nor both at least as often, where the passage is found more than once: then it is the
+   *   middle of a longer phrase (中求 of 稳中求进 is not 中秋);
+   * - two characters must stand together far more often than chance would put them side by side
+   *   (`together`): 的国 of 的国徽 is not 德国, 台国 of 总台国广 not 泰国.
    */
   private ownWord(folded: string, [start, end]: Mark): boolean {
     const chars = Array.from(folded.slice(start, end)).filter((ch) => !QUOTE_MARKS.includes(ch));
@@ -3272,9 +3331,95 @@ export class SearchIndex implements SearchEngine {
     // (Clearly more often: more than twice, and one more. 市长 and 苏南 are words too, but 湖州市长兴
     // is 长兴 and 江苏南京 南京; 政府 goes with 府 far more often than 府建 does.)
     const rather = (outside: number, inside: number): boolean => outside > 2 * inside + 1;
-    if (rather(count(before, chars[0]), count(chars[0], chars[1]))) return false;
-    if (rather(count(chars[last], after), count(chars[last - 1], chars[last]))) return false;
-    return true;
+    const [left, first] = [count(before, chars[0]), count(chars[0], chars[1])];
+    const [right, end_] = [count(chars[last], after), count(chars[last - 1], chars[last])];
+    if (rather(left, first) || rather(right, end_)) return false;
+    if (first >= 2 && end_ >= 2 && left >= first && right >= end_) return false;
+    return chars.length > 2 || this.together(chars[0]!, chars[1]!) >= TOGETHER_MIN;
+  }
+
+  /** How often each Han character occurs in the text, and the text's length (counted here when the text is inline). */
+  private counts(): { of: Map<string, number>; total: number } | undefined {
+    if (!this.charCounts) {
+      if (this.local) this.charCounts = countChars([...this.chunks.values()].flatMap((c) => c.folded));
+      else if (this.countsJson) {
+        const of = decodeCounts(this.countsJson);
+        let total = 0;
+        for (const n of of.values()) total += n;
+        this.charCounts = { of, total };
+      }
+    }
+    return this.charCounts;
+  }
+
+  /**
+   * How often `text` occurs in the text in memory (all of it, when inline; else the parts loaded
+   * so far, where it was found). Cached until more text loads.
+   */
+  private occurrences(text: string): number {
+    const cached = this.occurrenceCache.get(text);
+    if (cached && cached[1] === this.chunks.size) return cached[0];
+    let n = 0;
+    for (const chunk of this.chunks.values()) {
+      for (const block of chunk.folded) for (let at = block.indexOf(text); at !== -1; at = block.indexOf(text, at + text.length)) n++;
+    }
+    this.occurrenceCache.set(text, [n, this.chunks.size]);
+    return n;
+  }
+
+  /**
+   * How much likelier `next` is after `head` than anywhere (its count over the text's length):
+   * for a word or a name far above 1, for two words side by side near it. The text after `head`
+   * is read from the text in memory, `next`'s count from all of it. Infinity when unknown.
+   */
+  private likelierAfter(head: string, next: string, both: number): number {
+    const counts = this.counts();
+    const n = this.occurrences(head);
+    const chars = Array.from(next);
+    const rate = chars.length === 1 ? (counts?.of.get(next) ?? 0) / (counts?.total || 1) : this.occurrences(next) / (counts?.total || 1);
+    if (!counts || n === 0 || rate === 0) return Infinity;
+    return both / n / rate;
+  }
+
+  /**
+   * How much more often two characters stand together than chance would put them side by side
+   * (`likelierAfter`): a word or a name far above 1 (雪龙, 南京, 长兴: 16 and more), two
+   * characters of neighbouring words near it (的国 of 的国徽, 台国 of 总台国广: 1 to 2).
+   */
+  private together(c1: string, c2: string): number {
+    return this.likelierAfter(c1, c2, this.occurrences(c1 + c2));
+  }
+
+  /**
+   * The same for three characters, split either way: 雪龙号 and 习近平 stand far above chance,
+   * 加强大 (加强 and the 大 of 大型) does not: 大 is no likelier after 加强 than anywhere.
+   */
+  private togetherThree(c1: string, c2: string, c3: string): number {
+    const all = this.occurrences(c1 + c2 + c3);
+    const counts = this.counts();
+    if (!counts) return Infinity;
+    const first = counts.of.get(c1) ?? 0;
+    const afterTwo = this.likelierAfter(c1 + c2, c3, all);
+    const tail = this.occurrences(c2 + c3);
+    const beforeTwo = first === 0 || tail === 0 ? Infinity : all / tail / (first / counts.total);
+    return Math.min(afterTwo, beforeTwo);
+  }
+
+  /**
+   * Whether a near miss of a term of three characters keeps enough of it not to be found by
+   * chance: the three characters with one more among them, or two of them swapped; or the first
+   * and the last with another between them, if those three stand together far more often than
+   * chance would put them there (习进平 is 习近平, 雪虎号 雪龙号; 加拿大 is not 加强大 of
+   * 加强大型). Two of the three side by side are not enough: 加大 and 拿大 are not 加拿大, nor
+   * 澳大利 意大利. (Longer terms keep three characters or more.)
+   */
+  private nearMissOfThree(folded: string, [start, end]: Mark, chars: readonly string[]): boolean {
+    if (chars.length !== 3) return true;
+    const found = Array.from(folded.slice(start, end)).filter((ch) => !LOOKED_PAST.includes(ch));
+    if (found.length === 4) return found[0] === chars[0] && found[3] === chars[2] && found.includes(chars[1]!);
+    if (found.length !== 3) return false;
+    if (found[0] !== chars[0] || found[2] !== chars[2]) return [...found].sort().join('') === [...chars].sort().join('');
+    return found[1] === chars[1] || this.togetherThree(found[0]!, found[1]!, found[2]!) >= TOGETHER_MIN;
   }
 
   private commonness(folded: string, [start, end]: Mark, syls?: (string | undefined)[]): number {
