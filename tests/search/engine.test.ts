@@ -751,17 +751,18 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(slugs(await engine.search('lzjsq'))).toEqual([SLUG.model]);
     });
 
-    it('puts the commonest reading of initials first, title or not: xl is 雪龙, then 型量 and 学理', async () => {
+    it('puts the commonest reading of initials first, title or not: xl is 雪龙, and not 型量 of 新型量子 (two words)', async () => {
       const hits = await engine.search('xl');
       expect(marked(hits[0]!)).toBe('【雪龙】2号完成南极考察返回上海');
-      // 雪龙 in a paragraph comes before the rarer 型量 in a title.
-      expect(hits.slice(0, 5).map((h) => [h.article.slug, markedText(h).join(), h.field])).toEqual([
+      // 雪龙 in a paragraph comes before the rarer 学理 in another.
+      expect(hits.slice(0, 4).map((h) => [h.article.slug, markedText(h).join(), h.field])).toEqual([
         [SLUG.xuelong, '雪龙', 'title'],
         [SLUG.xuelong, '雪龙', 'paragraph'],
         [SLUG.station, '雪龙', 'paragraph'],
-        [SLUG.quantum, '型量', 'title'],
         [SLUG.model, '学理', 'paragraph'],
       ]);
+      // 新型量子计算机 has 型量 only across two words.
+      expect(hits.flatMap(markedText)).not.toContain('型量');
     });
 
     it('takes zh, ch and sh as one initial, or as two letters when that makes two syllables', async () => {
@@ -1718,6 +1719,15 @@ describe('the seeds', () => {
       expect(short.length, query).toBeGreaterThanOrEqual(4);
       expect(short.slice(0, 4), query).toEqual(long.slice(0, 4));
     }
+  });
+
+  it('pinyin finds words, not two characters of neighbouring words: huojian is 火箭 (not 和建, 和践), xl not 兴领 of 新兴领域', async () => {
+    const huojian = await seeds.search('huojian');
+    expect(huojian.length).toBeGreaterThan(0);
+    expect(new Set(huojian.flatMap(markedText))).toEqual(new Set(['火箭']));
+    const xl = (await seeds.search('xl', 60)).flatMap(markedText);
+    expect(xl).toContain('系列');
+    expect(xl).not.toContain('兴领');
   });
 
   it('gwy is 国务院, xuelo leads to the Xuelong 2 article, zhongg finds 中国 (pinyin typed in part)', async () => {

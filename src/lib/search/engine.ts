@@ -187,6 +187,16 @@ export function isSearchable(ch: string): boolean {
 /** Whether a character is Han. */
 export const isHan = (ch: string): boolean => /^\p{Script=Han}$/u.test(ch);
 
+const hanCodes = new Map<number, boolean>();
+/** Whether a code point is Han: the common blocks by range, others as `isHan` answers (once). */
+function isHanCode(code: number): boolean {
+  if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf)) return true;
+  if (code < 0x2e80) return false;
+  let han = hanCodes.get(code);
+  if (han === undefined) hanCodes.set(code, (han = isHan(String.fromCodePoint(code))));
+  return han;
+}
+
 /** Characters trimmed from the ends of a term (`end.` → `end`), but kept inside it. */
 const TRIM = /^[.+\-/:#&@_]+|[.+\-/:#&@_]+$/gu;
 
@@ -1135,18 +1145,43 @@ function countBits(b: Bits): number {
   }
   return n;
 }
-/** How often each Han character occurs in `texts`, and how many Han characters they have in all. */
-export function countChars(texts: Iterable<string>): { of: Map<string, number>; total: number } {
+/** Character counts: how often each Han character occurs, and how many Han characters there are in all. */
+export interface CharCounts {
+  of: Map<string, number>;
+  total: number;
+  /** How often each pair of Han characters occurs side by side (see `pairKey`), when counted. */
+  pairs?: Map<number, number>;
+}
+
+/** A pair of characters as one number, for `CharCounts.pairs`. */
+const pairKey = (c1: string, c2: string): number => c1.codePointAt(0)! * 0x110000 + c2.codePointAt(0)!;
+
+/** How often each Han character occurs in `texts` (and, with `pairs`, each two side by side). */
+export function countChars(texts: Iterable<string>, pairs = false): CharCounts {
   const of = new Map<string, number>();
+  const pairCounts = pairs ? new Map<number, number>() : undefined;
   let total = 0;
+  const byCode = new Map<number, number>();
   for (const text of texts) {
-    for (const ch of text) {
-      if (!isHan(ch)) continue;
+    let prev = -1;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.codePointAt(i)!;
+      if (code > 0xffff) i++;
+      if (!isHanCode(code)) {
+        prev = -1;
+        continue;
+      }
       total++;
-      of.set(ch, (of.get(ch) ?? 0) + 1);
+      byCode.set(code, (byCode.get(code) ?? 0) + 1);
+      if (pairCounts && prev !== -1) {
+        const key = prev * 0x110000 + code;
+        pairCounts.set(key, (pairCounts.get(key) ?? 0) + 1);
+      }
+      prev = code;
     }
   }
-  return { of, total };
+  for (const [code, n] of byCode) of.set(String.fromCodePoint(code), n);
+  return pairCounts ? { of, total, pairs: pairCounts } : { of, total };
 }
 
 /** Character counts as the manifest keeps them (`ManifestPart.counts`): the characters in code point order. */
@@ -1590,6 +1625,8 @@ const ENGLISH_MARGIN = 15;
  * stand at 19 (长兴) to 1600 (雪龙); two characters of neighbouring words at 1 to 2 (的国, 台国).
  */
 const TOGETHER_MIN = 5;
+/** The same, for two characters found by pinyin with one of them read another way than its first (银行, not 和践 for huojian). */
+const OTHER_READING_TOGETHER = 4 * TOGETHER_MIN;
 /** Articles looked at per query at most for near misses (the most promising ones). */
 const NEAR_MISS_ARTICLES = { local: 16, remote: 8 };
 /**
@@ -1984,7 +2021,9 @@ export class SearchIndex implements SearchEngine {
   private readonly local: LocalGrams | undefined;
   /** `manifest.counts`, until read. */
   private readonly countsJson: [string, string] | undefined;
-  private charCounts: { of: Map<string, number>; total: number } | undefined;
+  private charCounts: CharCounts | undefined;
+  /** `wordLike`: a passage with its neighbours and syllables → [answer, parts in memory when answered]. */
+  private readonly wordLikeCache = new Map<string, [boolean, number]>();
   /** `occurrences`: text → [count, chunks in memory when counted]. */
   private readonly occurrenceCache = new Map<string, [number, number]>();
 
@@ -2061,6 +2100,9 @@ export class SearchIndex implements SearchEngine {
    * milliseconds once, just after loading, instead of tens on the first queries.
    */
   private async warmUp(): Promise<void> {
+    // The text's counts (a pass over it), used to tell words from chance.
+    this.counts();
+    await new Promise<void>((resolve) => whenIdle(resolve));
     const title = Array.from(this.titles.find((t) => Array.from(t).filter(isHan).length >= 4) ?? '');
     const han = title.filter(isHan);
     if (han.length < 4) return;
@@ -3092,7 +3134,7 @@ export class SearchIndex implements SearchEngine {
           let marks = findVariant(v, text);
           // Read as pinyin: some character by its first reading (和调 is not huzhou: 和 reads hu
           // only in mahjong, 调 zhou hardly ever).
-          if (marks.length > 0 && (v.kind === 'pinyin' || v.kind === 'partial') && v.syls) marks = marks.filter((mark) => this.readsFirst(text, mark, v.syls!, v.kind === 'partial'));
+          if (marks.length > 0 && (v.kind === 'pinyin' || v.kind === 'partial') && v.syls) marks = marks.filter((mark) => this.readsFirst(text, mark, v.syls!, v.kind === 'partial') && this.wordLike(text, mark, v.syls!));
           if (marks.length > 0 && v.sounded) marks = marks.filter((mark) => this.ownWord(text, mark));
           if (marks.length === 0) continue;
           // Pinyin typed in part: the commoner the word it reads as, the better.
@@ -3306,6 +3348,31 @@ export class SearchIndex implements SearchEngine {
   }
 
   /**
+   * Whether two characters found by their pinyin are a word apart from the words beside them
+   * (`apart`: xl is 系列 or 先立, not 兴领 of 新兴领域), and, when one is read another way than
+   * its first, stand together far more often than chance (`together`): huojian is 火箭, not 和建
+   * of 意见和建议 nor 和践 of 树立和践行. Longer passages are taken as found.
+   */
+  private wordLike(folded: string, mark: Mark, syls: readonly (string | undefined)[]): boolean {
+    // (Two characters: two to four code units, a quotation mark between them or not.)
+    const [start, end] = mark;
+    if (end - start < 2 || end - start > 4) return true;
+    const key = `${folded.slice(Math.max(0, start - 2), end + 2)}|${start - Math.max(0, start - 2)}|${syls.join(' ')}`;
+    const known = this.wordLikeCache.get(key);
+    if (known !== undefined && known[1] === this.chunks.size + this.shards.size) return known[0];
+    const chars = Array.from(folded.slice(start, end)).filter((ch) => !QUOTE_MARKS.includes(ch));
+    let ok = true;
+    if (chars.length === 2 && isHan(chars[0]!) && isHan(chars[1]!)) {
+      // A character read by another reading than its first needs more (和 reads huo rarely).
+      const { primary } = this.readings();
+      const other = chars.some((ch, i) => syls[i] !== undefined && primary.get(ch) !== undefined && !primary.get(ch)!.startsWith(syls[i]!));
+      ok = this.apart(folded, mark) && (!other || this.together(chars[0]!, chars[1]!) >= OTHER_READING_TOGETHER);
+    }
+    this.wordLikeCache.set(key, [ok, this.chunks.size + this.shards.size]);
+    return ok;
+  }
+
+  /**
    * Whether a passage found with a character read by its sound (`Variant.sounded`) is a word of
    * its own, not parts of the words beside it:
    * - neither end character may be found clearly more often with its neighbour outside the
@@ -3316,14 +3383,17 @@ export class SearchIndex implements SearchEngine {
    * - two characters must stand together far more often than chance would put them side by side
    *   (`together`): 的国 of 的国徽 is not 德国, 台国 of 总台国广 not 泰国.
    */
-  private ownWord(folded: string, [start, end]: Mark): boolean {
+  private ownWord(folded: string, mark: Mark): boolean {
+    if (!this.apart(folded, mark)) return false;
+    const chars = Array.from(folded.slice(mark[0], mark[1])).filter((ch) => !QUOTE_MARKS.includes(ch));
+    return chars.length !== 2 || this.together(chars[0]!, chars[1]!) >= TOGETHER_MIN;
+  }
+
+  /** The first two rules of `ownWord`: a passage apart from the words beside it. */
+  private apart(folded: string, [start, end]: Mark): boolean {
     const chars = Array.from(folded.slice(start, end)).filter((ch) => !QUOTE_MARKS.includes(ch));
     if (chars.length < 2) return true;
-    const count = (c1: string | undefined, c2: string | undefined): number => {
-      if (c1 === undefined || c2 === undefined || !isHan(c1) || !isHan(c2)) return 0;
-      const bits = this.pair(c1, c2);
-      return bits ? countBits(bits) : 0;
-    };
+    const count = (c1: string | undefined, c2: string | undefined): number => this.pairCount(c1, c2);
     const low = start >= 2 && folded.charCodeAt(start - 1) >= 0xdc00 && folded.charCodeAt(start - 1) <= 0xdfff;
     const before = start > 0 ? String.fromCodePoint(folded.codePointAt(start - (low ? 2 : 1))!) : undefined;
     const after = end < folded.length ? String.fromCodePoint(folded.codePointAt(end)!) : undefined;
@@ -3334,14 +3404,26 @@ export class SearchIndex implements SearchEngine {
     const [left, first] = [count(before, chars[0]), count(chars[0], chars[1])];
     const [right, end_] = [count(chars[last], after), count(chars[last - 1], chars[last])];
     if (rather(left, first) || rather(right, end_)) return false;
-    if (first >= 2 && end_ >= 2 && left >= first && right >= end_) return false;
-    return chars.length > 2 || this.together(chars[0]!, chars[1]!) >= TOGETHER_MIN;
+    return !(first >= 2 && end_ >= 2 && left >= first && right >= end_);
+  }
+
+  /**
+   * How often two Han characters stand side by side: inline, in the whole text; else in how many
+   * chunks, as far as the gram parts in memory tell.
+   */
+  private pairCount(c1: string | undefined, c2: string | undefined): number {
+    if (c1 === undefined || c2 === undefined || !isHan(c1) || !isHan(c2)) return 0;
+    const pairs = this.local ? this.counts()?.pairs : undefined;
+    if (pairs) return pairs.get(pairKey(c1, c2)) ?? 0;
+    const bits = this.pair(c1, c2);
+    return bits ? countBits(bits) : 0;
   }
 
   /** How often each Han character occurs in the text, and the text's length (counted here when the text is inline). */
-  private counts(): { of: Map<string, number>; total: number } | undefined {
+  private counts(): CharCounts | undefined {
     if (!this.charCounts) {
-      if (this.local) this.charCounts = countChars([...this.chunks.values()].flatMap((c) => c.folded));
+      // (Inline, pairs too: one pass over the text, once.)
+      if (this.local) this.charCounts = countChars([...this.chunks.values()].flatMap((c) => c.folded), true);
       else if (this.countsJson) {
         const of = decodeCounts(this.countsJson);
         let total = 0;
@@ -3374,7 +3456,7 @@ export class SearchIndex implements SearchEngine {
    */
   private likelierAfter(head: string, next: string, both: number): number {
     const counts = this.counts();
-    const n = this.occurrences(head);
+    const n = this.local && Array.from(head).length === 1 ? (counts?.of.get(head) ?? 0) : this.occurrences(head);
     const chars = Array.from(next);
     const rate = chars.length === 1 ? (counts?.of.get(next) ?? 0) / (counts?.total || 1) : this.occurrences(next) / (counts?.total || 1);
     if (!counts || n === 0 || rate === 0) return Infinity;
@@ -3387,7 +3469,7 @@ export class SearchIndex implements SearchEngine {
    * characters of neighbouring words near it (的国 of 的国徽, 台国 of 总台国广: 1 to 2).
    */
   private together(c1: string, c2: string): number {
-    return this.likelierAfter(c1, c2, this.occurrences(c1 + c2));
+    return this.likelierAfter(c1, c2, this.local ? this.pairCount(c1, c2) : this.occurrences(c1 + c2));
   }
 
   /**
