@@ -62,17 +62,28 @@ describe('letters with accents, and pinyin written together', () => {
 });
 
 describe('English word stems', () => {
-  it('are the word without its ending, four letters at least (six for a y)', () => {
-    const stems = Object.fromEntries(['launched', 'launches', 'launching', 'planned', 'expeditions', 'commentaries', 'commentary', 'tariffs', 'pressed', 'called', 'staffed'].map((w) => [w, englishStem(w)]));
-    expect(stems).toEqual({ launched: 'launch', launches: 'launch', launching: 'launch', planned: 'plan', expeditions: 'expedition', commentaries: 'commentar', commentary: 'commentar', tariffs: 'tariff', pressed: 'press', called: 'call', staffed: 'staff' });
-    for (const word of ['used', 'bus', 'business', 'campus', 'analysis', 'study', 'policy', 'export', 'going', '8.7', 'ai']) expect(englishStem(word), word).toBeUndefined();
+  it('are the word without its ending, four letters at least (three for a word in y, or in e before ed or ing)', () => {
+    const stems = Object.fromEntries(['launched', 'launches', 'launching', 'planned', 'expeditions', 'commentaries', 'commentary', 'tariffs', 'pressed', 'called', 'staffed', 'policies', 'study', 'making'].map((w) => [w, englishStem(w)?.text]));
+    expect(stems).toEqual({ launched: 'launch', launches: 'launch', launching: 'launch', planned: 'plan', expeditions: 'expedition', commentaries: 'commentar', commentary: 'commentar', tariffs: 'tariff', pressed: 'press', called: 'call', staffed: 'staff', policies: 'polic', study: 'stud', making: 'mak' });
+    for (const word of ['used', 'bus', 'business', 'campus', 'analysis', 'export', 'going', 'day', '8.7', 'ai']) expect(englishStem(word), word).toBeUndefined();
+  });
+
+  it('find the forms of their own word only: policies is policy, not police; making is make, not maker', () => {
+    const text = 'the police, a policy, two policies, a maker, to make, it makes, making.';
+    const forms = (word: string): string[] => {
+      const stem = englishStem(word)!;
+      return wordMarks(stem.text, text, false, stem.endings).map(([s, e]) => text.slice(s, e));
+    };
+    expect(forms('policies')).toEqual(['policy', 'policies']);
+    expect(forms('making')).toEqual(['make', 'makes', 'making']);
   });
 
   it('are marked to the end of the word they start, a form of their word only', () => {
     const text = 'china launches a satellite; the launch went well.';
-    expect(wordMarks('launch', text, false, true).map(([s, e]) => text.slice(s, e))).toEqual(['launches', 'launch']);
+    const endings = englishStem('launches')!.endings;
+    expect(wordMarks('launch', text, false, endings).map(([s, e]) => text.slice(s, e))).toEqual(['launches', 'launch']);
     const states = 'the state council, the united states, the station, the president, planned plans.';
-    const forms = (stem: string): string[] => wordMarks(stem, states, false, true).map(([s, e]) => states.slice(s, e));
+    const forms = (stem: string): string[] => wordMarks(stem, states, false, endings).map(([s, e]) => states.slice(s, e));
     expect(forms('stat')).toEqual(['state', 'states']);
     expect(forms('press')).toEqual([]);
     expect(forms('plan')).toEqual(['planned', 'plans']);

@@ -799,7 +799,7 @@ function makeTerm(token: string, ctx: QueryContext, pinyinOverride?: PinyinReadi
   // Another form of the word (launched: launch, launches; commentaries: commentary).
   // (Not for pinyin: qinling is no qinl.)
   const stem = english && !english.whole && readings.length === 0 ? englishStem(english.text) : undefined;
-  if (stem) term.latin!.push({ text: stem, whole: false, stem: true });
+  if (stem) term.latin!.push({ text: stem.text, whole: false, stem: stem.endings });
   // Pinyin written together, as English text writes the name (xijinping: Xi Jinping).
   if (english && LETTERS.test(cut)) {
     const apart = new Set(readings.slice(0, 2).flatMap((r) => (r.syls?.every((syl) => syl !== undefined && LETTERS.test(syl)) ? pinyinApart(r.syls as string[]) : [])));

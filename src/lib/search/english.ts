@@ -35,10 +35,11 @@ export function bareLetters(text: string): string {
 }
 
 /**
- * Where `word` (lower case) starts a word of `text` (lower case): `[start, end)` marks; with
- * `toWordEnd`, each to the end of the word it starts (a stem: launch of launches marks launches).
+ * Where `word` (lower case) starts a word of `text` (lower case): `[start, end)` marks; for a stem
+ * (`endings`: what may follow it, see `englishStem`), each to the end of the word it starts
+ * (launch of launches marks launches), a form of its word only.
  */
-export function wordMarks(word: string, text: string, whole = false, toWordEnd = false): Mark[] {
+export function wordMarks(word: string, text: string, whole = false, endings?: ReadonlySet<string>): Mark[] {
   const marks: Mark[] = [];
   const number = /\p{N}$/u.test(word);
   for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
@@ -49,11 +50,12 @@ export function wordMarks(word: string, text: string, whole = false, toWordEnd =
     if (/^\p{N}/u.test(word) && /[.,]/u.test(text[at - 1] ?? '') && /\p{N}/u.test(text[at - 2] ?? '')) continue;
     if (whole && /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
     let to = end;
-    if (toWordEnd) {
+    if (endings) {
       while (to < text.length && /\p{L}/u.test(text[to]!)) to++;
-      // Only the word's own forms (state, states, stated of stat; not station).
+      // Only the word's own forms (state, states, stated of stat; not station), a doubled last
+      // letter too (planned).
       const ending = text.slice(end, to);
-      if (!STEM_ENDINGS.has(ending) && !(ending.length >= 3 && ending[0] === word[word.length - 1] && STEM_ENDINGS.has(ending.slice(1)))) continue;
+      if (!endings.has(ending) && !(endings === STEM_ENDINGS && ending.length >= 3 && ending[0] === word[word.length - 1] && STEM_ENDINGS.has(ending.slice(1)))) continue;
     }
     marks.push([at, to]);
   }
@@ -68,8 +70,8 @@ export function wordMarks(word: string, text: string, whole = false, toWordEnd =
 export interface EnglishForm {
   text: string;
   whole: boolean;
-  /** A stem (see `englishStem`): marked to the end of the word it starts. */
-  stem?: true;
+  /** A stem's endings (see `englishStem`): marked to the end of the word it starts, a form of its word. */
+  stem?: ReadonlySet<string>;
 }
 
 /** The English form of a query token (lower case), if it can be one. */
@@ -130,16 +132,27 @@ export function wholeWord(text: string, marks: readonly Mark[]): boolean {
 }
 
 /** What may follow a stem in a form of its word (a doubled last letter before ed or ing too: planned). */
-const STEM_ENDINGS = new Set(['', 'e', 's', 'es', 'ed', 'd', 'ing', 'y', 'ies', 'ied']);
+const STEM_ENDINGS: ReadonlySet<string> = new Set(['', 'e', 's', 'es', 'ed', 'd', 'ing', 'y', 'ies', 'ied']);
+/** What may follow the stem of a word in y (polic: policy, policies; not police). */
+const Y_ENDINGS: ReadonlySet<string> = new Set(['y', 'ies', 'ied']);
+/** What may follow a short stem of a word in e (mak of making: make, makes; not maker, nor taking). */
+const E_ENDINGS: ReadonlySet<string> = new Set(['e', 'es', 'ed', 'ing']);
+
+/** A stem, and what may follow it in the forms of its word. */
+export interface EnglishStem {
+  text: string;
+  endings: ReadonlySet<string>;
+}
 
 /**
  * The stem of an English word with an ending (`launched`, `launches`, `launching`: launch;
- * `commentaries`: commentar, of commentary and commentaries; `expeditions`: expedition), looked
- * for where a word starts, with one of the endings a form of the word has (`STEM_ENDINGS`:
- * stated finds state and states, not station); undefined when the word has no such
- * ending or the stem would be under four letters (`used`, `bus`; six for a y: not stud, polic).
+ * `expeditions`: expedition), looked for where a word starts, with one of the endings a form of
+ * the word has (stated finds state and states, not station); undefined when the word has no such
+ * ending or the stem would be too short (`used`, `bus`). A word in y keeps its y forms only
+ * (`policies`: policy, not police; `commentaries`: commentary), and a stem of three letters the
+ * forms of a word in e (`making`: make, not maker).
  */
-export function englishStem(word: string): string | undefined {
+export function englishStem(word: string): EnglishStem | undefined {
   if (!/^[a-z]+$/u.test(word)) return undefined;
   const m = /^(.+?)(?:ies|es|s|ied|ed|ing|y)$/u.exec(word);
   if (!m) return undefined;
@@ -148,6 +161,8 @@ export function englishStem(word: string): string | undefined {
   if (/(?:ss|us|is)$/u.test(word)) return undefined;
   // A doubled last consonant (planned, planning): plan; not one that doubles in the word itself (pressed, called).
   if (/([bcdghjkmnpqrtvwxy])\1$/u.test(stem) && /(?:ed|ing)$/u.test(word)) stem = stem.slice(0, -1);
-  // (A y, as ies, leaves a longer stem only: commentar, econom; not stud, polic.)
-  return stem.length >= (/(?:y|ies|ied)$/u.test(word) ? 6 : 4) && stem !== word ? stem : undefined;
+  if (stem === word) return undefined;
+  if (/(?:y|ies|ied)$/u.test(word)) return stem.length >= 3 ? { text: stem, endings: Y_ENDINGS } : undefined;
+  if (stem.length >= 4) return { text: stem, endings: STEM_ENDINGS };
+  return stem.length === 3 && /(?:ed|ing)$/u.test(word) ? { text: stem, endings: E_ENDINGS } : undefined;
 }
