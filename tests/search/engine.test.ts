@@ -1721,13 +1721,15 @@ describe('the seeds', () => {
     }
   });
 
-  it('pinyin finds words, not two characters of neighbouring words: huojian is 火箭 (not 和建, 和践), xl not 兴领 of 新兴领域', async () => {
+  it('pinyin finds words, not two characters of neighbouring words: huojian is 火箭 (not 和建, 和践), xl not 兴领 of 新兴领域, deguo not 的国', async () => {
     const huojian = await seeds.search('huojian');
     expect(huojian.length).toBeGreaterThan(0);
     expect(new Set(huojian.flatMap(markedText))).toEqual(new Set(['火箭']));
     const xl = (await seeds.search('xl', 60)).flatMap(markedText);
     expect(xl).toContain('系列');
     expect(xl).not.toContain('兴领');
+    // 的国 of 的国徽: 国 is no likelier after 的 than anywhere.
+    expect(await seeds.search('deguo')).toEqual([]);
   });
 
   it('gwy is 国务院, xuelo leads to the Xuelong 2 article, zhongg finds 中国 (pinyin typed in part)', async () => {

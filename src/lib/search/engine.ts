@@ -1625,7 +1625,13 @@ const ENGLISH_MARGIN = 15;
  * stand at 19 (长兴) to 1600 (雪龙); two characters of neighbouring words at 1 to 2 (的国, 台国).
  */
 const TOGETHER_MIN = 5;
-/** The same, for two characters found by pinyin with one of them read another way than its first (银行, not 和践 for huojian). */
+/**
+ * The same, for two characters found by their pinyin: both by their first readings, where chance
+ * would put them side by side at least `CHANCE_AT_LEAST` times (deguo is not 的国 of 的国徽, at
+ * 1.6); one read another way than its first (银行, not 和践 for huojian), always.
+ */
+const PINYIN_TOGETHER = 2;
+const CHANCE_AT_LEAST = 0.5;
 const OTHER_READING_TOGETHER = 4 * TOGETHER_MIN;
 /** Articles looked at per query at most for near misses (the most promising ones). */
 const NEAR_MISS_ARTICLES = { local: 16, remote: 8 };
@@ -3349,9 +3355,10 @@ export class SearchIndex implements SearchEngine {
 
   /**
    * Whether two characters found by their pinyin are a word apart from the words beside them
-   * (`apart`: xl is 系列 or 先立, not 兴领 of 新兴领域), and, when one is read another way than
-   * its first, stand together far more often than chance (`together`): huojian is 火箭, not 和建
-   * of 意见和建议 nor 和践 of 树立和践行. Longer passages are taken as found.
+   * (`apart`: xl is 系列 or 先立, not 兴领 of 新兴领域), and stand together more often than chance
+   * (`together`: deguo is not 的国 of 的国徽), far more when one is read another way than its
+   * first (huojian is 火箭, not 和建 of 意见和建议 nor 和践 of 树立和践行). Longer passages are
+   * taken as found.
    */
   private wordLike(folded: string, mark: Mark, syls: readonly (string | undefined)[]): boolean {
     // (Two characters: two to four code units, a quotation mark between them or not.)
@@ -3366,7 +3373,7 @@ export class SearchIndex implements SearchEngine {
       // A character read by another reading than its first needs more (和 reads huo rarely).
       const { primary } = this.readings();
       const other = chars.some((ch, i) => syls[i] !== undefined && primary.get(ch) !== undefined && !primary.get(ch)!.startsWith(syls[i]!));
-      ok = this.apart(folded, mark) && (!other || this.together(chars[0]!, chars[1]!) >= OTHER_READING_TOGETHER);
+      ok = this.apart(folded, mark) && this.together(chars[0]!, chars[1]!, !other) >= (other ? OTHER_READING_TOGETHER : PINYIN_TOGETHER);
     }
     this.wordLikeCache.set(key, [ok, this.chunks.size + this.shards.size]);
     return ok;
@@ -3468,7 +3475,15 @@ export class SearchIndex implements SearchEngine {
    * (`likelierAfter`): a word or a name far above 1 (雪龙, 南京, 长兴: 16 and more), two
    * characters of neighbouring words near it (的国 of 的国徽, 台国 of 总台国广: 1 to 2).
    */
-  private together(c1: string, c2: string): number {
+  private together(c1: string, c2: string, mayBeChance = false): number {
+    if (mayBeChance) {
+      // (Only where chance would put them side by side at all: in a small text, two rare
+      // characters together once say nothing either way.)
+      const counts = this.counts();
+      const a = counts?.of.get(c1) ?? 0;
+      const b = counts?.of.get(c2) ?? 0;
+      if (!counts || (a * b) / counts.total < CHANCE_AT_LEAST) return Infinity;
+    }
     return this.likelierAfter(c1, c2, this.local ? this.pairCount(c1, c2) : this.occurrences(c1 + c2));
   }
 
