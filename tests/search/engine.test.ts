@@ -1730,6 +1730,8 @@ describe('the seeds', () => {
     expect(xl).not.toContain('兴领');
     // 的国 of 的国徽: 国 is no likelier after 的 than anywhere.
     expect(await seeds.search('deguo')).toEqual([]);
+    // A slip is read by first readings only: yinhang is not yunhang, 运行 (whose 行 is xing).
+    expect((await seeds.search('yinhang')).flatMap(markedText)).not.toContain('运行');
   });
 
   it('gwy is 国务院, xuelo leads to the Xuelong 2 article, zhongg finds 中国 (pinyin typed in part)', async () => {

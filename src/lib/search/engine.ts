@@ -2850,7 +2850,14 @@ export class SearchIndex implements SearchEngine {
     const letters = term.text.replace(/ /gu, '');
     if (!LETTERS.test(letters) || term.abbreviation) return undefined;
     const ctx = { fold: this.fold, syllables: this.readings().syllables };
-    const readings = pinyinTypos(letters, ctx.syllables, SLIP_SPELLINGS).flatMap((spelling) => pinyinSlots(spelling, ctx));
+    // Each character by its first reading only: a slip read through another (yinhang as yunhang:
+    // 运行, whose 行 is hang only in 银行) is two guesses on top of each other.
+    const { primary } = this.readings();
+    const first = (ch: string, syl: string | undefined): boolean => syl === undefined || !isHan(ch) || primary.get(ch)?.replace(/v/gu, 'u') === syl.replace(/v/gu, 'u');
+    const readings = pinyinTypos(letters, ctx.syllables, SLIP_SPELLINGS)
+      .flatMap((spelling) => pinyinSlots(spelling, ctx))
+      .map((r) => ({ ...r, slots: r.slots.map((slot, i) => slot.filter((ch) => first(ch, r.syls?.[i]))) }))
+      .filter((r) => r.slots.every((slot) => slot.length > 0));
     if (readings.length === 0) return undefined;
     // As pinyin typed in part: below whatever matches as typed.
     return { text: term.text, variants: readings.slice(0, MAX_VARIANTS).map((r) => ({ kind: 'partial', ...r })) };
