@@ -338,6 +338,24 @@ function afterQuotes(text: string, at: number): number {
 }
 
 /** Decode the pinyin map: syllable → every character read so; character → its first reading. */
+/**
+ * A syllable and those that sound alike to many readers, as input methods' fuzzy pinyin lets them
+ * be typed for each other: z zh, c ch, s sh, n l, f h and r l at the start; an ang, en eng, in ing,
+ * ian iang and uan uang at the end. The syllable itself first; the others only if `known` has
+ * them.
+ */
+export function nearSyllables(syl: string, known: ReadonlyMap<string, unknown>): string[] {
+  const m = /^(zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw]?)(.*)$/u.exec(syl)!;
+  const [initial, final] = [m[1]!, m[2]!];
+  const initials = [initial, ...(NEAR_INITIALS[initial] ?? [])];
+  const finals = [final, ...(NEAR_FINALS[final] ?? [])];
+  const out = [syl];
+  for (const i of initials) for (const f of finals) if (known.has(i + f) && !out.includes(i + f)) out.push(i + f);
+  return out;
+}
+const NEAR_INITIALS: Record<string, string[]> = { z: ['zh'], zh: ['z'], c: ['ch'], ch: ['c'], s: ['sh'], sh: ['s'], n: ['l'], l: ['n', 'r'], r: ['l'], f: ['h'], h: ['f'] };
+const NEAR_FINALS: Record<string, string[]> = { an: ['ang'], ang: ['an'], en: ['eng'], eng: ['en'], in: ['ing'], ing: ['in'], ian: ['iang'], iang: ['ian'], uan: ['uang'], uang: ['uan'] };
+
 export function decodePinyin(map: Record<string, string>): {
   syllables: Map<string, string[]>;
   primary: Map<string, string>;
@@ -1742,29 +1760,6 @@ export function nearMissFilter(pattern: string): (folded: string) => boolean {
   };
 }
 
-/** The score Fuse gives a term of three characters with one wrong (one edit in three). */
-const MIDDLE_WRONG_SCORE = 1 / 3;
-
-/**
- * Where a folded text has a term of three characters with its middle one wrong: the first, then
- * another Chinese character, then the last (马可龙 for 马克龙: the typing slip of a homophone, which
- * leaves no two of the term's characters side by side for Fuse to find).
- */
-export function middleWrongMarks(folded: string, chars: readonly string[]): Mark[] {
-  const [first, middle, last] = chars;
-  if (chars.length !== 3 || !first || !middle || !last) return [];
-  const marks: Mark[] = [];
-  for (let at = folded.indexOf(first); at !== -1; at = folded.indexOf(first, at + first.length)) {
-    const other = folded.codePointAt(at + first.length);
-    if (other === undefined) break;
-    const ch = String.fromCodePoint(other);
-    if (ch === middle || !isHan(ch)) continue;
-    const end = at + first.length + ch.length;
-    if (folded.startsWith(last, end)) marks.push([at, end + last.length]);
-  }
-  return marks;
-}
-
 /** Fuse's inclusive `[start, end]` indices → `[start, end)` marks. */
 const toMarks = (indices: ReadonlyArray<readonly [number, number]> | undefined): Mark[] => (indices ?? []).map(([s, e]) => [s, e + 1]);
 
@@ -2679,11 +2674,6 @@ export class SearchIndex implements SearchEngine {
     // One edit breaks at most two bigrams and one character.
     const needGrams = Math.max(0, chars.length - 3);
     const needChars = chars.length - 2;
-    // Three characters with the middle one wrong (习进平 for 习近平) keep no bigram: the first and
-    // the last, in the same chunk, are the candidates.
-    const ends = chars.length === 3 ? [this.anyAfter(chars[0]!), this.anyAfter(chars[2]!)] : [];
-    const gap = ends.length === 2 && ends[0] && ends[1] ? anyOf([ends[0]], n) : undefined;
-    if (gap) andInto(gap, ends[1]!);
     for (let u = 0; u < n; u++) {
       const a = this.articleOfChunk[u]!;
       if (hasBit(cands.articles, a)) continue;
@@ -2709,7 +2699,7 @@ export class SearchIndex implements SearchEngine {
           score += charIdf[i]!;
         }
       });
-      if (g >= needGrams && (g + side >= 1 || (gap !== undefined && hasBit(gap, u))) && c >= needChars) {
+      if (g >= needGrams && g + side >= 1 && c >= needChars) {
         cands.fuzzyChunks.set(u, score);
         cands.fuzzyArticles.set(a, Math.max(cands.fuzzyArticles.get(a) ?? 0, score));
       }
@@ -2718,15 +2708,6 @@ export class SearchIndex implements SearchEngine {
       if (hasBit(cands.articles, a) || !marks.every((mark) => this.nearMissOfThree(this.titlesFolded[a]!, mark, chars))) continue;
       cands.titleFuzzy.set(a, { score, marks });
       cands.fuzzyArticles.set(a, (cands.fuzzyArticles.get(a) ?? 0) + 100);
-    }
-    if (chars.length === 3) {
-      this.titlesFolded.forEach((title, a) => {
-        if (hasBit(cands.articles, a) || cands.titleFuzzy.has(a)) return;
-        const marks = middleWrongMarks(title, chars).filter((mark) => nearMissAllowed(title, mark, term.fuzzy!) && this.nearMissOfThree(title, mark, chars));
-        if (marks.length === 0) return;
-        cands.titleFuzzy.set(a, { score: MIDDLE_WRONG_SCORE, marks });
-        cands.fuzzyArticles.set(a, (cands.fuzzyArticles.get(a) ?? 0) + 100);
-      });
     }
   }
 
@@ -2751,8 +2732,9 @@ export class SearchIndex implements SearchEngine {
     const { primary, syllables } = this.readings();
     const syls = chars.map((c) => primary.get(c) ?? heard?.get(c));
     if (syls.some((syl) => syl === undefined)) return undefined;
-    // Characters whose first reading it is (not 遗 for wei, a rare reading).
-    const sounds = syls.map((syl) => (syllables.get(syl!) ?? []).filter((c) => primary.get(c) === syl));
+    // Characters whose first reading it is (not 遗 for wei, a rare reading), or a sound input
+    // methods let readers mix up (秦林站 for 秦岭站: lin, ling).
+    const sounds = syls.map((syl) => nearSyllables(syl!, syllables).flatMap((near) => (syllables.get(near) ?? []).filter((c) => primary.get(c) === near)));
     // Which one: the character the text lacks, if there is one; else each in turn.
     const lacking = chars.flatMap((c, i) => (primary.has(c) ? [] : [i]));
     if (lacking.length > 1) return undefined;
@@ -2772,7 +2754,8 @@ export class SearchIndex implements SearchEngine {
    */
   private transposed(term: Term): Term | undefined {
     const chars = literalChars(term);
-    if (!chars || chars.length < 2 || chars.length > MAX_FUZZY_CHARS || !chars.every(isHan)) return undefined;
+    // (Not two: 东京 the other way round is 京东, another word, as most are: 女儿, 儿女.)
+    if (!chars || chars.length < 3 || chars.length > MAX_FUZZY_CHARS || !chars.every(isHan)) return undefined;
     for (let i = 0; i + 1 < chars.length; i++) {
       if (chars[i] === chars[i + 1]) continue;
       const swapped = [...chars];
@@ -3209,16 +3192,6 @@ export class SearchIndex implements SearchEngine {
             near++;
           }
         }
-        if (fuzzyChars.length === 3 && near < perArticle) {
-          chunk.folded.forEach((text, i) => {
-            if (row[offset + i + 2]) return;
-            const marks = middleWrongMarks(text, fuzzyChars).filter((mark) => nearMissAllowed(text, mark, term.fuzzy!) && this.nearMissOfThree(text, mark, fuzzyChars));
-            if (marks.length === 0) return;
-            row[offset + i + 2] = { kind: 'fuzzy', marks, quality: 1 - MIDDLE_WRONG_SCORE };
-            found = true;
-            near++;
-          });
-        }
         offset += chunk.texts.length;
       }
       if (!found) return { missing: [] };
@@ -3400,7 +3373,10 @@ export class SearchIndex implements SearchEngine {
   private ownWord(folded: string, mark: Mark): boolean {
     if (!this.apart(folded, mark)) return false;
     const chars = Array.from(folded.slice(mark[0], mark[1])).filter((ch) => !QUOTE_MARKS.includes(ch));
-    return chars.length !== 2 || this.together(chars[0]!, chars[1]!) >= TOGETHER_MIN;
+    if (chars.length !== 2) return true;
+    // (Found once, twice as far above chance: once says less. 始人 of 创始人 is not 诗人.)
+    const once = this.local ? this.pairCount(chars[0], chars[1]) <= 1 : this.occurrences(chars[0]! + chars[1]!) <= 1;
+    return this.together(chars[0]!, chars[1]!) >= (once ? 2 : 1) * TOGETHER_MIN;
   }
 
   /** The first two rules of `ownWord`: a passage apart from the words beside it. */
@@ -3495,35 +3471,18 @@ export class SearchIndex implements SearchEngine {
   }
 
   /**
-   * The same for three characters, split either way: 雪龙号 and 习近平 stand far above chance,
-   * 加强大 (加强 and the 大 of 大型) does not: 大 is no likelier after 加强 than anywhere.
-   */
-  private togetherThree(c1: string, c2: string, c3: string): number {
-    const all = this.occurrences(c1 + c2 + c3);
-    const counts = this.counts();
-    if (!counts) return Infinity;
-    const first = counts.of.get(c1) ?? 0;
-    const afterTwo = this.likelierAfter(c1 + c2, c3, all);
-    const tail = this.occurrences(c2 + c3);
-    const beforeTwo = first === 0 || tail === 0 ? Infinity : all / tail / (first / counts.total);
-    return Math.min(afterTwo, beforeTwo);
-  }
-
-  /**
-   * Whether a near miss of a term of three characters keeps enough of it not to be found by
-   * chance: the three characters with one more among them, or two of them swapped; or the first
-   * and the last with another between them, if those three stand together far more often than
-   * chance would put them there (习进平 is 习近平, 雪虎号 雪龙号; 加拿大 is not 加强大 of
-   * 加强大型). Two of the three side by side are not enough: 加大 and 拿大 are not 加拿大, nor
-   * 澳大利 意大利. (Longer terms keep three characters or more.)
+   * Whether a near miss of a term of three characters keeps all three, side by side: two of them
+   * swapped (马龙克 is 马克龙). Two of the three are not enough: side by side, 加大 and 拿大 are
+   * not 加拿大, nor 澳大利 意大利; around another, 共产党 is not 共和党, nor 全体会 全运会, though
+   * 雪虎号 was 雪龙号; nor with one more between, 研究和生 研究生. (A character typed by its
+   * sound by mistake is read so: 习进平 is 习近平, `homophones`. Longer terms keep three
+   * characters or more.)
    */
   private nearMissOfThree(folded: string, [start, end]: Mark, chars: readonly string[]): boolean {
     if (chars.length !== 3) return true;
     const found = Array.from(folded.slice(start, end)).filter((ch) => !LOOKED_PAST.includes(ch));
-    if (found.length === 4) return found[0] === chars[0] && found[3] === chars[2] && found.includes(chars[1]!);
     if (found.length !== 3) return false;
-    if (found[0] !== chars[0] || found[2] !== chars[2]) return [...found].sort().join('') === [...chars].sort().join('');
-    return found[1] === chars[1] || this.togetherThree(found[0]!, found[1]!, found[2]!) >= TOGETHER_MIN;
+    return [...found].sort().join('') === [...chars].sort().join('');
   }
 
   private commonness(folded: string, [start, end]: Mark, syls?: (string | undefined)[]): number {
