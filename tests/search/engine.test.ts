@@ -1711,6 +1711,12 @@ describe('the seeds', () => {
     }
   });
 
+  it('a run of words the text has apart shows first where it has the rarer word (中国联通: 联通 before 中国)', async () => {
+    const hits = await seeds.search('中国联通');
+    expect(hits.length).toBeGreaterThan(3);
+    expect(hits.slice(0, 3).every((h) => markedText(h).includes('联通'))).toBe(true);
+  });
+
   it("a short list (the header's) has the best articles a long one starts with, not the first ones found", async () => {
     for (const query of ['人工智能', '高质量发展', '习近平', '创新', 'xijinping']) {
       const short = slugs(await seeds.search(query, 9));

@@ -3206,6 +3206,10 @@ export class SearchIndex implements SearchEngine {
     const { hasContentWord } = queryReading(terms);
     const info = this.articleInfo[a]!;
     const words = terms.some((t) => t.word);
+    // A run's words weigh by how rare they are: a paragraph with 联通 says more of 中国联通 than
+    // one with 中国 (each is the run's half otherwise).
+    const rarity = words ? cands.map((c) => Math.log(1 + this.chunkCount / (1 + countBits(c.chunks)))) : undefined;
+    const allRarity = rarity?.reduce((a, b) => a + b, 0) ?? 0;
     const hits: EngineHit[] = [];
     for (let block = 0; block < blockCount; block++) {
       let here = matches.map((row) => row[block]).filter((m): m is BlockMatch => m !== undefined);
@@ -3232,7 +3236,7 @@ export class SearchIndex implements SearchEngine {
         // English text that has them as a word (Shanghai, Qiang, Li: the summaries first; not shi,
         // which only starts Shining and ships there).
         (pinyinBelow && (block === 0 || (block >= 2 && block < firstEnglish)) && (kind === 'pinyin' || kind === 'partial') ? ENGLISH_MARGIN : 0) +
-        (40 * here.length) / terms.length +
+        (rarity && allRarity > 0 ? (40 * matches.reduce((sum, row, t) => sum + (row[block] ? rarity[t]! : 0), 0)) / allRarity : (40 * here.length) / terms.length) +
         // Pinyin typed in part: which word it stands for matters more than where it is.
         (isTitle ? (kind === 'partial' ? 3 : 10) : 0) +
         (kind === 'partial' ? 10 : 5) * quality +
