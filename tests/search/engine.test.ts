@@ -1711,6 +1711,13 @@ describe('the seeds', () => {
     }
   });
 
+  it('人工智能加行动 is “人工智能+”行动: 加 after a word is the + it reads aloud', async () => {
+    const hits = await seeds.search('人工智能加行动');
+    expect(hits[0]!.field).toBe('title');
+    expect(markedText(hits[0]!)).toEqual(['人工智能+”行动']);
+    expect(hits.slice(0, 3).every((h) => markedText(h).some((m) => m.startsWith('人工智能+')))).toBe(true);
+  });
+
   it('a run of words the text has apart shows first where it has the rarer word (中国联通: 联通 before 中国)', async () => {
     const hits = await seeds.search('中国联通');
     expect(hits.length).toBeGreaterThan(3);

@@ -936,6 +936,9 @@ export function parseQuery(query: string, ctx: QueryContext): Term[] {
       // And figures in numerals, as the text may print them (14届: 十四届); not a day or a time.
       const numerals = iso || /[年月日时:]/u.test(token) ? undefined : figuresAsNumerals(token);
       if (numerals && term.variants.length < MAX_VARIANTS) term.variants.push({ kind: 'exact', slots: Array.from(numerals, (c) => [c]) });
+      // 加 after a word as the + it reads aloud (人工智能加行动: “人工智能+”行动).
+      const plus = /\p{Script=Han}{2}加/u.test(token) ? token.replace(/(?<=\p{Script=Han}{2})加/gu, '+') : undefined;
+      if (plus && term.variants.length < MAX_VARIANTS) term.variants.push({ kind: 'exact', slots: Array.from(plus, (c) => [c]) });
       const english = englishDate(day) ?? englishMonthDay(token);
       if (english) (term.latin ??= []).push({ text: english, whole: true });
       terms.push(term);
