@@ -1746,6 +1746,12 @@ describe('the seeds', () => {
     expect((await seeds.search('yinhang')).flatMap(markedText)).not.toContain('运行');
   });
 
+  it('a character read by its sound finds the likelier word first: 为机 is 危机 before 为基 (of 为基层)', async () => {
+    const hits = await seeds.search('为机');
+    expect(markedText(hits[0]!)).toEqual(['危机']);
+    expect(hits.flatMap(markedText)).toContain('为基');
+  });
+
   it('gwy is 国务院, xuelo leads to the Xuelong 2 article, zhongg finds 中国 (pinyin typed in part)', async () => {
     const gwy = await seeds.search('gwy');
     expect(gwy.slice(0, 5).every((h) => markedText(h).includes('国务院'))).toBe(true);

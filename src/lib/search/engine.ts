@@ -3137,7 +3137,8 @@ export class SearchIndex implements SearchEngine {
           if (marks.length > 0 && v.sounded) marks = marks.filter((mark) => this.ownWord(text, mark));
           if (marks.length === 0) continue;
           // Pinyin typed in part: the commoner the word it reads as, the better.
-          const quality = v.kind === 'partial' ? Math.max(...marks.map((mark) => this.commonness(text, mark, v.syls))) : 1;
+          // (A character read by its sound: the likelier word the better, 危机 before 为基 for 为机.)
+          const quality = v.sounded ? Math.max(...marks.map((mark) => this.wordness(text, mark))) : v.kind === 'partial' ? Math.max(...marks.map((mark) => this.commonness(text, mark, v.syls))) : 1;
           if (!best) best = { kind: v.kind, marks, quality };
           else {
             if (KIND_RANK[v.kind] < KIND_RANK[best.kind]) best = { ...best, kind: v.kind, quality };
@@ -3490,6 +3491,14 @@ export class SearchIndex implements SearchEngine {
     const found = Array.from(folded.slice(start, end)).filter((ch) => !LOOKED_PAST.includes(ch));
     if (found.length !== 3) return false;
     return [...found].sort().join('') === [...chars].sort().join('');
+  }
+
+  /** How far above chance a passage of two characters stands (`together`), from 0 to 1 (log scale: 1 at 1000 and more); 1 for longer ones. */
+  private wordness(folded: string, [start, end]: Mark): number {
+    const chars = Array.from(folded.slice(start, end)).filter((ch) => !QUOTE_MARKS.includes(ch));
+    if (chars.length !== 2) return 1;
+    const ratio = this.together(chars[0]!, chars[1]!);
+    return Number.isFinite(ratio) ? Math.max(0, Math.min(1, Math.log(Math.max(1, ratio)) / Math.log(1000))) : 1;
   }
 
   private commonness(folded: string, [start, end]: Mark, syls?: (string | undefined)[]): number {
