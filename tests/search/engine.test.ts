@@ -1711,6 +1711,18 @@ describe('the seeds', () => {
     }
   });
 
+  it('a near miss is a passage apart from its neighbours, and marked without a last character that goes with the next word', async () => {
+    // 建设行 of 建设行动 for 建设银行, 国家网 of 国家网络 for 国家电网: the last character is the next word's.
+    expect(await seeds.search('建设银行')).toEqual([]);
+    expect((await seeds.search('国家电网')).flatMap(markedText)).not.toContain('国家网');
+    // 雪龙2号船: the title's 雪龙2号离开 is marked 雪龙2号, not 雪龙2号离.
+    const ship = await seeds.search('雪龙2号船');
+    expect(ship[0]!.field).toBe('title');
+    expect(markedText(ship[0]!)).toEqual(['雪龙2号']);
+    // 新质生产刀 still marks 新质生产力.
+    expect(markedText((await seeds.search('新质生产刀'))[0]!)).toEqual(['新质生产力']);
+  });
+
   it('人工智能加行动 is “人工智能+”行动: 加 after a word is the + it reads aloud', async () => {
     const hits = await seeds.search('人工智能加行动');
     expect(hits[0]!.field).toBe('title');

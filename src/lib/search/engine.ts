@@ -2707,7 +2707,9 @@ export class SearchIndex implements SearchEngine {
         cands.fuzzyArticles.set(a, Math.max(cands.fuzzyArticles.get(a) ?? 0, score));
       }
     }
-    for (const { index: a, marks, score } of nearMissesIn(this.titles, this.titlesFolded, this.titleRecords, term.fuzzy)) {
+    for (const miss of nearMissesIn(this.titles, this.titlesFolded, this.titleRecords, term.fuzzy)) {
+      const { index: a, score } = miss;
+      const marks = miss.marks.map((mark) => this.endNotAnother(this.titlesFolded[a]!, mark, chars));
       if (hasBit(cands.articles, a) || !marks.every((mark) => this.nearMissOfThree(this.titlesFolded[a]!, mark, chars))) continue;
       cands.titleFuzzy.set(a, { score, marks });
       cands.fuzzyArticles.set(a, (cands.fuzzyArticles.get(a) ?? 0) + 100);
@@ -3189,8 +3191,10 @@ export class SearchIndex implements SearchEngine {
       let near = 0;
       for (const chunk of chunks) {
         if (near < perArticle) {
-          for (const { index, marks, score } of nearMissesIn(chunk.texts, chunk.folded, chunk.records, term.fuzzy)) {
-            if (!marks.every((mark) => this.nearMissOfThree(chunk.folded[index]!, mark, fuzzyChars))) continue;
+          for (const miss of nearMissesIn(chunk.texts, chunk.folded, chunk.records, term.fuzzy)) {
+            const { index, score } = miss;
+            const marks = miss.marks.map((mark) => this.endNotAnother(chunk.folded[index]!, mark, fuzzyChars));
+            if (!marks.every((mark) => this.nearMissOfThree(chunk.folded[index]!, mark, fuzzyChars) && this.apart(chunk.folded[index]!, mark))) continue;
             row[offset + index + 2] = { kind: 'fuzzy', marks, quality: 1 - score };
             found = true;
             near++;
@@ -3476,6 +3480,24 @@ export class SearchIndex implements SearchEngine {
       if (!counts || (a * b) / counts.total < CHANCE_AT_LEAST) return Infinity;
     }
     return this.likelierAfter(c1, c2, this.local ? this.pairCount(c1, c2) : this.occurrences(c1 + c2));
+  }
+
+  /**
+   * A near miss whose last (or first) character stands for the term's, but goes with the text's
+   * next word: marked without it, the term with that character left out (雪龙2号船 marks 雪龙2号
+   * of 雪龙2号离开, not 雪龙2号离; 新质生产刀 still marks 新质生产力). (A character that stands
+   * alone, as 在 and 于 do, is not told from one of the word: 雪龙2号在 stays so.)
+   */
+  private endNotAnother(folded: string, mark: Mark, chars: readonly string[]): Mark {
+    const [start, end] = mark;
+    const found = Array.from(folded.slice(start, end));
+    if (found.length !== chars.length || found.length < 4 || found.some((ch) => LOOKED_PAST.includes(ch))) return mark;
+    // (Another word's: it goes with its neighbour outside, or no more with the passage than chance.)
+    const another = (c1: string, c2: string): boolean => !this.apart(folded, mark) || this.together(c1, c2) < TOGETHER_MIN;
+    const last = found.length - 1;
+    if (found[last] !== chars[last] && found.slice(0, last).join('') === chars.slice(0, last).join('') && another(found[last - 1]!, found[last]!)) return [start, end - found[last]!.length];
+    if (found[0] !== chars[0] && found.slice(1).join('') === chars.slice(1).join('') && another(found[0]!, found[1]!)) return [start + found[0]!.length, end];
+    return mark;
   }
 
   /**
