@@ -2026,10 +2026,10 @@ export class SearchIndex implements SearchEngine {
   /** `manifest.counts`, until read. */
   private readonly countsJson: [string, string] | undefined;
   private charCounts: CharCounts | undefined;
+  /** `pairCount` with the text in parts: two characters → [count, parts in memory when counted]. */
+  private readonly pairCounts = new Map<string, [number, number]>();
   /** `wordLike`: a passage with its neighbours and syllables → [answer, parts in memory when answered]. */
   private readonly wordLikeCache = new Map<string, [boolean, number]>();
-  /** `occurrences`: text → [count, chunks in memory when counted]. */
-  private readonly occurrenceCache = new Map<string, [number, number]>();
 
   private constructor(source: PartSource, manifest: ManifestPart) {
     if (manifest?.format !== INDEX_FORMAT) throw new Error(`search index: expected format ${INDEX_FORMAT}, got ${String(manifest?.format)}`);
@@ -3387,7 +3387,7 @@ export class SearchIndex implements SearchEngine {
     const chars = Array.from(folded.slice(mark[0], mark[1])).filter((ch) => !QUOTE_MARKS.includes(ch));
     if (chars.length !== 2) return true;
     // (Found once, twice as far above chance: once says less. 始人 of 创始人 is not 诗人.)
-    const once = this.local ? this.pairCount(chars[0], chars[1]) <= 1 : this.occurrences(chars[0]! + chars[1]!) <= 1;
+    const once = this.pairCount(chars[0], chars[1]) <= 1;
     return this.together(chars[0]!, chars[1]!) >= (once ? 2 : 1) * TOGETHER_MIN;
   }
 
@@ -3410,15 +3410,30 @@ export class SearchIndex implements SearchEngine {
   }
 
   /**
-   * How often two Han characters stand side by side: inline, in the whole text; else in how many
-   * chunks, as far as the gram parts in memory tell.
+   * How often two Han characters stand side by side: inline, in the whole text; else in the
+   * chunks the gram parts in memory say have them, counted in those whose text is in memory, once
+   * in the others.
    */
   private pairCount(c1: string | undefined, c2: string | undefined): number {
     if (c1 === undefined || c2 === undefined || !isHan(c1) || !isHan(c2)) return 0;
     const pairs = this.local ? this.counts()?.pairs : undefined;
     if (pairs) return pairs.get(pairKey(c1, c2)) ?? 0;
+    const both = c1 + c2;
+    const version = this.chunks.size + this.shards.size;
+    const cached = this.pairCounts.get(both);
+    if (cached && cached[1] === version) return cached[0];
     const bits = this.pair(c1, c2);
-    return bits ? countBits(bits) : 0;
+    let n = 0;
+    for (let w = 0; bits && w < bits.length; w++) {
+      for (let word = bits[w]!; word !== 0; word &= word - 1) {
+        const chunk = this.chunks.get(w * 32 + (31 - Math.clz32(word & -word)));
+        let k = 0;
+        for (const block of chunk?.folded ?? []) for (let at = block.indexOf(both); at !== -1; at = block.indexOf(both, at + both.length)) k++;
+        n += Math.max(1, k);
+      }
+    }
+    this.pairCounts.set(both, [n, version]);
+    return n;
   }
 
   /** How often each Han character occurs in the text, and the text's length (counted here when the text is inline). */
@@ -3437,49 +3452,20 @@ export class SearchIndex implements SearchEngine {
   }
 
   /**
-   * How often `text` occurs in the text in memory (all of it, when inline; else the parts loaded
-   * so far, where it was found). Cached until more text loads.
-   */
-  private occurrences(text: string): number {
-    const cached = this.occurrenceCache.get(text);
-    if (cached && cached[1] === this.chunks.size) return cached[0];
-    let n = 0;
-    for (const chunk of this.chunks.values()) {
-      for (const block of chunk.folded) for (let at = block.indexOf(text); at !== -1; at = block.indexOf(text, at + text.length)) n++;
-    }
-    this.occurrenceCache.set(text, [n, this.chunks.size]);
-    return n;
-  }
-
-  /**
-   * How much likelier `next` is after `head` than anywhere (its count over the text's length):
-   * for a word or a name far above 1, for two words side by side near it. The text after `head`
-   * is read from the text in memory, `next`'s count from all of it. Infinity when unknown.
-   */
-  private likelierAfter(head: string, next: string, both: number): number {
-    const counts = this.counts();
-    const n = this.local && Array.from(head).length === 1 ? (counts?.of.get(head) ?? 0) : this.occurrences(head);
-    const chars = Array.from(next);
-    const rate = chars.length === 1 ? (counts?.of.get(next) ?? 0) / (counts?.total || 1) : this.occurrences(next) / (counts?.total || 1);
-    if (!counts || n === 0 || rate === 0) return Infinity;
-    return both / n / rate;
-  }
-
-  /**
-   * How much more often two characters stand together than chance would put them side by side
-   * (`likelierAfter`): a word or a name far above 1 (雪龙, 南京, 长兴: 16 and more), two
-   * characters of neighbouring words near it (的国 of 的国徽, 台国 of 总台国广: 1 to 2).
+   * How much more often two characters stand together than chance would put them side by side:
+   * how much likelier `c2` is after `c1` than anywhere (its count over the text's length). A word
+   * or a name is far above 1 (雪龙, 南京, 长兴: 16 and more), two characters of neighbouring words
+   * near it (的国 of 的国徽, 台国 of 总台国广: 1 to 2). (The pair's count is `pairCount`'s: with
+   * the text in parts, a little under for a common word.) Infinity when
+   * unknown, or (`mayBeChance`) when chance would hardly put the two side by side at all: in a
+   * small text, two rare characters together once say nothing either way.
    */
   private together(c1: string, c2: string, mayBeChance = false): number {
-    if (mayBeChance) {
-      // (Only where chance would put them side by side at all: in a small text, two rare
-      // characters together once say nothing either way.)
-      const counts = this.counts();
-      const a = counts?.of.get(c1) ?? 0;
-      const b = counts?.of.get(c2) ?? 0;
-      if (!counts || (a * b) / counts.total < CHANCE_AT_LEAST) return Infinity;
-    }
-    return this.likelierAfter(c1, c2, this.local ? this.pairCount(c1, c2) : this.occurrences(c1 + c2));
+    const counts = this.counts();
+    const a = counts?.of.get(c1) ?? 0;
+    const b = counts?.of.get(c2) ?? 0;
+    if (!counts || a === 0 || b === 0 || (mayBeChance && (a * b) / counts.total < CHANCE_AT_LEAST)) return Infinity;
+    return this.pairCount(c1, c2) / a / (b / counts.total);
   }
 
   /**
