@@ -294,6 +294,39 @@ export function traditionalMap(corpusChars: ReadonlySet<string>): Map<string, st
   return map;
 }
 
+/**
+ * The readings each Han character has in `texts`, read as words (pinyin-pro reads words: 行业
+ * hang ye, 进行 jin xing): each line in context, and each two characters side by side as a word
+ * of their own (a line's context can mislead it: 银行要加大 reads yin xing). Toneless, `v` for ü.
+ */
+export function readingsInContext(texts: Iterable<string>): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const note = (text: string): void => {
+    const chars = Array.from(text);
+    const read = pinyin(text, { toneType: 'none', type: 'array', v: true }) as string[];
+    // (One reading per character; a text read otherwise is skipped.)
+    if (read.length !== chars.length) return;
+    chars.forEach((ch, i) => {
+      const syl = read[i]!.toLowerCase();
+      if (!isHan(ch) || !/^[a-z]+$/u.test(syl)) return;
+      const set = out.get(ch);
+      if (set) set.add(syl);
+      else out.set(ch, new Set([syl]));
+    });
+  };
+  const pairs = new Set<string>();
+  for (const text of texts) {
+    for (const line of text.split('\n')) if (/\p{Script=Han}/u.test(line)) note(line);
+    for (const run of text.match(/\p{Script=Han}+/gu) ?? []) {
+      const chars = Array.from(run);
+      for (let i = 0; i + 1 < chars.length; i++) pairs.add(chars[i]! + chars[i + 1]!);
+    }
+  }
+  // All pairs in one call, apart (a comma ends a word): far quicker than one call each.
+  note([...pairs].join('，'));
+  return out;
+}
+
 /** Toneless readings of a Han character (`v` for ü), the most common first; none for a non-Han one. */
 export function readings(ch: string): string[] {
   if (!isHan(ch)) return [];
@@ -356,15 +389,18 @@ export function buildSearchIndex(articles: readonly IndexArticle[], options: Bui
   const t2s = traditionalMap(corpusChars);
   const fold = createFold(t2s);
 
-  // Pinyin for the characters of the folded text.
+  // Pinyin for the characters of the folded text: a character's first reading, and the others it
+  // has in this text (read in context: 行 is hang in 行业, 都 du in 成都; 和 is never huo).
   const foldedChars = new Set<string>();
   for (const ch of corpusChars) for (const f of fold(ch)) foldedChars.add(f);
+  const heardHere = readingsInContext(articles.flatMap((a) => [a.title, a.header ?? '', ...a.blocks.map((b) => b.text)]).map(fold));
   const primary = new Map<string, string>();
   const allReadings = new Map<string, string[]>();
   const firsts = new Map<string, string[]>();
   const alsos = new Map<string, string[]>();
   for (const ch of [...foldedChars].sort()) {
-    const rs = readings(ch);
+    const dictionary = readings(ch);
+    const rs = dictionary.filter((r, i) => i === 0 || heardHere.get(ch)?.has(r));
     if (rs.length === 0) continue;
     primary.set(ch, rs[0]!);
     allReadings.set(ch, rs);

@@ -3135,7 +3135,7 @@ export class SearchIndex implements SearchEngine {
           let marks = findVariant(v, text);
           // Read as pinyin: some character by its first reading (和调 is not huzhou: 和 reads hu
           // only in mahjong, 调 zhou hardly ever).
-          if (marks.length > 0 && (v.kind === 'pinyin' || v.kind === 'partial') && v.syls) marks = marks.filter((mark) => this.readsFirst(text, mark, v.syls!, v.kind === 'partial') && this.wordLike(text, mark, v.syls!));
+          if (marks.length > 0 && (v.kind === 'pinyin' || v.kind === 'partial') && v.syls) marks = marks.filter((mark) => this.readsFirst(text, mark, v.syls!, v.kind === 'partial') && (v.kind !== 'partial' || this.wordLike(text, mark, v.syls!)));
           if (marks.length > 0 && v.sounded) marks = marks.filter((mark) => this.ownWord(text, mark));
           if (marks.length === 0) continue;
           // Pinyin typed in part: the commoner the word it reads as, the better.
@@ -3346,10 +3346,13 @@ export class SearchIndex implements SearchEngine {
   }
 
   /**
-   * Whether two characters found by their pinyin are a word apart from the words beside them
-   * (`apart`: xl is 系列 or 先立, not 兴领 of 新兴领域), and stand together more often than chance
-   * (`together`: deguo is not 的国 of 的国徽), far more when one is read another way than its
-   * first (huojian is 火箭, not 和建 of 意见和建议 nor 和践 of 树立和践行). Longer passages are
+   * Whether two characters found by pinyin typed in part (initials, a half-typed syllable, a
+   * slip) are a word apart from the words beside them (`apart`: xl is 系列 or 先立, not 兴领 of
+   * 新兴领域), and stand together more often than chance (`together`), far more when one is read
+   * another way than its first. (Pinyin typed in full is taken as found: every syllable typed
+   * says more than chance can, hangye is 行业 and fasheng 发生, though 行 and 发 go more with
+   * other characters; a character is read there only as the text reads it, so huojian is 火箭,
+   * not 和建: the index lists 和 under huo only where the text has it so.) Longer passages are
    * taken as found.
    */
   private wordLike(folded: string, mark: Mark, syls: readonly (string | undefined)[]): boolean {
