@@ -1736,6 +1736,10 @@ describe('the seeds', () => {
     expect(markedText(ship[0]!)).toEqual(['雪龙2号']);
     // 新质生产刀 still marks 新质生产力.
     expect(markedText((await seeds.search('新质生产刀'))[0]!)).toEqual(['新质生产力']);
+    // One more character among three: 电动车 is 电动汽车 (研究和生 of 研究和生产 is not 研究生).
+    expect((await seeds.search('电动车')).flatMap(markedText)).toContain('电动汽车');
+    // A figure at the end is not weighed as a pair of characters: 雪垄2号 finds every 雪龙2号 that 雪龙2号 finds.
+    expect((await seeds.search('雪垄2号', 50)).length).toBe((await seeds.search('雪龙2号', 50)).length);
   });
 
   it('人工智能加行动 is “人工智能+”行动: 加 after a word is the + it reads aloud', async () => {

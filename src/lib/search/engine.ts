@@ -2710,7 +2710,7 @@ export class SearchIndex implements SearchEngine {
     for (const miss of nearMissesIn(this.titles, this.titlesFolded, this.titleRecords, term.fuzzy)) {
       const { index: a, score } = miss;
       const marks = miss.marks.map((mark) => this.endNotAnother(this.titlesFolded[a]!, mark, chars));
-      if (hasBit(cands.articles, a) || !marks.every((mark) => this.nearMissOfThree(this.titlesFolded[a]!, mark, chars))) continue;
+      if (hasBit(cands.articles, a) || !marks.every((mark) => this.nearMissOfThree(this.titlesFolded[a]!, mark, chars) && this.apart(this.titlesFolded[a]!, mark))) continue;
       cands.titleFuzzy.set(a, { score, marks });
       cands.fuzzyArticles.set(a, (cands.fuzzyArticles.get(a) ?? 0) + 100);
     }
@@ -3406,10 +3406,12 @@ export class SearchIndex implements SearchEngine {
     // (Clearly more often: more than twice, and one more. 市长 and 苏南 are words too, but 湖州市长兴
     // is 长兴 and 江苏南京 南京; 政府 goes with 府 far more often than 府建 does.)
     const rather = (outside: number, inside: number): boolean => outside > 2 * inside + 1;
-    const [left, first] = [count(before, chars[0]), count(chars[0], chars[1])];
-    const [right, end_] = [count(chars[last], after), count(chars[last - 1], chars[last])];
+    // (An end that is not two Han characters, 2号 of 雪龙2号, is not weighed.)
+    const han = (c1: string, c2: string): boolean => isHan(c1) && isHan(c2);
+    const [left, first] = [count(before, chars[0]), han(chars[0]!, chars[1]!) ? count(chars[0], chars[1]) : Infinity];
+    const [right, end_] = [count(chars[last], after), han(chars[last - 1]!, chars[last]!) ? count(chars[last - 1], chars[last]) : Infinity];
     if (rather(left, first) || rather(right, end_)) return false;
-    return !(first >= 2 && end_ >= 2 && left >= first && right >= end_);
+    return !(first >= 2 && end_ >= 2 && Number.isFinite(first) && Number.isFinite(end_) && left >= first && right >= end_);
   }
 
   /**
@@ -3490,16 +3492,18 @@ export class SearchIndex implements SearchEngine {
   }
 
   /**
-   * Whether a near miss of a term of three characters keeps all three, side by side: two of them
-   * swapped (马龙克 is 马克龙). Two of the three are not enough: side by side, 加大 and 拿大 are
-   * not 加拿大, nor 澳大利 意大利; around another, 共产党 is not 共和党, nor 全体会 全运会, though
-   * 雪虎号 was 雪龙号; nor with one more between, 研究和生 研究生. (A character typed by its
-   * sound by mistake is read so: 习进平 is 习近平, `homophones`. Longer terms keep three
-   * characters or more.)
+   * Whether a near miss of a term of three characters keeps all three: two of them swapped
+   * (马龙克 is 马克龙), or one more among them (电动车 is 电动汽车; the near miss must also stand
+   * apart from its neighbours, so 研究生 is not 研究和生 of 研究和生产). Two of the three are not
+   * enough: side by side, 加大 and 拿大 are not 加拿大, nor 澳大利 意大利; around another, 共产党
+   * is not 共和党, nor 全体会 全运会, though 雪虎号 was 雪龙号. (A character typed by its sound by
+   * mistake is read so: 习进平 is 习近平, `homophones`. Longer terms keep three characters or
+   * more.)
    */
   private nearMissOfThree(folded: string, [start, end]: Mark, chars: readonly string[]): boolean {
     if (chars.length !== 3) return true;
     const found = Array.from(folded.slice(start, end)).filter((ch) => !LOOKED_PAST.includes(ch));
+    if (found.length === 4) return found[0] === chars[0] && found[3] === chars[2] && found.includes(chars[1]!);
     if (found.length !== 3) return false;
     return [...found].sort().join('') === [...chars].sort().join('');
   }
