@@ -1742,6 +1742,12 @@ describe('the seeds', () => {
     expect((await seeds.search('雪垄2号', 50)).length).toBe((await seeds.search('雪龙2号', 50)).length);
   });
 
+  it('a snippet shows two words far apart in one paragraph, in two passages (习近平 … 量子)', async () => {
+    const hits = await seeds.search('习近平 量子');
+    const both = hits.find((h) => h.terms === 2 && h.field === 'paragraph')!;
+    expect(new Set(both.snippet.marks.map(([s, e]) => both.snippet.text.slice(s, e)))).toEqual(new Set(['习近平', '量子']));
+  });
+
   it('人工智能加行动 is “人工智能+”行动: 加 after a word is the + it reads aloud', async () => {
     const hits = await seeds.search('人工智能加行动');
     expect(hits[0]!.field).toBe('title');

@@ -289,6 +289,21 @@ describe('makeSnippet', () => {
       expect(snippetFor(REFORM, ['科技创新', '新质生产力'])).toBe(snippetFor(REFORM, ['科技创新']));
     });
 
+    it('shows terms too far apart for one window in two passages, when asked (the engine asks)', () => {
+      // 新质生产力 (288–293) is too far from every 科技创新 for one window: half a window for each.
+      const s = makeSnippet(REFORM, termMarks(REFORM, '科技创新', '新质生产力'), undefined, true);
+      expect(new Set(markedText(s))).toEqual(new Set(['科技创新', '新质生产力']));
+      // In the text's order, one ellipsis between them, and about as long as one window.
+      expect(s.text.indexOf('科技创新')).toBeLessThan(s.text.indexOf('新质生产力'));
+      expect(s.text.split('…').length - 1).toBeLessThanOrEqual(3);
+      expect(s.text).not.toContain('……');
+      expect(s.text.length).toBeLessThanOrEqual(SNIPPET_LENGTH + 2 * 20 + 3);
+      // Each passage is the text's own.
+      for (const part of s.text.split('…').filter(Boolean)) expect(REFORM).toContain(part);
+      // Terms one window holds: one passage, as without asking.
+      expect(makeSnippet(WANG, termMarks(WANG, '人民政协', '中国式现代化'), undefined, true)).toEqual(makeSnippet(WANG, termMarks(WANG, '人民政协', '中国式现代化')));
+    });
+
     it('ends the window at the last mark it holds when the lead-in takes the rest', () => {
       // 人民政协 at 48 to 中国式现代化 ending at 140: 92 units, so a lead-in of 18.
       expect(snippetFor(WANG, ['人民政协', '中国式现代化'])).toBe(

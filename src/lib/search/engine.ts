@@ -1969,7 +1969,7 @@ function withSnippets(hits: EngineHit[]): EngineHit[] {
   for (const hit of hits) {
     const p = hit.passage;
     if (!p) continue;
-    hit.snippet = p.whole ? { text: p.text, marks: mergeMarks(p.marks.flat()) } : makeSnippet(p.text, p.marks);
+    hit.snippet = p.whole ? { text: p.text, marks: mergeMarks(p.marks.flat()) } : makeSnippet(p.text, p.marks, undefined, true);
     delete hit.passage;
   }
   return hits;

@@ -11,7 +11,9 @@
  *   3. the window starts a little before its first mark (a lead-in of up to 24 characters, less
  *      when more would push one of its marks out), just after the end of a sentence when the
  *      lead-in holds one, and is shifted back to be full when it reaches the end of the text;
- *   4. a mark is never cut: one that straddles either end is taken in whole when that stretches
+ *   4. with `apart`, when no window shows every term, two passages of half the length each: the
+ *      best half-window, then the best one for the terms it leaves out, in the text's order;
+ *   5. a mark is never cut: one that straddles either end is taken in whole when that stretches
  *      the snippet by 20 characters at most (both ends together), or else left out whole. A
  *      surrogate pair is never cut either, nor a Latin word or a number: one across an end is
  *      taken in whole when that adds 12 characters at most, or else left out (`…carrying out`,
@@ -22,6 +24,8 @@ import type { Mark } from './types.ts';
 
 /** How many characters of a paragraph a snippet shows (plus an ellipsis at a cut end). */
 export const SNIPPET_LENGTH = 110;
+/** How short each of two passages a snippet shows may be, at the least (half its length). */
+const SNIPPET_PART = 40;
 /** How many characters before its first mark a snippet starts, at most. */
 const SNIPPET_LEAD = 24;
 /** How many characters a snippet may grow by, at most, to show a mark in whole. */
@@ -61,17 +65,54 @@ interface Best {
 /**
  * A passage of `text` showing as many of the query's terms as it can, with the marks that fall in
  * it (offsets into the passage, merged and sorted). `termMarks[i]` are the marks of term i, as
- * `[start, end)` offsets into `text`.
+ * `[start, end)` offsets into `text`. With `apart`, terms too far apart for one window are shown
+ * in two passages of half the length each, joined by an ellipsis (see `twoPassages`).
  */
 export function makeSnippet(
   text: string,
   termMarks: readonly (readonly Mark[])[],
   length = SNIPPET_LENGTH,
+  apart = false,
 ): { text: string; marks: Mark[] } {
   const groups = groupMarks(text.length, termMarks);
   if (text.length <= length) return { text, marks: groups.map((g): Mark => [g.start, g.end]) };
-  const [start, end] = placeWindow(text, groups, bestWindow(groups, termMarks.length, length), length);
-  return cut(text, groups, start, end);
+  const best = bestWindow(groups, termMarks.length, length);
+  const whole = cut(text, groups, ...placeWindow(text, groups, best, length));
+  if (!apart) return whole;
+  const missing = new Set(groups.flatMap((g) => g.terms));
+  for (let i = best.first; i < best.last; i++) for (const t of groups[i]!.terms) missing.delete(t);
+  if (missing.size === 0 || length < 2 * SNIPPET_PART) return whole;
+  return twoPassages(text, groups, termMarks.length, length) ?? whole;
+}
+
+/**
+ * Terms too far apart for one window (习近平 … 量子): two passages of half the length each, the
+ * first showing what one half-window can, the second the terms the first leaves out, in the
+ * text's order, one ellipsis between them; undefined when the second finds nothing to show.
+ */
+function twoPassages(text: string, groups: readonly Group[], termCount: number, length: number): { text: string; marks: Mark[] } | undefined {
+  const half = Math.floor(length / 2);
+  const firstBest = bestWindow(groups, termCount, half);
+  const [s1, e1] = placeWindow(text, groups, firstBest, half);
+  const shown = new Set(groups.filter((g) => g.start >= s1 && g.end <= e1).flatMap((g) => g.terms));
+  // The groups of the terms the first passage leaves out, and what goes with them, outside it.
+  const rest = groups.map((g, i) => ({ g, i })).filter(({ g }) => (g.end <= s1 || g.start >= e1) && g.terms.some((t) => !shown.has(t)));
+  if (rest.length === 0) return undefined;
+  const restBest = bestWindow(rest.map(({ g }) => ({ ...g, terms: g.terms.filter((t) => !shown.has(t)) })), termCount, half);
+  const from = rest[restBest.first]!.i;
+  const to = restBest.last > restBest.first ? rest[restBest.last - 1]!.i + 1 : from;
+  let [s2, e2] = placeWindow(text, groups, { first: from, last: to }, half);
+  // (Never over the first passage: each keeps to its side.)
+  if (s2 < e1 && e2 > s1) {
+    if (s2 >= s1) s2 = e1;
+    else e2 = s1;
+  }
+  if (s2 >= e2) return undefined;
+  const [a, b] = s1 < s2 ? [cut(text, groups, s1, e1), cut(text, groups, s2, e2)] : [cut(text, groups, s2, e2), cut(text, groups, s1, e1)];
+  // One ellipsis between them (the first ends with one, the second starts with one, or they touch).
+  const join = a.text.endsWith('…') && b.text.startsWith('…') ? 1 : 0;
+  const offset = a.text.length - join;
+  return { text: a.text + b.text.slice(join), marks: [...a.marks, ...b.marks.map(([ms, me]): Mark => [ms + offset, me + offset])] };
 }
 
 /**
