@@ -1742,6 +1742,12 @@ describe('the seeds', () => {
     expect((await seeds.search('雪垄2号', 50)).length).toBe((await seeds.search('雪龙2号', 50)).length);
   });
 
+  it('of two titles, shows the one with more of the query: Xi Jinping science is the English title on the Chinese pages too', async () => {
+    const hits = await seeds.search('Xi Jinping science');
+    expect(hits[0]!.field).toBe('titleEn');
+    expect(markedText(hits[0]!)).toEqual(['Xi Jinping', 'science']);
+  });
+
   it('a snippet shows two words far apart in one paragraph, in two passages (习近平 … 量子)', async () => {
     const hits = await seeds.search('习近平 量子');
     const both = hits.find((h) => h.terms === 2 && h.field === 'paragraph')!;

@@ -2231,13 +2231,13 @@ export class SearchIndex implements SearchEngine {
           // title hit, though: the Chinese or the English title).
           const kept = [...(hits.get(a) ?? [])];
           const title = (h: EngineHit): boolean => h.field === 'title' || h.field === 'titleEn';
-          // (Of two titles, the one in the reader's language: tengchon… finds 腾冲 in the Chinese
-          // title after the English title's Tengchon…)
+          // (Of two titles, the one with more of the query, then the one in the reader's language:
+          // tengchon… finds 腾冲 in the Chinese title after the English title's Tengchon…)
           const ownTitle = (h: EngineHit): boolean => h.field === (english ? 'titleEn' : 'title');
           for (const h of found[i]!) {
             const same = kept.findIndex((b) => (title(b) && title(h)) || (b.field === h.field && b.paragraphId === h.paragraphId));
             if (same === -1) kept.push(h);
-            else if (title(h) && h.field !== kept[same]!.field ? ownTitle(h) : h.score > kept[same]!.score) kept[same] = h;
+            else if (title(h) && h.field !== kept[same]!.field ? (h.terms !== kept[same]!.terms ? h.terms > kept[same]!.terms : ownTitle(h)) : h.score > kept[same]!.score) kept[same] = h;
           }
           if (kept.length > 0) hits.set(a, kept);
         });
@@ -3228,8 +3228,11 @@ export class SearchIndex implements SearchEngine {
       if (hasContentWord) here = besideWords(terms, matches.map((row) => row[block]));
       // One title hit: the reader's language's, when both titles have the query (Shouguang on the
       // English pages finds the English title, not 寿光 in the Chinese one).
-      if (block === 1 && !english && matches.some((row) => row[0])) continue;
-      if (block === 0 && english && matches.some((row) => row[1])) continue;
+      // (Unless the other title has more of the query: Xi Jinping science is the English title
+      // that has both, not 习近平 alone in the Chinese one.)
+      const inTitle = (b: number): number => matches.filter((row) => row[b]).length;
+      if (block === 1 && !english && inTitle(0) > 0 && inTitle(0) >= inTitle(1)) continue;
+      if (block === 0 && english && inTitle(1) > 0 && inTitle(1) >= inTitle(0)) continue;
       const isTitle = block < 2;
       const text = block === 0 ? info.title : block === 1 ? (info.titleEn ?? '') : texts[block - 2]!;
       const marks = here.flatMap((m) => m.marks);
