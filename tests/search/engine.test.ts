@@ -1787,8 +1787,15 @@ describe('the seeds', () => {
     for (const [typed, word] of [['hangye', '行业'], ['fasheng', '发生'], ['wujing', '武警'], ['chengdu', '成都']]) {
       expect(new Set(markedText((await seeds.search(typed))[0]!)), typed).toEqual(new Set([word]));
     }
-    // A slip is read by first readings only: yinhang is not yunhang, 运行 (whose 行 is xing).
-    expect((await seeds.search('yinhang')).flatMap(markedText)).not.toContain('运行');
+    // Half-typed, or with a slip, a word read another way than its first is found too.
+    expect(markedText((await seeds.search('hangy'))[0]!)).toEqual(['行业']);
+    expect(markedText((await seeds.search('zengzhng'))[0]!)).toEqual(['增长']);
+  });
+
+  it('a character read by its sound finds a word beside a preposition or in a set phrase (新吸兰, 绿水倾山), the same sound before a mixed-up one (厂江: 长江 before 沧江)', async () => {
+    expect((await seeds.search('新吸兰')).flatMap(markedText)).toContain('新西兰');
+    expect(markedText((await seeds.search('绿水倾山'))[0]!)).toEqual(['绿水青山']);
+    expect(markedText((await seeds.search('厂江'))[0]!)).toEqual(['长江']);
   });
 
   it('a character read by its sound finds the likelier word first: 为机 is 危机 before 为基 (of 为基层)', async () => {

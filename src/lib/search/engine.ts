@@ -1177,11 +1177,14 @@ export interface CharCounts {
 /** A pair of characters as one number, for `CharCounts.pairs`. */
 const pairKey = (c1: string, c2: string): number => c1.codePointAt(0)! * 0x110000 + c2.codePointAt(0)!;
 
-/** How often each Han character occurs in `texts` (and, with `pairs`, each two side by side). */
-export function countChars(texts: Iterable<string>, pairs = false): CharCounts {
-  const of = new Map<string, number>();
-  const pairCounts = pairs ? new Map<number, number>() : undefined;
-  let total = 0;
+/**
+ * How often each Han character occurs in `texts` (and, with `pairs`, each two side by side),
+ * added to `into` when given (so that a long text may be counted a part at a time).
+ */
+export function countChars(texts: Iterable<string>, pairs = false, into?: CharCounts): CharCounts {
+  const of = into?.of ?? new Map<string, number>();
+  const pairCounts = pairs ? (into?.pairs ?? new Map<number, number>()) : undefined;
+  let total = into?.total ?? 0;
   const byCode = new Map<number, number>();
   for (const text of texts) {
     let prev = -1;
@@ -1201,7 +1204,15 @@ export function countChars(texts: Iterable<string>, pairs = false): CharCounts {
       prev = code;
     }
   }
-  for (const [code, n] of byCode) of.set(String.fromCodePoint(code), n);
+  for (const [code, n] of byCode) {
+    const ch = String.fromCodePoint(code);
+    of.set(ch, (of.get(ch) ?? 0) + n);
+  }
+  if (into) {
+    into.total = total;
+    if (pairCounts) into.pairs = pairCounts;
+    return into;
+  }
   return pairCounts ? { of, total, pairs: pairCounts } : { of, total };
 }
 
@@ -1646,14 +1657,9 @@ const ENGLISH_MARGIN = 15;
  * stand at 19 (长兴) to 1600 (雪龙); two characters of neighbouring words at 1 to 2 (的国, 台国).
  */
 const TOGETHER_MIN = 5;
-/**
- * The same, for two characters found by their pinyin: both by their first readings, where chance
- * would put them side by side at least `CHANCE_AT_LEAST` times (deguo is not 的国 of 的国徽, at
- * 1.6); one read another way than its first (银行, not 和践 for huojian), always.
- */
-const PINYIN_TOGETHER = 2;
-const CHANCE_AT_LEAST = 0.5;
-const OTHER_READING_TOGETHER = 4 * TOGETHER_MIN;
+/** How long a task of the warm-up counts the inline text for (see `countChunks`). */
+const COUNT_SLICE_MS = 4;
+
 /** Articles looked at per query at most for near misses (the most promising ones). */
 const NEAR_MISS_ARTICLES = { local: 16, remote: 8 };
 /**
@@ -2026,6 +2032,9 @@ export class SearchIndex implements SearchEngine {
   /** `manifest.counts`, until read. */
   private readonly countsJson: [string, string] | undefined;
   private charCounts: CharCounts | undefined;
+  /** The inline text's counts so far (`countChunks`), and how many chunks they cover. */
+  private counting: CharCounts | undefined;
+  private counted = 0;
   /** `pairCount` with the text in parts: two characters → [count, parts in memory when counted]. */
   private readonly pairCounts = new Map<string, [number, number]>();
   /** `wordLike`: a passage with its neighbours and syllables → [answer, parts in memory when answered]. */
@@ -2104,8 +2113,8 @@ export class SearchIndex implements SearchEngine {
    * milliseconds once, just after loading, instead of tens on the first queries.
    */
   private async warmUp(): Promise<void> {
-    // The text's counts (a pass over it), used to tell words from chance.
-    this.counts();
+    // The text's counts, used to tell words from chance: a few milliseconds a task.
+    while (!this.charCounts && !this.countChunks(COUNT_SLICE_MS)) await new Promise<void>((resolve) => whenIdle(resolve));
     await new Promise<void>((resolve) => whenIdle(resolve));
     const title = Array.from(this.titles.find((t) => Array.from(t).filter(isHan).length >= 4) ?? '');
     const han = title.filter(isHan);
@@ -2838,14 +2847,7 @@ export class SearchIndex implements SearchEngine {
     const letters = term.text.replace(/ /gu, '');
     if (!LETTERS.test(letters) || term.abbreviation) return undefined;
     const ctx = { fold: this.fold, syllables: this.readings().syllables };
-    // Each character by its first reading only: a slip read through another (yinhang as yunhang:
-    // 运行, whose 行 is hang only in 银行) is two guesses on top of each other.
-    const { primary } = this.readings();
-    const first = (ch: string, syl: string | undefined): boolean => syl === undefined || !isHan(ch) || primary.get(ch)?.replace(/v/gu, 'u') === syl.replace(/v/gu, 'u');
-    const readings = pinyinTypos(letters, ctx.syllables, SLIP_SPELLINGS)
-      .flatMap((spelling) => pinyinSlots(spelling, ctx))
-      .map((r) => ({ ...r, slots: r.slots.map((slot, i) => slot.filter((ch) => first(ch, r.syls?.[i]))) }))
-      .filter((r) => r.slots.every((slot) => slot.length > 0));
+    const readings = pinyinTypos(letters, ctx.syllables, SLIP_SPELLINGS).flatMap((spelling) => pinyinSlots(spelling, ctx));
     if (readings.length === 0) return undefined;
     // As pinyin typed in part: below whatever matches as typed.
     return { text: term.text, variants: readings.slice(0, MAX_VARIANTS).map((r) => ({ kind: 'partial', ...r })) };
@@ -3140,7 +3142,8 @@ export class SearchIndex implements SearchEngine {
           if (marks.length === 0) continue;
           // Pinyin typed in part: the commoner the word it reads as, the better.
           // (A character read by its sound: the likelier word the better, 危机 before 为基 for 为机.)
-          const quality = v.sounded ? Math.max(...marks.map((mark) => this.wordness(text, mark))) : v.kind === 'partial' ? Math.max(...marks.map((mark) => this.commonness(text, mark, v.syls))) : 1;
+          // (A sound mixed up, below the same sound: 厂江 is 长江 before 沧江 of 澜沧江.)
+          const quality = v.sounded ? Math.max(...marks.map((mark) => this.wordness(text, mark) * (this.readsAsTyped(text, mark, v.syls ?? []) ? 1 : 0.5))) : v.kind === 'partial' ? Math.max(...marks.map((mark) => this.commonness(text, mark, v.syls))) : 1;
           if (!best) best = { kind: v.kind, marks, quality };
           else {
             if (KIND_RANK[v.kind] < KIND_RANK[best.kind]) best = { ...best, kind: v.kind, quality };
@@ -3351,12 +3354,10 @@ export class SearchIndex implements SearchEngine {
   /**
    * Whether two characters found by pinyin typed in part (initials, a half-typed syllable, a
    * slip) are a word apart from the words beside them (`apart`: xl is 系列 or 先立, not 兴领 of
-   * 新兴领域), and stand together more often than chance (`together`), far more when one is read
-   * another way than its first. (Pinyin typed in full is taken as found: every syllable typed
-   * says more than chance can, hangye is 行业 and fasheng 发生, though 行 and 发 go more with
-   * other characters; a character is read there only as the text reads it, so huojian is 火箭,
-   * not 和建: the index lists 和 under huo only where the text has it so.) Longer passages are
-   * taken as found.
+   * 新兴领域). Pinyin typed in full is taken as found, and so are longer passages. (How often the
+   * two stand together says too little here: 发生 and 行业 stand barely above chance, 发 and 行
+   * going more with others. A character is read only as the text reads it: huojian is 火箭, not
+   * 和建, as the index lists 和 under huo only where the text has it so.)
    */
   private wordLike(folded: string, mark: Mark, syls: readonly (string | undefined)[]): boolean {
     // (Two characters: two to four code units, a quotation mark between them or not.)
@@ -3365,17 +3366,11 @@ export class SearchIndex implements SearchEngine {
     const key = `${folded.slice(Math.max(0, start - 2), end + 2)}|${start - Math.max(0, start - 2)}|${syls.join(' ')}`;
     const known = this.wordLikeCache.get(key);
     if (known !== undefined && known[1] === this.chunks.size + this.shards.size) return known[0];
-    const chars = Array.from(folded.slice(start, end)).filter((ch) => !QUOTE_MARKS.includes(ch));
-    let ok = true;
-    if (chars.length === 2 && isHan(chars[0]!) && isHan(chars[1]!)) {
-      // A character read by another reading than its first needs more (和 reads huo rarely).
-      const { primary } = this.readings();
-      const other = chars.some((ch, i) => syls[i] !== undefined && primary.get(ch) !== undefined && !primary.get(ch)!.startsWith(syls[i]!));
-      ok = this.apart(folded, mark) && this.together(chars[0]!, chars[1]!, !other) >= (other ? OTHER_READING_TOGETHER : PINYIN_TOGETHER);
-    }
+    const ok = this.apart(folded, mark);
     this.wordLikeCache.set(key, [ok, this.chunks.size + this.shards.size]);
     return ok;
   }
+
 
   /**
    * Whether a passage found with a character read by its sound (`Variant.sounded`) is a word of
@@ -3411,10 +3406,13 @@ export class SearchIndex implements SearchEngine {
     const rather = (outside: number, inside: number): boolean => outside > 2 * inside + 1;
     // (An end that is not two Han characters, 2号 of 雪龙2号, is not weighed.)
     const han = (c1: string, c2: string): boolean => isHan(c1) && isHan(c2);
-    const [left, first] = [count(before, chars[0]), han(chars[0]!, chars[1]!) ? count(chars[0], chars[1]) : Infinity];
-    const [right, end_] = [count(chars[last], after), han(chars[last - 1]!, chars[last]!) ? count(chars[last - 1], chars[last]) : Infinity];
+    // (A neighbour counts only as a word with it: 在新 of 在新西兰 is not, 政府 of 政府建设 is.)
+    const outside = (c1: string | undefined, c2: string | undefined): number => (c1 !== undefined && c2 !== undefined && han(c1, c2) && this.together(c1, c2) >= TOGETHER_MIN ? count(c1, c2) : 0);
+    const [left, first] = [outside(before, chars[0]), han(chars[0]!, chars[1]!) ? count(chars[0], chars[1]) : Infinity];
+    const [right, end_] = [outside(chars[last], after), han(chars[last - 1]!, chars[last]!) ? count(chars[last - 1], chars[last]) : Infinity];
     if (rather(left, first) || rather(right, end_)) return false;
-    return !(first >= 2 && end_ >= 2 && Number.isFinite(first) && Number.isFinite(end_) && left >= first && right >= end_);
+    // (Of two characters only: a longer passage is a word of its own, 绿水青山 of 绿水青山就是.)
+    return !(chars.length === 2 && first >= 2 && end_ >= 2 && Number.isFinite(first) && Number.isFinite(end_) && left >= first && right >= end_);
   }
 
   /**
@@ -3444,12 +3442,25 @@ export class SearchIndex implements SearchEngine {
     return n;
   }
 
+  /** Count the inline text's chunks not counted yet, for `ms` milliseconds at most (one chunk at least); whether all are. */
+  private countChunks(ms: number): boolean {
+    const until = performance.now() + ms;
+    this.counting ??= { of: new Map(), total: 0, pairs: new Map() };
+    while (this.counted < this.chunkCount) {
+      countChars(this.chunks.get(this.counted++)?.folded ?? [], true, this.counting);
+      if (performance.now() >= until) break;
+    }
+    return this.counted >= this.chunkCount;
+  }
+
   /** How often each Han character occurs in the text, and the text's length (counted here when the text is inline). */
   private counts(): CharCounts | undefined {
     if (!this.charCounts) {
-      // (Inline, pairs too: one pass over the text, once.)
-      if (this.local) this.charCounts = countChars([...this.chunks.values()].flatMap((c) => c.folded), true);
-      else if (this.countsJson) {
+      // (Inline, pairs too: the chunks the warm-up has not counted yet, now.)
+      if (this.local) {
+        this.countChunks(Infinity);
+        this.charCounts = this.counting;
+      } else if (this.countsJson) {
         const of = decodeCounts(this.countsJson);
         let total = 0;
         for (const n of of.values()) total += n;
@@ -3464,15 +3475,13 @@ export class SearchIndex implements SearchEngine {
    * how much likelier `c2` is after `c1` than anywhere (its count over the text's length). A word
    * or a name is far above 1 (雪龙, 南京, 长兴: 16 and more), two characters of neighbouring words
    * near it (的国 of 的国徽, 台国 of 总台国广: 1 to 2). (The pair's count is `pairCount`'s: with
-   * the text in parts, a little under for a common word.) Infinity when
-   * unknown, or (`mayBeChance`) when chance would hardly put the two side by side at all: in a
-   * small text, two rare characters together once say nothing either way.
+   * the text in parts, a little under for a common word.) Infinity when unknown.
    */
-  private together(c1: string, c2: string, mayBeChance = false): number {
+  private together(c1: string, c2: string): number {
     const counts = this.counts();
     const a = counts?.of.get(c1) ?? 0;
     const b = counts?.of.get(c2) ?? 0;
-    if (!counts || a === 0 || b === 0 || (mayBeChance && (a * b) / counts.total < CHANCE_AT_LEAST)) return Infinity;
+    if (!counts || a === 0 || b === 0) return Infinity;
     return this.pairCount(c1, c2) / a / (b / counts.total);
   }
 
@@ -3509,6 +3518,18 @@ export class SearchIndex implements SearchEngine {
     if (found.length === 4) return found[0] === chars[0] && found[3] === chars[2] && found.includes(chars[1]!);
     if (found.length !== 3) return false;
     return [...found].sort().join('') === [...chars].sort().join('');
+  }
+
+  /** Whether every Han character of a passage reads first as the syllable typed for it. */
+  private readsAsTyped(folded: string, [start, end]: Mark, syls: readonly (string | undefined)[]): boolean {
+    const { primary } = this.readings();
+    let i = 0;
+    for (const ch of folded.slice(start, end)) {
+      if (QUOTE_MARKS.includes(ch)) continue;
+      const syl = syls[i++];
+      if (syl !== undefined && isHan(ch) && primary.get(ch) !== syl) return false;
+    }
+    return true;
   }
 
   /** How far above chance a passage of two characters stands (`together`), from 0 to 1 (log scale: 1 at 1000 and more); 1 for longer ones. */

@@ -76,11 +76,12 @@ export function makeSnippet(
 ): { text: string; marks: Mark[] } {
   const groups = groupMarks(text.length, termMarks);
   if (text.length <= length) return { text, marks: groups.map((g): Mark => [g.start, g.end]) };
-  const best = bestWindow(groups, termMarks.length, length);
-  const whole = cut(text, groups, ...placeWindow(text, groups, best, length));
+  const [start, end] = placeWindow(text, groups, bestWindow(groups, termMarks.length, length), length);
+  const whole = cut(text, groups, start, end);
   if (!apart) return whole;
+  // (The terms the window as placed shows, stretched to take in a mark or not.)
   const missing = new Set(groups.flatMap((g) => g.terms));
-  for (let i = best.first; i < best.last; i++) for (const t of groups[i]!.terms) missing.delete(t);
+  for (const g of groups) if (g.start >= start && g.end <= end) for (const t of g.terms) missing.delete(t);
   if (missing.size === 0 || length < 2 * SNIPPET_PART) return whole;
   return twoPassages(text, groups, termMarks.length, length) ?? whole;
 }
@@ -108,6 +109,8 @@ function twoPassages(text: string, groups: readonly Group[], termCount: number, 
     else e2 = s1;
   }
   if (s2 >= e2) return undefined;
+  // Touching: one passage, no ellipsis between.
+  if (s2 === e1 || e2 === s1) return cut(text, groups, Math.min(s1, s2), Math.max(e1, e2));
   const [a, b] = s1 < s2 ? [cut(text, groups, s1, e1), cut(text, groups, s2, e2)] : [cut(text, groups, s2, e2), cut(text, groups, s1, e1)];
   // One ellipsis between them (the first ends with one, the second starts with one, or they touch).
   const join = a.text.endsWith('…') && b.text.startsWith('…') ? 1 : 0;
