@@ -340,8 +340,8 @@ function afterQuotes(text: string, at: number): number {
 /** Decode the pinyin map: syllable → every character read so; character → its first reading. */
 /**
  * A syllable and those that sound alike to many readers, as input methods' fuzzy pinyin lets them
- * be typed for each other: z zh, c ch, s sh, n l, f h and r l at the start; an ang, en eng, in ing,
- * ian iang and uan uang at the end. The syllable itself first; the others only if `known` has
+ * be typed for each other: z zh, c ch, s sh and n l at the start; an ang, en eng, in ing, ian
+ * iang and uan uang at the end. (Not f h, which input methods offer too: 福州 is not 湖州.) The syllable itself first; the others only if `known` has
  * them.
  */
 export function nearSyllables(syl: string, known: ReadonlyMap<string, unknown>): string[] {
@@ -353,7 +353,7 @@ export function nearSyllables(syl: string, known: ReadonlyMap<string, unknown>):
   for (const i of initials) for (const f of finals) if (known.has(i + f) && !out.includes(i + f)) out.push(i + f);
   return out;
 }
-const NEAR_INITIALS: Record<string, string[]> = { z: ['zh'], zh: ['z'], c: ['ch'], ch: ['c'], s: ['sh'], sh: ['s'], n: ['l'], l: ['n', 'r'], r: ['l'], f: ['h'], h: ['f'] };
+const NEAR_INITIALS: Record<string, string[]> = { z: ['zh'], zh: ['z'], c: ['ch'], ch: ['c'], s: ['sh'], sh: ['s'], n: ['l'], l: ['n'] };
 const NEAR_FINALS: Record<string, string[]> = { an: ['ang'], ang: ['an'], en: ['eng'], eng: ['en'], in: ['ing'], ing: ['in'], ian: ['iang'], iang: ['ian'], uan: ['uang'], uang: ['uan'] };
 
 export function decodePinyin(map: Record<string, string>): {
