@@ -526,6 +526,7 @@ export function buildSearchIndex(articles: readonly IndexArticle[], options: Bui
     const syl = readings(ch)[0];
     if (syl) heard[syl] = (heard[syl] ?? '') + ch;
   }
+  manifest.counts = encodeCounts(countChars(chunks.flatMap((chunk) => chunk.texts.map(fold))).of);
   const parts: Record<string, unknown> = { [MANIFEST_PART]: manifest, [HEARD_PART]: heard };
   if (options.inline ?? textBytes <= INLINE_TEXT_BYTES) {
     manifest.grams = [];
@@ -550,7 +551,6 @@ export function buildSearchIndex(articles: readonly IndexArticle[], options: Bui
       size += length;
     });
     manifest.texts = texts;
-    manifest.counts = encodeCounts(countChars(chunks.flatMap((chunk) => chunk.texts.map(fold))).of);
   }
   return { parts };
 }

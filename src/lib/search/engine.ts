@@ -93,9 +93,8 @@ export interface ManifestPart {
   /** How many consecutive chunks each text part `t<p>` holds (absent when the text is inline). */
   texts?: number[];
   /**
-   * How often each Han character occurs in the text chunks (folded), when the text is not inline
-   * (the engine counts an inline text itself): `[characters, counts]`, the counts in base 36,
-   * comma-separated, in the characters' order. See `SearchIndex.together`.
+   * How often each Han character occurs in the text chunks (folded): `[characters, counts]`, the
+   * counts in base 36, comma-separated, in the characters' order. See `SearchIndex.together`.
    */
   counts?: [string, string];
   /**
@@ -1170,50 +1169,24 @@ function countBits(b: Bits): number {
 export interface CharCounts {
   of: Map<string, number>;
   total: number;
-  /** How often each pair of Han characters occurs side by side (see `pairKey`), when counted. */
-  pairs?: Map<number, number>;
 }
 
-/** A pair of characters as one number, for `CharCounts.pairs`. */
-const pairKey = (c1: string, c2: string): number => c1.codePointAt(0)! * 0x110000 + c2.codePointAt(0)!;
-
-/**
- * How often each Han character occurs in `texts` (and, with `pairs`, each two side by side),
- * added to `into` when given (so that a long text may be counted a part at a time).
- */
-export function countChars(texts: Iterable<string>, pairs = false, into?: CharCounts): CharCounts {
-  const of = into?.of ?? new Map<string, number>();
-  const pairCounts = pairs ? (into?.pairs ?? new Map<number, number>()) : undefined;
-  let total = into?.total ?? 0;
+/** How often each Han character occurs in `texts`. */
+export function countChars(texts: Iterable<string>): CharCounts {
   const byCode = new Map<number, number>();
+  let total = 0;
   for (const text of texts) {
-    let prev = -1;
     for (let i = 0; i < text.length; i++) {
       const code = text.codePointAt(i)!;
       if (code > 0xffff) i++;
-      if (!isHanCode(code)) {
-        prev = -1;
-        continue;
-      }
+      if (!isHanCode(code)) continue;
       total++;
       byCode.set(code, (byCode.get(code) ?? 0) + 1);
-      if (pairCounts && prev !== -1) {
-        const key = prev * 0x110000 + code;
-        pairCounts.set(key, (pairCounts.get(key) ?? 0) + 1);
-      }
-      prev = code;
     }
   }
-  for (const [code, n] of byCode) {
-    const ch = String.fromCodePoint(code);
-    of.set(ch, (of.get(ch) ?? 0) + n);
-  }
-  if (into) {
-    into.total = total;
-    if (pairCounts) into.pairs = pairCounts;
-    return into;
-  }
-  return pairCounts ? { of, total, pairs: pairCounts } : { of, total };
+  const of = new Map<string, number>();
+  for (const [code, n] of byCode) of.set(String.fromCodePoint(code), n);
+  return { of, total };
 }
 
 /** Character counts as the manifest keeps them (`ManifestPart.counts`): the characters in code point order. */
@@ -1336,6 +1309,9 @@ const ONE_PASS_ABOVE = 24;
 class LocalGrams implements Grams {
   private readonly chunks: readonly (readonly string[])[];
   private readonly decoded = new Map<string, Map<string, Bits> | undefined>();
+  /** How often each bigram of a character scanned for occurs: it first (→ second → count), and it second (→ first → count). */
+  private readonly counted = new Map<string, Map<string, number>>();
+  private readonly countedBefore = new Map<string, Map<string, number>>();
   private readonly any = new Map<string, Bits | undefined>();
 
   constructor(chunks: readonly (readonly string[])[]) {
@@ -1365,6 +1341,16 @@ class LocalGrams implements Grams {
     return this.decoded.get(c1);
   }
 
+  /**
+   * How often `c1 c2` occurs in the text, counted in the same scan as the postings: from `c1`'s,
+   * or from `c2`'s when only that one was scanned for (what stands before it).
+   */
+  count(c1: string, c2: string): number {
+    if (!this.decoded.has(c1) && this.decoded.has(c2)) return this.countedBefore.get(c2)?.get(c1) ?? 0;
+    if (!this.decoded.has(c1)) this.prepare([c1]);
+    return this.counted.get(c1)?.get(c2) ?? 0;
+  }
+
   /** Scan the text once for every character of `chars` not scanned for yet. */
   prepare(chars: Iterable<string>): void {
     const wanted = new Set<string>();
@@ -1377,13 +1363,31 @@ class LocalGrams implements Grams {
     const size = this.chunks.length;
     // By first character, then the second's code point (-1: end of a searchable run).
     const found = new Map<string, Map<number, Bits>>();
-    const note = (c1: string, code: number, u: number): void => {
+    const counts = new Map<string, Map<number, number>>();
+    const before = new Map<string, Map<number, number>>();
+    const noteBefore = (c1: string, code: number): void => {
+      if (code === -1) return;
+      let byCount = before.get(c1);
+      if (!byCount) before.set(c1, (byCount = new Map()));
+      byCount.set(code, (byCount.get(code) ?? 0) + 1);
+    };
+    const prevCode = (text: string, at: number): number => {
+      if (at === 0) return -1;
+      const low = text.charCodeAt(at - 1);
+      return low >= 0xdc00 && low <= 0xdfff && at >= 2 ? text.codePointAt(at - 2)! : low;
+    };
+    // (A pair bridged over quotation marks is a posting, not counted as two side by side.)
+    const note = (c1: string, code: number, u: number, bridged = false): void => {
       let byCode = found.get(c1);
       if (!byCode) found.set(c1, (byCode = new Map()));
       if (code !== -1 && !isSearchableCode(code)) code = -1;
       let bits = byCode.get(code);
       if (!bits) byCode.set(code, (bits = newBits(size)));
       bits[u >>> 5]! |= 1 << (u & 31);
+      if (bridged || code === -1) return;
+      let byCount = counts.get(c1);
+      if (!byCount) counts.set(c1, (byCount = new Map()));
+      byCount.set(code, (byCount.get(code) ?? 0) + 1);
     };
     // A few characters: a (native) search for each; many (initials): one pass over the text.
     const few = wanted.size <= ONE_PASS_ABOVE ? [...wanted] : undefined;
@@ -1393,9 +1397,10 @@ class LocalGrams implements Grams {
         if (few) {
           for (const c1 of few) {
             for (let at = text.indexOf(c1); at !== -1; at = text.indexOf(c1, at + c1.length)) {
+              noteBefore(c1, prevCode(text, at));
               note(c1, text.codePointAt(at + c1.length) ?? -1, u);
               const bridged = afterQuotes(text, at + c1.length);
-              if (bridged !== -1) note(c1, bridged, u);
+              if (bridged !== -1) note(c1, bridged, u, true);
             }
           }
           continue;
@@ -1405,9 +1410,10 @@ class LocalGrams implements Grams {
           const step = code > 0xffff ? 2 : 1;
           if (wantedCodes!.has(code)) {
             const c1 = String.fromCodePoint(code);
+            noteBefore(c1, prevCode(text, at));
             note(c1, text.codePointAt(at + step) ?? -1, u);
             const bridged = afterQuotes(text, at + step);
-            if (bridged !== -1) note(c1, bridged, u);
+            if (bridged !== -1) note(c1, bridged, u, true);
           }
           at += step;
         }
@@ -1416,6 +1422,8 @@ class LocalGrams implements Grams {
     for (const c1 of wanted) {
       const byCode = found.get(c1);
       this.decoded.set(c1, byCode ? new Map([...byCode].map(([code, bits]) => [code === -1 ? ' ' : String.fromCodePoint(code), bits])) : undefined);
+      this.counted.set(c1, new Map([...(counts.get(c1) ?? [])].map(([code, n]) => [String.fromCodePoint(code), n])));
+      this.countedBefore.set(c1, new Map([...(before.get(c1) ?? [])].map(([code, n]) => [String.fromCodePoint(code), n])));
     }
   }
 
@@ -1657,8 +1665,6 @@ const ENGLISH_MARGIN = 15;
  * stand at 19 (长兴) to 1600 (雪龙); two characters of neighbouring words at 1 to 2 (的国, 台国).
  */
 const TOGETHER_MIN = 5;
-/** How long a task of the warm-up counts the inline text for (see `countChunks`). */
-const COUNT_SLICE_MS = 4;
 
 /** Articles looked at per query at most for near misses (the most promising ones). */
 const NEAR_MISS_ARTICLES = { local: 16, remote: 8 };
@@ -2032,9 +2038,6 @@ export class SearchIndex implements SearchEngine {
   /** `manifest.counts`, until read. */
   private readonly countsJson: [string, string] | undefined;
   private charCounts: CharCounts | undefined;
-  /** The inline text's counts so far (`countChunks`), and how many chunks they cover. */
-  private counting: CharCounts | undefined;
-  private counted = 0;
   /** `pairCount` with the text in parts: two characters → [count, parts in memory when counted]. */
   private readonly pairCounts = new Map<string, [number, number]>();
   /** `wordLike`: a passage with its neighbours and syllables → [answer, parts in memory when answered]. */
@@ -2113,9 +2116,6 @@ export class SearchIndex implements SearchEngine {
    * milliseconds once, just after loading, instead of tens on the first queries.
    */
   private async warmUp(): Promise<void> {
-    // The text's counts, used to tell words from chance: a few milliseconds a task.
-    while (!this.charCounts && !this.countChunks(COUNT_SLICE_MS)) await new Promise<void>((resolve) => whenIdle(resolve));
-    await new Promise<void>((resolve) => whenIdle(resolve));
     const title = Array.from(this.titles.find((t) => Array.from(t).filter(isHan).length >= 4) ?? '');
     const han = title.filter(isHan);
     if (han.length < 4) return;
@@ -2719,7 +2719,7 @@ export class SearchIndex implements SearchEngine {
     for (const miss of nearMissesIn(this.titles, this.titlesFolded, this.titleRecords, term.fuzzy)) {
       const { index: a, score } = miss;
       const marks = miss.marks.map((mark) => this.endNotAnother(this.titlesFolded[a]!, mark, chars));
-      if (hasBit(cands.articles, a) || !marks.every((mark) => this.nearMissOfThree(this.titlesFolded[a]!, mark, chars) && this.apart(this.titlesFolded[a]!, mark))) continue;
+      if (hasBit(cands.articles, a) || !marks.every((mark) => this.nearMissOfThree(this.titlesFolded[a]!, mark, chars) && this.nearMissApart(this.titlesFolded[a]!, mark, chars))) continue;
       cands.titleFuzzy.set(a, { score, marks });
       cands.fuzzyArticles.set(a, (cands.fuzzyArticles.get(a) ?? 0) + 100);
     }
@@ -3197,7 +3197,7 @@ export class SearchIndex implements SearchEngine {
           for (const miss of nearMissesIn(chunk.texts, chunk.folded, chunk.records, term.fuzzy)) {
             const { index, score } = miss;
             const marks = miss.marks.map((mark) => this.endNotAnother(chunk.folded[index]!, mark, fuzzyChars));
-            if (!marks.every((mark) => this.nearMissOfThree(chunk.folded[index]!, mark, fuzzyChars) && this.apart(chunk.folded[index]!, mark))) continue;
+            if (!marks.every((mark) => this.nearMissOfThree(chunk.folded[index]!, mark, fuzzyChars) && this.nearMissApart(chunk.folded[index]!, mark, fuzzyChars))) continue;
             row[offset + index + 2] = { kind: 'fuzzy', marks, quality: 1 - score };
             found = true;
             near++;
@@ -3416,14 +3416,13 @@ export class SearchIndex implements SearchEngine {
   }
 
   /**
-   * How often two Han characters stand side by side: inline, in the whole text; else in the
-   * chunks the gram parts in memory say have them, counted in those whose text is in memory, once
-   * in the others.
+   * How often two Han characters stand side by side: inline, in the whole text (counted as the
+   * bigram map is read off it); else in the chunks the gram parts in memory say have
+   * them, counted in those whose text is in memory, once in the others.
    */
   private pairCount(c1: string | undefined, c2: string | undefined): number {
     if (c1 === undefined || c2 === undefined || !isHan(c1) || !isHan(c2)) return 0;
-    const pairs = this.local ? this.counts()?.pairs : undefined;
-    if (pairs) return pairs.get(pairKey(c1, c2)) ?? 0;
+    if (this.local) return this.local.count(c1, c2);
     const both = c1 + c2;
     const version = this.chunks.size + this.shards.size;
     const cached = this.pairCounts.get(both);
@@ -3442,25 +3441,10 @@ export class SearchIndex implements SearchEngine {
     return n;
   }
 
-  /** Count the inline text's chunks not counted yet, for `ms` milliseconds at most (one chunk at least); whether all are. */
-  private countChunks(ms: number): boolean {
-    const until = performance.now() + ms;
-    this.counting ??= { of: new Map(), total: 0, pairs: new Map() };
-    while (this.counted < this.chunkCount) {
-      countChars(this.chunks.get(this.counted++)?.folded ?? [], true, this.counting);
-      if (performance.now() >= until) break;
-    }
-    return this.counted >= this.chunkCount;
-  }
-
-  /** How often each Han character occurs in the text, and the text's length (counted here when the text is inline). */
+  /** How often each Han character occurs in the text, and the text's length (`ManifestPart.counts`). */
   private counts(): CharCounts | undefined {
     if (!this.charCounts) {
-      // (Inline, pairs too: the chunks the warm-up has not counted yet, now.)
-      if (this.local) {
-        this.countChunks(Infinity);
-        this.charCounts = this.counting;
-      } else if (this.countsJson) {
+      if (this.countsJson) {
         const of = decodeCounts(this.countsJson);
         let total = 0;
         for (const n of of.values()) total += n;
@@ -3496,11 +3480,21 @@ export class SearchIndex implements SearchEngine {
     const found = Array.from(folded.slice(start, end));
     if (found.length !== chars.length || found.length < 4 || found.some((ch) => LOOKED_PAST.includes(ch))) return mark;
     // (Another word's: it goes with its neighbour outside, or no more with the passage than chance.)
-    const another = (c1: string, c2: string): boolean => !this.apart(folded, mark) || this.together(c1, c2) < TOGETHER_MIN;
+    const another = (c1: string, c2: string): boolean => this.together(c1, c2) < TOGETHER_MIN || !this.apart(folded, mark);
     const last = found.length - 1;
     if (found[last] !== chars[last] && found.slice(0, last).join('') === chars.slice(0, last).join('') && another(found[last - 1]!, found[last]!)) return [start, end - found[last]!.length];
     if (found[0] !== chars[0] && found.slice(1).join('') === chars.slice(1).join('') && another(found[0]!, found[1]!)) return [start + found[0]!.length, end];
     return mark;
+  }
+
+  /**
+   * Whether a near miss with a character left out or one more (its length not the term's) stands
+   * apart from its neighbours (`apart`): 建设行 of 建设行动 is not 建设银行, 国家网 of 国家网络 not
+   * 国家电网, 研究和生 of 研究和生产 not 研究生. (One character changed keeps the term's shape.)
+   */
+  private nearMissApart(folded: string, mark: Mark, chars: readonly string[]): boolean {
+    const found = Array.from(folded.slice(mark[0], mark[1])).filter((ch) => !LOOKED_PAST.includes(ch));
+    return found.length === chars.length || this.apart(folded, mark);
   }
 
   /**
