@@ -3330,11 +3330,6 @@ export class SearchIndex implements SearchEngine {
   }
 
   /**
-   * How common the word marked in a folded text is, from 0 to 1: the share of text chunks with
-   * its rarest bigram (log scale), as far as the gram parts in memory tell. 系列 is common, so
-   * is 雪龙 in a corpus about it; 系列会 is as rare as 列会.
-   */
-  /**
    * Whether some character of a passage found by its pinyin reads so first: its syllable (typed
    * in part: one that starts so) is the character's first reading. Figures count as read so.
    */
@@ -3534,6 +3529,11 @@ export class SearchIndex implements SearchEngine {
     return Number.isFinite(ratio) ? Math.max(0, Math.min(1, Math.log(Math.max(1, ratio)) / Math.log(1000))) : 1;
   }
 
+  /**
+   * How common the word marked in a folded text is, from 0 to 1: the share of text chunks with
+   * its rarest bigram (log scale), as far as the gram parts in memory tell. 系列 is common, so
+   * is 雪龙 in a corpus about it; 系列会 is as rare as 列会.
+   */
   private commonness(folded: string, [start, end]: Mark, syls?: (string | undefined)[]): number {
     const chars = Array.from(folded.slice(start, end));
     let rarest = Infinity;
