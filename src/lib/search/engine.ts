@@ -2040,7 +2040,7 @@ export class SearchIndex implements SearchEngine {
   private charCounts: CharCounts | undefined;
   /** `pairCount` with the text in parts: two characters → [count, parts in memory when counted]. */
   private readonly pairCounts = new Map<string, [number, number]>();
-  /** `wordLike`: a passage with its neighbours and syllables → [answer, parts in memory when answered]. */
+  /** `wordLike`: a passage with its neighbours → [answer, parts in memory when answered]. */
   private readonly wordLikeCache = new Map<string, [boolean, number]>();
 
   private constructor(source: PartSource, manifest: ManifestPart) {
@@ -3137,7 +3137,7 @@ export class SearchIndex implements SearchEngine {
           let marks = findVariant(v, text);
           // Read as pinyin: some character by its first reading (和调 is not huzhou: 和 reads hu
           // only in mahjong, 调 zhou hardly ever).
-          if (marks.length > 0 && (v.kind === 'pinyin' || v.kind === 'partial') && v.syls) marks = marks.filter((mark) => this.readsFirst(text, mark, v.syls!, v.kind === 'partial') && (v.kind !== 'partial' || this.wordLike(text, mark, v.syls!)));
+          if (marks.length > 0 && (v.kind === 'pinyin' || v.kind === 'partial') && v.syls) marks = marks.filter((mark) => this.readsFirst(text, mark, v.syls!, v.kind === 'partial') && (v.kind !== 'partial' || this.wordLike(text, mark)));
           if (marks.length > 0 && v.sounded) marks = marks.filter((mark) => this.ownWord(text, mark));
           if (marks.length === 0) continue;
           // Pinyin typed in part: the commoner the word it reads as, the better.
@@ -3354,11 +3354,12 @@ export class SearchIndex implements SearchEngine {
    * going more with others. A character is read only as the text reads it: huojian is 火箭, not
    * 和建, as the index lists 和 under huo only where the text has it so.)
    */
-  private wordLike(folded: string, mark: Mark, syls: readonly (string | undefined)[]): boolean {
+  private wordLike(folded: string, mark: Mark): boolean {
     // (Two characters: two to four code units, a quotation mark between them or not.)
     const [start, end] = mark;
     if (end - start < 2 || end - start > 4) return true;
-    const key = `${folded.slice(Math.max(0, start - 2), end + 2)}|${start - Math.max(0, start - 2)}|${syls.join(' ')}`;
+    // (What `apart` reads: the passage and a character either side.)
+    const key = `${folded.slice(Math.max(0, start - 2), end + 2)}|${start - Math.max(0, start - 2)}`;
     const known = this.wordLikeCache.get(key);
     if (known !== undefined && known[1] === this.chunks.size + this.shards.size) return known[0];
     const ok = this.apart(folded, mark);
