@@ -1775,6 +1775,11 @@ export function nearMissFilter(pattern: string): (folded: string) => boolean {
   };
 }
 
+/** The characters of a marked passage, but the marks it is looked past (quotation marks, by default). */
+function passageChars(folded: string, [start, end]: Mark, skipped: string = QUOTE_MARKS): string[] {
+  return Array.from(folded.slice(start, end)).filter((ch) => !skipped.includes(ch));
+}
+
 /** Fuse's inclusive `[start, end]` indices → `[start, end)` marks. */
 const toMarks = (indices: ReadonlyArray<readonly [number, number]> | undefined): Mark[] => (indices ?? []).map(([s, e]) => [s, e + 1]);
 
@@ -3381,7 +3386,7 @@ export class SearchIndex implements SearchEngine {
    */
   private ownWord(folded: string, mark: Mark): boolean {
     if (!this.apart(folded, mark)) return false;
-    const chars = Array.from(folded.slice(mark[0], mark[1])).filter((ch) => !QUOTE_MARKS.includes(ch));
+    const chars = passageChars(folded, mark);
     if (chars.length !== 2) return true;
     // (Found once, twice as far above chance: once says less. 始人 of 创始人 is not 诗人.)
     const once = this.pairCount(chars[0], chars[1]) <= 1;
@@ -3390,7 +3395,7 @@ export class SearchIndex implements SearchEngine {
 
   /** The first two rules of `ownWord`: a passage apart from the words beside it. */
   private apart(folded: string, [start, end]: Mark): boolean {
-    const chars = Array.from(folded.slice(start, end)).filter((ch) => !QUOTE_MARKS.includes(ch));
+    const chars = passageChars(folded, [start, end]);
     if (chars.length < 2) return true;
     const count = (c1: string | undefined, c2: string | undefined): number => this.pairCount(c1, c2);
     const low = start >= 2 && folded.charCodeAt(start - 1) >= 0xdc00 && folded.charCodeAt(start - 1) <= 0xdfff;
@@ -3489,7 +3494,7 @@ export class SearchIndex implements SearchEngine {
    * 国家电网, 研究和生 of 研究和生产 not 研究生. (One character changed keeps the term's shape.)
    */
   private nearMissApart(folded: string, mark: Mark, chars: readonly string[]): boolean {
-    const found = Array.from(folded.slice(mark[0], mark[1])).filter((ch) => !LOOKED_PAST.includes(ch));
+    const found = passageChars(folded, mark, LOOKED_PAST);
     return found.length === chars.length || this.apart(folded, mark);
   }
 
@@ -3504,7 +3509,7 @@ export class SearchIndex implements SearchEngine {
    */
   private nearMissOfThree(folded: string, [start, end]: Mark, chars: readonly string[]): boolean {
     if (chars.length !== 3) return true;
-    const found = Array.from(folded.slice(start, end)).filter((ch) => !LOOKED_PAST.includes(ch));
+    const found = passageChars(folded, [start, end], LOOKED_PAST);
     if (found.length === 4) return found[0] === chars[0] && found[3] === chars[2] && found.includes(chars[1]!);
     if (found.length !== 3) return false;
     return [...found].sort().join('') === [...chars].sort().join('');
@@ -3524,7 +3529,7 @@ export class SearchIndex implements SearchEngine {
 
   /** How far above chance a passage of two characters stands (`together`), from 0 to 1 (log scale: 1 at 1000 and more); 1 for longer ones. */
   private wordness(folded: string, [start, end]: Mark): number {
-    const chars = Array.from(folded.slice(start, end)).filter((ch) => !QUOTE_MARKS.includes(ch));
+    const chars = passageChars(folded, [start, end]);
     if (chars.length !== 2) return 1;
     const ratio = this.together(chars[0]!, chars[1]!);
     return Number.isFinite(ratio) ? Math.max(0, Math.min(1, Math.log(Math.max(1, ratio)) / Math.log(1000))) : 1;
