@@ -43,6 +43,7 @@ import {
   StaleSearch,
   gramPartName,
   HEARD_PART,
+  LocalGrams,
   type HeardPart,
   makeSnippet,
   nearMissFilter,
@@ -1497,6 +1498,52 @@ describe('a search on the page', () => {
       restore();
     }
     await expect(breather(() => true, 0)()).resolves.toBeUndefined();
+  });
+});
+
+describe('warming up while the page is idle', () => {
+  // Texts with quotation marks bridged, a character beyond the BMP, runs ending in punctuation.
+  const chunks = [
+    ['推动经济发展，建设“新”的项目。', '发展新质生产力'],
+    ['经济发展𠀋好', '“一带一路”倡议'],
+    ['发展', '展览发布会'],
+  ];
+  const chars = [...new Set(chunks.flat().join(''))];
+
+  it('reads the bigrams of every character off the text in slices, the same as scanning for each on first use', () => {
+    const whole = new LocalGrams(chunks);
+    // One chunk a call: done with the last.
+    let calls = 0;
+    for (;;) {
+      let budget = 1;
+      calls++;
+      if (whole.prepareAll(() => budget-- > 0)) break;
+    }
+    expect(calls).toBe(chunks.length);
+    const each = new LocalGrams(chunks);
+    for (const c1 of [...chars, '无']) {
+      for (const c2 of [...chars, '无', ' ']) {
+        expect(whole.pair(c1, c2), `${c1}${c2}`).toEqual(each.pair(c1, c2));
+        expect(whole.count(c1, c2), `${c1}${c2}`).toBe(each.count(c1, c2));
+      }
+      expect(whole.anyAfter(c1), c1).toEqual(each.anyAfter(c1));
+    }
+    // Pairs bridged over quotation marks are postings, not counted as side by side.
+    expect(whole.pair('一', '路')).toBeDefined();
+    expect(whole.pair('设', '新')).toBeDefined();
+    expect(whole.count('设', '新')).toBe(0);
+    expect(whole.count('经', '济')).toBe(2);
+  });
+
+  it('settles once warmed, and gives the same hits after as before', async () => {
+    const parts = buildSearchIndex(readArticles(join(FIXTURES, 'articles'), join(FIXTURES, 'translations')), { inline: true }).parts;
+    const queries = ['雪龙', 'xuelong', 'xl', '雪垄2号', '南极 科考', '經濟', '量子计算机'];
+    const cold = await loadIndex(objectSource(parts));
+    // (Asked before the warm-up could start: it waits for an idle turn.)
+    const before = await Promise.all(queries.map((q) => cold.search(q)));
+    const warmed = await loadIndex(objectSource(parts));
+    await warmed.warm;
+    for (const [i, q] of queries.entries()) expect(await warmed.search(q), q).toEqual(before[i]);
   });
 });
 

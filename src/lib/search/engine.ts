@@ -1301,18 +1301,92 @@ function anyOf(lists: Iterable<Bits>, size: number): Bits {
 /** Characters `LocalGrams.prepare` looks for one by one; more in one pass over the text. */
 const ONE_PASS_ABOVE = 24;
 
+/** What a scan of the text found, by first character: its postings (by the second's code point, -1: end of a searchable run), and its pair counts (what follows it, what stands before it). */
+interface Scan {
+  found: Map<string, Map<number, Bits>>;
+  counts: Map<string, Map<number, number>>;
+  before: Map<string, Map<number, number>>;
+}
+
+const newScan = (): Scan => ({ found: new Map(), counts: new Map(), before: new Map() });
+
+/**
+ * Scan chunks `from` to `to` (of `size` in all) into `scan`, for the characters `wanted`: a list
+ * (a native search for each), a set of code points (one pass), or every searchable one.
+ */
+function scanFor(scan: Scan, chunks: readonly (readonly string[])[], from: number, to: number, wanted?: readonly string[] | ReadonlySet<number>): void {
+  const size = chunks.length;
+  const { found, counts, before } = scan;
+  const noteBefore = (c1: string, code: number): void => {
+    if (code === -1) return;
+    let byCount = before.get(c1);
+    if (!byCount) before.set(c1, (byCount = new Map()));
+    byCount.set(code, (byCount.get(code) ?? 0) + 1);
+  };
+  const prevCode = (text: string, at: number): number => {
+    if (at === 0) return -1;
+    const low = text.charCodeAt(at - 1);
+    return low >= 0xdc00 && low <= 0xdfff && at >= 2 ? text.codePointAt(at - 2)! : low;
+  };
+  // (A pair bridged over quotation marks is a posting, not counted as two side by side.)
+  const note = (c1: string, code: number, u: number, bridged = false): void => {
+    let byCode = found.get(c1);
+    if (!byCode) found.set(c1, (byCode = new Map()));
+    if (code !== -1 && !isSearchableCode(code)) code = -1;
+    let bits = byCode.get(code);
+    if (!bits) byCode.set(code, (bits = newBits(size)));
+    bits[u >>> 5]! |= 1 << (u & 31);
+    if (bridged || code === -1) return;
+    let byCount = counts.get(c1);
+    if (!byCount) counts.set(c1, (byCount = new Map()));
+    byCount.set(code, (byCount.get(code) ?? 0) + 1);
+  };
+  const few = Array.isArray(wanted) ? (wanted as readonly string[]) : undefined;
+  const codes = few ? undefined : (wanted as ReadonlySet<number> | undefined);
+  for (let u = from; u < to; u++) {
+    for (const text of chunks[u]!) {
+      if (few) {
+        for (const c1 of few) {
+          for (let at = text.indexOf(c1); at !== -1; at = text.indexOf(c1, at + c1.length)) {
+            noteBefore(c1, prevCode(text, at));
+            note(c1, text.codePointAt(at + c1.length) ?? -1, u);
+            const bridged = afterQuotes(text, at + c1.length);
+            if (bridged !== -1) note(c1, bridged, u, true);
+          }
+        }
+        continue;
+      }
+      for (let at = 0; at < text.length; ) {
+        const code = text.codePointAt(at)!;
+        const step = code > 0xffff ? 2 : 1;
+        if (codes ? codes.has(code) : isSearchableCode(code)) {
+          const c1 = String.fromCodePoint(code);
+          noteBefore(c1, prevCode(text, at));
+          note(c1, text.codePointAt(at + step) ?? -1, u);
+          const bridged = afterQuotes(text, at + step);
+          if (bridged !== -1) note(c1, bridged, u, true);
+        }
+        at += step;
+      }
+    }
+  }
+}
+
 /**
  * The postings of an inline index, read off the text in memory: a first character's on first use
  * (one scan of the text for it; one scan for many, when a pattern asks for many), the same as a
  * gram part would hold.
  */
-class LocalGrams implements Grams {
+export class LocalGrams implements Grams {
   private readonly chunks: readonly (readonly string[])[];
   private readonly decoded = new Map<string, Map<string, Bits> | undefined>();
   /** How often each bigram of a character scanned for occurs: it first (→ second → count), and it second (→ first → count). */
   private readonly counted = new Map<string, Map<string, number>>();
   private readonly countedBefore = new Map<string, Map<string, number>>();
   private readonly any = new Map<string, Bits | undefined>();
+  /** The whole text's scan (`prepareAll`), once done; and while it is under way. */
+  private whole?: Scan;
+  private scanning?: { scan: Scan; next: number };
 
   constructor(chunks: readonly (readonly string[])[]) {
     this.chunks = chunks;
@@ -1351,80 +1425,48 @@ class LocalGrams implements Grams {
     return this.counted.get(c1)?.get(c2) ?? 0;
   }
 
-  /** Scan the text once for every character of `chars` not scanned for yet. */
+  /** Scan the text once for every character of `chars` not scanned for yet (read off the whole text's scan, once it is done). */
   prepare(chars: Iterable<string>): void {
     const wanted = new Set<string>();
     for (const c of chars) {
       if (this.decoded.has(c)) continue;
-      if (isSearchable(c)) wanted.add(c);
-      else this.decoded.set(c, undefined);
+      if (!isSearchable(c)) this.decoded.set(c, undefined);
+      else if (this.whole) this.keep(c, this.whole);
+      else wanted.add(c);
     }
     if (wanted.size === 0) return;
-    const size = this.chunks.length;
-    // By first character, then the second's code point (-1: end of a searchable run).
-    const found = new Map<string, Map<number, Bits>>();
-    const counts = new Map<string, Map<number, number>>();
-    const before = new Map<string, Map<number, number>>();
-    const noteBefore = (c1: string, code: number): void => {
-      if (code === -1) return;
-      let byCount = before.get(c1);
-      if (!byCount) before.set(c1, (byCount = new Map()));
-      byCount.set(code, (byCount.get(code) ?? 0) + 1);
-    };
-    const prevCode = (text: string, at: number): number => {
-      if (at === 0) return -1;
-      const low = text.charCodeAt(at - 1);
-      return low >= 0xdc00 && low <= 0xdfff && at >= 2 ? text.codePointAt(at - 2)! : low;
-    };
-    // (A pair bridged over quotation marks is a posting, not counted as two side by side.)
-    const note = (c1: string, code: number, u: number, bridged = false): void => {
-      let byCode = found.get(c1);
-      if (!byCode) found.set(c1, (byCode = new Map()));
-      if (code !== -1 && !isSearchableCode(code)) code = -1;
-      let bits = byCode.get(code);
-      if (!bits) byCode.set(code, (bits = newBits(size)));
-      bits[u >>> 5]! |= 1 << (u & 31);
-      if (bridged || code === -1) return;
-      let byCount = counts.get(c1);
-      if (!byCount) counts.set(c1, (byCount = new Map()));
-      byCount.set(code, (byCount.get(code) ?? 0) + 1);
-    };
+    const scan = newScan();
     // A few characters: a (native) search for each; many (initials): one pass over the text.
-    const few = wanted.size <= ONE_PASS_ABOVE ? [...wanted] : undefined;
-    const wantedCodes = few ? undefined : new Set(Array.from(wanted, (c) => c.codePointAt(0)!));
-    for (let u = 0; u < size; u++) {
-      for (const text of this.chunks[u]!) {
-        if (few) {
-          for (const c1 of few) {
-            for (let at = text.indexOf(c1); at !== -1; at = text.indexOf(c1, at + c1.length)) {
-              noteBefore(c1, prevCode(text, at));
-              note(c1, text.codePointAt(at + c1.length) ?? -1, u);
-              const bridged = afterQuotes(text, at + c1.length);
-              if (bridged !== -1) note(c1, bridged, u, true);
-            }
-          }
-          continue;
-        }
-        for (let at = 0; at < text.length; ) {
-          const code = text.codePointAt(at)!;
-          const step = code > 0xffff ? 2 : 1;
-          if (wantedCodes!.has(code)) {
-            const c1 = String.fromCodePoint(code);
-            noteBefore(c1, prevCode(text, at));
-            note(c1, text.codePointAt(at + step) ?? -1, u);
-            const bridged = afterQuotes(text, at + step);
-            if (bridged !== -1) note(c1, bridged, u, true);
-          }
-          at += step;
-        }
-      }
+    if (wanted.size <= ONE_PASS_ABOVE) scanFor(scan, this.chunks, 0, this.chunks.length, [...wanted]);
+    else scanFor(scan, this.chunks, 0, this.chunks.length, new Set(Array.from(wanted, (c) => c.codePointAt(0)!)));
+    for (const c1 of wanted) this.keep(c1, scan);
+  }
+
+  /**
+   * Scan the whole text for every character at once, a chunk at a time while `more()` says so,
+   * and again from where it stopped on the next call; true once done. From then on no query
+   * scans the text (a few tens of milliseconds at 1×, in slices while the page is idle).
+   */
+  prepareAll(more: () => boolean): boolean {
+    if (this.whole) return true;
+    const state = (this.scanning ??= { scan: newScan(), next: 0 });
+    const size = this.chunks.length;
+    while (state.next < size && more()) {
+      scanFor(state.scan, this.chunks, state.next, state.next + 1);
+      state.next++;
     }
-    for (const c1 of wanted) {
-      const byCode = found.get(c1);
-      this.decoded.set(c1, byCode ? new Map([...byCode].map(([code, bits]) => [code === -1 ? ' ' : String.fromCodePoint(code), bits])) : undefined);
-      this.counted.set(c1, new Map([...(counts.get(c1) ?? [])].map(([code, n]) => [String.fromCodePoint(code), n])));
-      this.countedBefore.set(c1, new Map([...(before.get(c1) ?? [])].map(([code, n]) => [String.fromCodePoint(code), n])));
-    }
+    if (state.next < size) return false;
+    this.whole = state.scan;
+    this.scanning = undefined;
+    return true;
+  }
+
+  /** Keep c1's postings and pair counts from a scan that looked for it (none: it is not in the text). */
+  private keep(c1: string, scan: Scan): void {
+    const byCode = scan.found.get(c1);
+    this.decoded.set(c1, byCode ? new Map([...byCode].map(([code, bits]) => [code === -1 ? ' ' : String.fromCodePoint(code), bits])) : undefined);
+    this.counted.set(c1, new Map([...(scan.counts.get(c1) ?? [])].map(([code, n]) => [String.fromCodePoint(code), n])));
+    this.countedBefore.set(c1, new Map([...(scan.before.get(c1) ?? [])].map(([code, n]) => [String.fromCodePoint(code), n])));
   }
 
   anyAfter(c1: string): Bits | undefined {
@@ -1590,6 +1632,12 @@ export class StaleSearch extends Error {
 
 /** On the page (no worker), a search gives the page back its turn after this long (ms), so typing never waits a frame. */
 const SLICE_MS = 8;
+/** The longest slice of the idle scan of an inline text for its bigrams (`LocalGrams.prepareAll`): a key typed meanwhile waits no longer. */
+const PREPARE_SLICE_MS = 4;
+/** The name of the mark the engine puts on the page's timeline once warmed up (`SearchIndex.warm`). */
+export const WARMED_MARK = 'baoku:search-warm';
+/** The slices of the warm-up's throwaway queries (on the page). */
+const WARM_UP_SLICE_MS = 3;
 
 /** Let the page handle what waits (a key typed, a frame), then go on. */
 function yieldToPage(): Promise<void> {
@@ -2008,6 +2056,12 @@ function whenIdle(fn: () => void): void {
  */
 export class SearchIndex implements SearchEngine {
   readonly articleCount: number;
+  /**
+   * Settles once the engine has warmed up while the page was idle (text in memory: its bigrams
+   * read off it, a few throwaway queries run; see `warmUp`), and marks the time on the page's
+   * timeline (`performance.mark`, WARMED_MARK). An index in parts: settled from the start.
+   */
+  warm: Promise<void> = Promise.resolve();
   readonly chunkCount: number;
   private readonly source: PartSource;
   private readonly fold: (text: string) => string;
@@ -2035,6 +2089,8 @@ export class SearchIndex implements SearchEngine {
   private readonly shards = new Map<number, GramShard>();
   private readonly chunks = new Map<number, LoadedChunk>();
   private readonly cache = new Map<string, EngineHit[]>();
+  /** Readers' searches under way (the warm-up gives way to them). */
+  private searching = 0;
   private heardReadings: Promise<ReadonlyMap<string, string>> | undefined;
   private englishWords: Map<string, number> | undefined;
   private readonly asEnglish = new WeakMap<readonly Term[], boolean>();
@@ -2111,16 +2167,45 @@ export class SearchIndex implements SearchEngine {
     const manifest = (await source.get(MANIFEST_PART)) as ManifestPart;
     const engine = new SearchIndex(source, manifest);
     // After the caller's first query is shown (or while the reader has not typed yet), not before it.
-    if (engine.local) whenIdle(() => void engine.warmUp().catch(() => {}));
+    if (engine.local) {
+      engine.warm = new Promise((done) =>
+        whenIdle(() => {
+          const warmed = (): void => {
+            performance.mark?.(WARMED_MARK);
+            done();
+          };
+          engine.warmUp().then(warmed, warmed);
+        }),
+      );
+    }
     return engine;
   }
 
   /**
-   * With the text in memory, run a few throwaway queries (a word, its pinyin, its initials, a
-   * near miss) so the browser has compiled the engine before the reader types: a few
-   * milliseconds once, just after loading, instead of tens on the first queries.
+   * With the text in memory, read the bigrams of all its characters off it, in slices
+   * (`LocalGrams.prepareAll`), then run a few throwaway queries (a word, its pinyin, its initials,
+   * a near miss) so the browser has compiled the engine before the reader types: a few tens of
+   * milliseconds once, while the page is idle after loading, instead of tens on the first queries.
    */
   private async warmUp(): Promise<void> {
+    // First the bigrams of every character, off the text, a slice at a time.
+    const local = this.local;
+    if (local) {
+      for (;;) {
+        const until = performance.now() + PREPARE_SLICE_MS;
+        if (local.prepareAll(() => performance.now() < until)) break;
+        await new Promise<void>((resolve) => whenIdle(resolve));
+      }
+      // And each block's text without its quotation marks, which near misses look in.
+      let until = performance.now() + PREPARE_SLICE_MS;
+      for (const chunk of this.chunks.values()) {
+        if (performance.now() >= until) {
+          await new Promise<void>((resolve) => whenIdle(resolve));
+          until = performance.now() + PREPARE_SLICE_MS;
+        }
+        bareTexts(chunk.texts, chunk.folded, chunk.records);
+      }
+    }
     const title = Array.from(this.titles.find((t) => Array.from(t).filter(isHan).length >= 4) ?? '');
     const han = title.filter(isHan);
     if (han.length < 4) return;
@@ -2131,12 +2216,29 @@ export class SearchIndex implements SearchEngine {
     const other = this.titles.map((t) => Array.from(t).filter(isHan)).find((h) => h.length >= 2 && h[0] !== han[0]) ?? han;
     const together = `${han[0]}${han[1]}${other[other.length - 2]}${other[other.length - 1]}`;
     const english = this.titlesEn.join(' ').match(/[a-z]{5,}/u)?.[0];
-    const queries: [string, boolean][] = [[`${han[0]}${han[1]}`, false], [`${syllables[0]}${syllables[1]}`, false], [syllables.map((s) => s[0] ?? '').join(''), false], [typo, false], [together, false]];
+    const queries: [string, boolean][] = [
+      [`${han[0]}${han[1]}`, false],
+      [`${syllables[0]}${syllables[1]}`, false],
+      [syllables.map((s) => s[0] ?? '').join(''), false],
+      [typo, false],
+      [together, false],
+      // A phrase as written, two words apart, pinyin with spaces.
+      [han.slice(0, 4).join(''), false],
+      [`${han[0]}${han[1]} ${other[other.length - 2]}${other[other.length - 1]}`, false],
+      [`${syllables[0]}${syllables[1]} ${syllables[2]}`, false],
+    ];
     if (english) queries.push([english, true]);
     for (const [query, inEnglish] of queries) {
       // One query a task: on the page (no worker) the reader may type in between.
       await new Promise<void>((resolve) => whenIdle(resolve));
-      await this.run(query, DEFAULT_LIMIT, undefined, 2, inEnglish);
+      // In short slices, and dropped as soon as a reader's query is under way.
+      const reader = (): boolean => this.searching > 0;
+      if (reader()) continue;
+      try {
+        await this.run(query, DEFAULT_LIMIT, undefined, 2, inEnglish, breather(reader, WARM_UP_SLICE_MS));
+      } catch (error) {
+        if (!(error instanceof StaleSearch)) throw error;
+      }
     }
   }
 
@@ -2173,7 +2275,13 @@ export class SearchIndex implements SearchEngine {
       this.cache.set(key, cached);
       return cached;
     }
-    const hits = await this.run(query, limit, perArticle, lead, english, breather(options.stale));
+    this.searching++;
+    let hits: EngineHit[];
+    try {
+      hits = await this.run(query, limit, perArticle, lead, english, breather(options.stale));
+    } finally {
+      this.searching--;
+    }
     this.cache.set(key, hits);
     if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
     return hits;
