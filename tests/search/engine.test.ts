@@ -1760,6 +1760,26 @@ describe('the seeds', () => {
     for (const typed of ['福建', '英国', '微信', '银行']) expect(await seeds.search(typed), typed).toEqual([]);
   });
 
+  it('pinyin typed in full finds two characters that are a word there, not two of neighbouring words (deguo is not 的国 of 的国际)', async () => {
+    /** Each hit's marks with a character either side. */
+    const around = (hits: EngineHit[]): string[] =>
+      hits.flatMap((h) => h.snippet.marks.map(([s, e]) => h.snippet.text.slice(Math.max(0, s - 1), e + 1)));
+    // 的 and 国 stand together no more than chance would put them; 国际, 国务, 国内, 国歌 far more.
+    const deguo = around(await seeds.search('deguo'));
+    expect(deguo.filter((m) => /^.?的国[际务内歌家]/u.test(m)), 'deguo').toEqual([]);
+    // 大国 too, but 大国外交 is the word (国外 is no stronger), 扩大国际 is not.
+    const daguo = around(await seeds.search('daguo'));
+    expect(daguo.some((m) => m.startsWith('色大国外') || m.includes('大国外')), 'daguo').toBe(true);
+    expect(daguo.filter((m) => m.startsWith('扩')), 'daguo').toEqual([]);
+    // 发生 of 事故发生, not of 开发生产; 新增 of 城镇新增就业 (镇新 and 增就: a set phrase's), not of 创新增长.
+    expect(around(await seeds.search('fasheng')).some((m) => m.startsWith('故发生')), 'fasheng').toBe(true);
+    const xinzeng = around(await seeds.search('xinzeng'));
+    expect(xinzeng.filter((m) => m.startsWith('镇新增')).length, 'xinzeng').toBeGreaterThanOrEqual(3);
+    expect(xinzeng.filter((m) => m.startsWith('创')), 'xinzeng').toEqual([]);
+    // 全会 of 全会精神: 会精 stands high only in that phrase; 精神 is the word, found far more often.
+    expect(around(await seeds.search('quanhui')).filter((m) => m.startsWith('中全会')).length, 'quanhui').toBeGreaterThanOrEqual(5);
+  });
+
   it('a word the text lacks finds nothing, not characters of neighbouring words that sound or look like it (德国, 泰国, 中秋, 机场, 加拿大, 意大利)', async () => {
     // 的国 of 的国徽, 台国 of 总台国广, 中求 of 稳中求进, 技场 of 竞技场; 加大, 加强大 of 加强大型,
     // 澳大利 of 澳大利亚; 共产党, 全体会 (全体会议): another word; 研究和生 of 研究和生产; 始人 of

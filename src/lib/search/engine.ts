@@ -1713,6 +1713,13 @@ const ENGLISH_MARGIN = 15;
  * stand at 19 (长兴) to 1600 (雪龙); two characters of neighbouring words at 1 to 2 (的国, 台国).
  */
 const TOGETHER_MIN = 5;
+/**
+ * How much more strongly than the passage's two characters a neighbour outside must stand with
+ * one of them to be read as the word there instead (`SearchIndex.spelledWord`): 国际 (50) over
+ * 的国 (1.6), 开发 (6.2) over 发生 (0.9); not a set phrase's 际出 of 从实际出发 (9.5) over 出发
+ * (2.9), nor 镇新 of 城镇新增就业 (10.5) over 新增 (4.6).
+ */
+const WORD_BESIDE = 4;
 
 /** Articles looked at per query at most for near misses (the most promising ones). */
 const NEAR_MISS_ARTICLES = { local: 16, remote: 8 };
@@ -1821,6 +1828,14 @@ export function nearMissFilter(pattern: string): (folded: string) => boolean {
     for (const g of grams) if (folded.includes(g) && ++have >= Math.max(1, need)) return true;
     return have >= need && skips.some((k) => folded.includes(k));
   };
+}
+
+/** The characters just before and just after a marked passage (undefined at the text's ends). */
+function neighbours(folded: string, [start, end]: Mark): [string | undefined, string | undefined] {
+  const low = start >= 2 && folded.charCodeAt(start - 1) >= 0xdc00 && folded.charCodeAt(start - 1) <= 0xdfff;
+  const before = start > 0 ? String.fromCodePoint(folded.codePointAt(start - (low ? 2 : 1))!) : undefined;
+  const after = end < folded.length ? String.fromCodePoint(folded.codePointAt(end)!) : undefined;
+  return [before, after];
 }
 
 /** The characters of a marked passage, but the marks it is looked past (quotation marks, by default). */
@@ -3250,7 +3265,7 @@ export class SearchIndex implements SearchEngine {
           let marks = findVariant(v, text);
           // Read as pinyin: some character by its first reading (和调 is not huzhou: 和 reads hu
           // only in mahjong, 调 zhou hardly ever).
-          if (marks.length > 0 && (v.kind === 'pinyin' || v.kind === 'partial') && v.syls) marks = marks.filter((mark) => this.readsFirst(text, mark, v.syls!, v.kind === 'partial') && (v.kind !== 'partial' || this.wordLike(text, mark)));
+          if (marks.length > 0 && (v.kind === 'pinyin' || v.kind === 'partial') && v.syls) marks = marks.filter((mark) => this.readsFirst(text, mark, v.syls!, v.kind === 'partial') && (v.kind === 'partial' ? this.wordLike(text, mark) : this.spelledWord(text, mark)));
           if (marks.length > 0 && v.sounded) marks = marks.filter((mark) => this.ownWord(text, mark));
           if (marks.length === 0) continue;
           // Pinyin typed in part: the commoner the word it reads as, the better.
@@ -3462,10 +3477,10 @@ export class SearchIndex implements SearchEngine {
   /**
    * Whether two characters found by pinyin typed in part (initials, a half-typed syllable, a
    * slip) are a word apart from the words beside them (`apart`: xl is 系列 or 先立, not 兴领 of
-   * 新兴领域). Pinyin typed in full is taken as found, and so are longer passages. (How often the
-   * two stand together says too little here: 发生 and 行业 stand barely above chance, 发 and 行
-   * going more with others. A character is read only as the text reads it: huojian is 火箭, not
-   * 和建, as the index lists 和 under huo only where the text has it so.)
+   * 新兴领域). Longer passages are taken as found; pinyin typed in full has its own test
+   * (`spelledWord`). (How often the two stand together says too little here: 发生 and 行业 stand
+   * barely above chance, 发 and 行 going more with others. A character is read only as the text
+   * reads it: huojian is 火箭, not 和建, as the index lists 和 under huo only where the text has it so.)
    */
   private wordLike(folded: string, mark: Mark): boolean {
     // (Two characters: two to four code units, a quotation mark between them or not.)
@@ -3480,6 +3495,40 @@ export class SearchIndex implements SearchEngine {
     return ok;
   }
 
+
+  /**
+   * Whether two characters found by their pinyin typed in full are a word: they stand together
+   * clearly above chance (`together`: 行业), or, where they do not (发生, 进展, 大国: 发, 进 and
+   * 大 go with many others), neither makes a far stronger word with its neighbour outside the
+   * passage (WORD_BESIDE). deguo is not 的国 of 的国务院, 的国徽, 的国歌; daguo is 大国 of 大国外交
+   * but not of 扩大国际; fasheng is 发生 of 事故发生, not of 开发生产.
+   */
+  private spelledWord(folded: string, mark: Mark): boolean {
+    const chars = passageChars(folded, mark);
+    if (chars.length !== 2 || !chars.every(isHan)) return true;
+    const [first, second] = chars as [string, string];
+    if (this.together(first, second) >= TOGETHER_MIN) return true;
+    const inside = this.together(first, second);
+    const [before, after] = neighbours(folded, mark);
+    const [beyondBefore, beyondAfter] = neighbours(folded, [mark[0] - (before?.length ?? 0), mark[1] + (after?.length ?? 0)]);
+    return !this.wordBeside(before, first, inside, [beyondBefore, before]) && !this.wordBeside(second, after, inside, [after, beyondAfter]);
+  }
+
+  /**
+   * Whether two Han characters side by side are a word by `together`, found more than once (a
+   * pair found once can stand far above chance by chance: 增税 of 新增税费), and WORD_BESIDE times
+   * as strong as the pair beside them (`inside`); but not where the neighbour's pair on its other
+   * side (`beyond`) is a stronger word found well beyond this phrase: 会精 of 全会精神 is not a word,
+   * 精神 is (found more than twice as often), while 国务 of 国务院 is (务院 is no more often).
+   */
+  private wordBeside(c1: string | undefined, c2: string | undefined, inside: number, [b1, b2]: [string | undefined, string | undefined]): boolean {
+    if (c1 === undefined || c2 === undefined || !isHan(c1) || !isHan(c2)) return false;
+    const count = this.pairCount(c1, c2);
+    if (count < 2) return false;
+    const together = this.together(c1, c2);
+    if (together < TOGETHER_MIN || together < WORD_BESIDE * inside) return false;
+    return !(b1 !== undefined && b2 !== undefined && isHan(b1) && isHan(b2) && this.pairCount(b1, b2) >= 2 * count && this.together(b1, b2) > together);
+  }
 
   /**
    * Whether a passage found with a character read by its sound (`Variant.sounded`) is a word of
@@ -3506,9 +3555,7 @@ export class SearchIndex implements SearchEngine {
     const chars = passageChars(folded, [start, end]);
     if (chars.length < 2) return true;
     const count = (c1: string | undefined, c2: string | undefined): number => this.pairCount(c1, c2);
-    const low = start >= 2 && folded.charCodeAt(start - 1) >= 0xdc00 && folded.charCodeAt(start - 1) <= 0xdfff;
-    const before = start > 0 ? String.fromCodePoint(folded.codePointAt(start - (low ? 2 : 1))!) : undefined;
-    const after = end < folded.length ? String.fromCodePoint(folded.codePointAt(end)!) : undefined;
+    const [before, after] = neighbours(folded, [start, end]);
     const last = chars.length - 1;
     // (Clearly more often: more than twice, and one more. 市长 and 苏南 are words too, but 湖州市长兴
     // is 长兴 and 江苏南京 南京; 政府 goes with 府 far more often than 府建 does.)
