@@ -1636,6 +1636,8 @@ const SLICE_MS = 8;
 const PREPARE_SLICE_MS = 4;
 /** The name of the mark the engine puts on the page's timeline once warmed up (`SearchIndex.warm`). */
 export const WARMED_MARK = 'baoku:search-warm';
+/** How long the warm-up waits for a first search before it starts all the same (ms). */
+const WARM_UP_UNASKED_MS = 1000;
 /** The slices of the warm-up's throwaway queries (on the page). */
 const WARM_UP_SLICE_MS = 3;
 
@@ -2106,6 +2108,8 @@ export class SearchIndex implements SearchEngine {
   private readonly cache = new Map<string, EngineHit[]>();
   /** Readers' searches under way (the warm-up gives way to them). */
   private searching = 0;
+  /** Starts the warm-up (text in memory), until it has started. */
+  private startWarmUp?: (() => void) | undefined;
   private heardReadings: Promise<ReadonlyMap<string, string>> | undefined;
   private englishWords: Map<string, number> | undefined;
   private readonly asEnglish = new WeakMap<readonly Term[], boolean>();
@@ -2181,17 +2185,22 @@ export class SearchIndex implements SearchEngine {
   static async open(source: PartSource): Promise<SearchIndex> {
     const manifest = (await source.get(MANIFEST_PART)) as ManifestPart;
     const engine = new SearchIndex(source, manifest);
-    // After the caller's first query is shown (or while the reader has not typed yet), not before it.
+    // Once the caller's first results are out (a search page's ?q= is answered first), or when
+    // the reader has not searched for a while; then while the page is idle.
     if (engine.local) {
-      engine.warm = new Promise((done) =>
-        whenIdle(() => {
-          const warmed = (): void => {
-            performance.mark?.(WARMED_MARK);
-            done();
-          };
-          engine.warmUp().then(warmed, warmed);
-        }),
-      );
+      engine.warm = new Promise((done) => {
+        engine.startWarmUp = () => {
+          engine.startWarmUp = undefined;
+          whenIdle(() => {
+            const warmed = (): void => {
+              performance.mark?.(WARMED_MARK);
+              done();
+            };
+            engine.warmUp().then(warmed, warmed);
+          });
+        };
+        setTimeout(() => engine.startWarmUp?.(), WARM_UP_UNASKED_MS);
+      });
     }
     return engine;
   }
@@ -2297,6 +2306,7 @@ export class SearchIndex implements SearchEngine {
     } finally {
       this.searching--;
     }
+    this.startWarmUp?.();
     this.cache.set(key, hits);
     if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
     return hits;
