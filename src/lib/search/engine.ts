@@ -1311,8 +1311,8 @@ interface Scan {
 const newScan = (): Scan => ({ found: new Map(), counts: new Map(), before: new Map() });
 
 /**
- * Scan chunks `from` to `to` (of `size` in all) into `scan`, for the characters `wanted`: a list
- * (a native search for each), a set of code points (one pass), or every searchable one.
+ * Scan chunks `from` to `to` into `scan`, for the characters `wanted`: a list (a native search
+ * for each), a set of code points (one pass), or, left out, every searchable one.
  */
 function scanFor(scan: Scan, chunks: readonly (readonly string[])[], from: number, to: number, wanted?: readonly string[] | ReadonlySet<number>): void {
   const size = chunks.length;
@@ -1640,6 +1640,15 @@ export const WARMED_MARK = 'baoku:search-warm';
 const WARM_UP_UNASKED_MS = 1000;
 /** The slices of the warm-up's throwaway queries (on the page). */
 const WARM_UP_SLICE_MS = 3;
+
+/** Run `step` while the page is idle, PREPARE_SLICE_MS at a time (`more()` says whether its slice has time left), until it returns true. */
+async function whileIdle(step: (more: () => boolean) => boolean): Promise<void> {
+  for (;;) {
+    const until = performance.now() + PREPARE_SLICE_MS;
+    if (step(() => performance.now() < until)) return;
+    await new Promise<void>((resolve) => whenIdle(resolve));
+  }
+}
 
 /** Let the page handle what waits (a key typed, a frame), then go on. */
 function yieldToPage(): Promise<void> {
@@ -2212,23 +2221,17 @@ export class SearchIndex implements SearchEngine {
    * milliseconds once, while the page is idle after loading, instead of tens on the first queries.
    */
   private async warmUp(): Promise<void> {
-    // First the bigrams of every character, off the text, a slice at a time.
+    // First the bigrams of every character, off the text; then each block's text without its
+    // quotation marks, which near misses look in.
     const local = this.local;
     if (local) {
-      for (;;) {
-        const until = performance.now() + PREPARE_SLICE_MS;
-        if (local.prepareAll(() => performance.now() < until)) break;
-        await new Promise<void>((resolve) => whenIdle(resolve));
-      }
-      // And each block's text without its quotation marks, which near misses look in.
-      let until = performance.now() + PREPARE_SLICE_MS;
-      for (const chunk of this.chunks.values()) {
-        if (performance.now() >= until) {
-          await new Promise<void>((resolve) => whenIdle(resolve));
-          until = performance.now() + PREPARE_SLICE_MS;
-        }
-        bareTexts(chunk.texts, chunk.folded, chunk.records);
-      }
+      await whileIdle((more) => local.prepareAll(more));
+      const chunks = [...this.chunks.values()];
+      let next = 0;
+      await whileIdle((more) => {
+        for (; next < chunks.length && more(); next++) bareTexts(chunks[next]!.texts, chunks[next]!.folded, chunks[next]!.records);
+        return next === chunks.length;
+      });
     }
     const title = Array.from(this.titles.find((t) => Array.from(t).filter(isHan).length >= 4) ?? '');
     const han = title.filter(isHan);
