@@ -25,8 +25,9 @@
  *                `input` event to the results in the page (the round trip through the worker,
  *                index parts the query needs included, and building the result list); p95 and
  *                median, with the engine's own time and a second run of the same queries. At 1×
- *                the engine (on the page) warms up once the page is idle after loading (it reads
- *                the text's bigrams and runs a few throwaway queries, `SearchIndex.warm`): the
+ *                the engine (on the page) warms up while the page is idle, once its first results
+ *                are out or, on a page with no query, a second after it opened (it reads the
+ *                text's bigrams and runs a few throwaway queries, `SearchIndex.warm`): the
  *                queries are typed once it has (the mark it puts on the page's timeline), as a
  *                reader types into a page opened a moment before; the note also gives the p95 of
  *                the same queries typed at once after loading, while it warms up.
