@@ -24,15 +24,17 @@
  *                one after another, each once the page has painted the one before: from the
  *                `input` event to the results in the page (the round trip through the worker,
  *                index parts the query needs included, and building the result list); p95 and
- *                median, with the engine's own time and a second run of the same queries. At 1×
- *                the engine (on the page) warms up while the page is idle, once its first results
- *                are out or, on a page with no query, a second after it opened (it reads the
- *                text's bigrams and runs a few throwaway queries, `SearchIndex.warm`): the
- *                queries are typed once it has (the mark it puts on the page's timeline), as a
- *                reader types into a page opened a moment before; the note also gives the p95 of
- *                the same queries typed at once after loading, while it warms up.
- *   first query  bytes the server sent (gzipped bodies) for everything the cold start loaded:
- *                the page, its CSS and scripts, the worker and the index.
+ *                median, with the engine's own time and a second run of the same queries. The
+ *                engine warms up once it has answered a first query (`SearchIndex.warm`): at 1×
+ *                (on the page) it reads the text's bigrams and runs a few throwaway queries while
+ *                the page is idle; at 20× (in the worker) it fetches the index's other parts
+ *                ahead. The measured queries are typed after three warm-up words, once it has
+ *                (the mark the page puts on its timeline when the engine says so), as a reader
+ *                types into a page where he searched a moment before; the note also gives the
+ *                p95 of the same queries typed at once after loading, while it warms up.
+ *   first query  bytes the server sent (gzipped bodies) for everything the cold start requested
+ *                before its results were in the page: the page, its CSS and scripts, the worker
+ *                and the index parts the query needed (not the parts fetched ahead after it).
  *
  * Service workers are blocked in the measured contexts: the offline precache a first visit
  * starts once the browser is idle (sw.js) is a one-time download, not part of searching.
@@ -60,7 +62,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { queriesFor } from './bench-search-data.ts';
-import { WARMED_MARK } from '../src/lib/search/engine.ts';
+import { WARMED_MARK } from '../src/lib/search/protocol.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -87,6 +89,8 @@ const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|wasm)|image\/sv
 interface Sent {
   path: string;
   bytes: number;
+  /** When the request came (ms since the epoch, sub-millisecond). */
+  at: number;
 }
 
 interface BenchServer {
@@ -125,6 +129,7 @@ async function serve(roots: string[]): Promise<BenchServer> {
     roots.forEach(walk);
   }
   const server: Server = createServer((req, res) => {
+    const at = performance.timeOrigin + performance.now();
     const url = new URL(req.url ?? '/', 'http://localhost');
     let pathname: string;
     try {
@@ -154,7 +159,7 @@ async function serve(roots: string[]): Promise<BenchServer> {
     res.setHeader('Cache-Control', 'no-cache');
     if (entry.gzip) res.setHeader('Content-Encoding', 'gzip');
     res.end(entry.body);
-    sent.push({ path: pathname, bytes: entry.body.length });
+    sent.push({ path: pathname, bytes: entry.body.length, at });
   });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
@@ -226,12 +231,13 @@ async function coldStart(browser: Browser, server: BenchServer, pageUrl: string)
     server.reset();
     await page.goto(pageUrl, { waitUntil: 'load' });
     await page.waitForFunction(() => Number.isFinite((window as unknown as { __firstResults: FirstResults | null }).__firstResults?.painted), undefined, { timeout: 30_000 });
-    const first = await page.evaluate(() => (window as unknown as { __firstResults: FirstResults }).__firstResults);
+    const [first, origin] = await page.evaluate(() => [(window as unknown as { __firstResults: FirstResults }).__firstResults, performance.timeOrigin] as const);
     runs.push(first);
     count = first.count;
-    // Everything requested up to the first results (nothing else is loaded after it).
+    // Everything requested up to the first results (an engine that fetches parts ahead once
+    // it has answered asks for more after them).
     if (run === 0) {
-      files = [...server.sent];
+      files = server.sent.filter((f) => f.at <= origin + first.at);
       bytes = files.reduce((sum, f) => sum + f.bytes, 0);
     }
     await context.close();
@@ -252,9 +258,13 @@ interface Warm {
   counts: number[];
 }
 
-/** Type each query into the loaded search page and time input → results on screen. */
-async function warmQueries(page: Page, queries: string[]): Promise<Warm> {
-  return page.evaluate(async (qs) => {
+/**
+ * Type each query into the loaded search page and time input → results on screen; with `settle`,
+ * once the engine has warmed up after the first few (the mark the page puts on its timeline when
+ * the engine says so), and the time of that mark from the page's start.
+ */
+async function warmQueries(page: Page, queries: string[], settle: boolean): Promise<Warm & { warmedAt?: number }> {
+  return page.evaluate(async ([qs, settle, mark]) => {
     const input = document.querySelector<HTMLInputElement>('[data-search-page] input[name="q"]')!;
     const once = (query: string): Promise<{ ms: number; engine: number; waited: number; count: number }> =>
       new Promise((done) => {
@@ -275,6 +285,15 @@ async function warmQueries(page: Page, queries: string[]): Promise<Warm> {
       });
     // Warm-up, with words not among the queries: the JIT, and the index's first parts.
     for (const q of ['中', '中国', '新华社']) await once(q);
+    let warmedAt: number | undefined;
+    if (settle) {
+      const started = performance.now();
+      while (performance.getEntriesByName(mark).length === 0) {
+        if (performance.now() - started > 30_000) throw new Error('the search engine did not warm up in 30 s');
+        await new Promise((done) => setTimeout(done, 20));
+      }
+      warmedAt = performance.getEntriesByName(mark)[0]!.startTime;
+    }
     const ms: number[] = [];
     const engine: number[] = [];
     const waited: number[] = [];
@@ -295,8 +314,8 @@ async function warmQueries(page: Page, queries: string[]): Promise<Warm> {
       againEngine.push(r.engine);
       againWaited.push(r.waited);
     }
-    return { ms, engine, waited, again, againEngine, againWaited, counts };
-  }, queries);
+    return { ms, engine, waited, again, againEngine, againWaited, counts, warmedAt };
+  }, [queries, settle, WARMED_MARK] as const);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -422,7 +441,7 @@ interface Scale {
   server: BenchServer;
   targets: { cold?: number; p95: number; bytes: number };
   note: string;
-  /** Whether the engine warms up on the page once loaded (text in memory), and the warm queries wait for it. */
+  /** Whether the engine warms up once it has answered (text in memory: reads it; in parts: fetches them ahead), and the warm queries wait for it. */
   settles: boolean;
   /** A server for the same page whose engine does no work (see `NO_WORK_ENGINE`), for the cold start it cannot go below. */
   floor?: () => Promise<BenchServer>;
@@ -497,7 +516,7 @@ async function x20Scale(temp: string): Promise<Scale | string> {
     queries: queriesFor(texts, 20),
     server,
     targets: { p95: 35, bytes: 600 * KB },
-    settles: false,
+    settles: true,
     note: `synthetic, ${articles.length} articles, index ${fmtKB(gzipTotal(join(own, 'search-index')))} in all`,
     cleanup: () => server.close(),
   };
@@ -533,12 +552,7 @@ async function measure(browser: Browser, scale: Scale): Promise<Row[]> {
     await context.addInitScript(FIRST_RESULTS_SCRIPT);
     const page = await context.newPage();
     await page.goto(scale.warmUrl, { waitUntil: 'load' });
-    let warmedAt: number | undefined;
-    if (settle) {
-      await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, WARMED_MARK, { timeout: 10_000 });
-      warmedAt = await page.evaluate((mark) => performance.getEntriesByName(mark)[0]!.startTime, WARMED_MARK);
-    }
-    const warm = await warmQueries(page, scale.queries);
+    const { warmedAt, ...warm } = await warmQueries(page, scale.queries, settle);
     await context.close();
     return { warm, warmedAt };
   };

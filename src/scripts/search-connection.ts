@@ -14,7 +14,7 @@
  * loads and starts, not after it. The search page with a small index carries both: the engine
  * and the manifest's script come first in its <head>, and the engine reads the manifest there.
  */
-import { GLOBAL_PARTS, IN_PAGE_ENGINE, MANIFEST_PART, type InPageEngine, type WorkerReply, type WorkerRequest } from '../lib/search/protocol.ts';
+import { GLOBAL_PARTS, IN_PAGE_ENGINE, MANIFEST_PART, WARMED_MARK, type InPageEngine, type WorkerReply, type WorkerRequest } from '../lib/search/protocol.ts';
 import type { SearchHit } from '../lib/search/types.ts';
 
 /** Results, with the engine's own time and how long the query waited for it (ms). */
@@ -90,6 +90,7 @@ function open(): Connection {
     waiting.clear();
   };
   const receive = (reply: WorkerReply): void => {
+    if (reply.type === 'warm') return void performance.mark(WARMED_MARK);
     const entry = waiting.get(reply.id);
     if (!entry) return;
     waiting.delete(reply.id);

@@ -23,6 +23,8 @@
  *                                                        engine took the query (the index loading)
  *   ← { type: 'stale', id }                              a newer query of the channel came first
  *   ← { type: 'error', id, message }                     loading or searching failed
+ *   ← { type: 'warm' }                                   the engine has warmed up (once; see
+ *                                                        `SearchIndex.warm`)
  * Queries that arrive while the index loads wait for it; once it is loaded, only the newest
  * query of each channel (the header box, the search page) is run.
  */
@@ -41,6 +43,13 @@ export function serve(reply: (message: WorkerReply) => void, sources: Sources): 
   const latest = new Map<string, number>();
 
   const open = (): Promise<SearchEngine> => {
+    const opened = openEngine();
+    // Tell the page once the engine has warmed up (it marks its timeline).
+    opened.then((loaded) => loaded.warm?.then(() => reply({ type: 'warm' }))).catch(() => undefined);
+    return opened;
+  };
+
+  const openEngine = (): Promise<SearchEngine> => {
     if (!load) return Promise.reject(new Error('search: no index URL (send a load message first)'));
     let source = sources(load.indexUrl);
     const bytes = load.manifest;

@@ -21,6 +21,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { describeBrowser, launchBrowser, openSession, type Session } from './browser.ts';
+import { WARMED_MARK } from '../../src/lib/search/protocol.ts';
 
 const hostedUrl = inject('hostedUrl');
 const hostedDistDir = inject('hostedDistDir');
@@ -285,6 +286,38 @@ describeHosted('hosted build', () => {
       expect(requests.filter((url) => /search-index\/t\d+\.json$/u.test(url)).length, 'text parts fetched').toBeGreaterThan(0);
       for (const hit of shown) expect(hit.href).toMatch(under(hostedUrl, 'articles/[^/]+/(#p-[0-9a-f]{6}(-\\d+)?)?'));
       await followToParagraph(page, shown, '雪龙');
+    });
+
+    it('fetches the rest of the index ahead in the worker once the first results are out, each part once; a later query waits for none', async () => {
+      const { page, requests } = await open('http');
+      const indexParts = (): string[] => requests.filter((url) => /search-index\/(g\d+|t\d+|heard)\.json$/u.test(url)).map((url) => url.replace(/^.*\//u, ''));
+      await page.goto(hostedUrl);
+      await page.locator('#search-box-input').click();
+      // The box's focus loads the engine and the manifest; nothing more before the reader searches.
+      await expect.poll(() => requests.some((url) => /search-index\/manifest\.json$/u.test(url))).toBe(true);
+      await page.waitForTimeout(1500);
+      expect(indexParts()).toEqual([]);
+      await page.keyboard.type('雪龙');
+      await resultsShown(page);
+      // The page marks its timeline when the worker says the parts are in.
+      await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, WARMED_MARK, { timeout: 10_000 });
+      const all = readdirSync(join(hostedDistDir, 'search-index')).filter((f) => /^(g\d+|t\d+|heard)\.json$/u.test(f));
+      expect(all.filter((f) => f.startsWith('t')).length, 'the index is in several text parts').toBeGreaterThan(1);
+      expect(indexParts().sort()).toEqual(all.sort());
+      const before = requests.length;
+      await page.locator('#search-box-input').fill('');
+      const shown = page.evaluate(
+        () =>
+          new Promise<number>((done) =>
+            document.addEventListener('search-results', (event) => {
+              const detail = (event as CustomEvent<{ query: string; count: number }>).detail;
+              if (detail.query === '南极') done(detail.count);
+            }),
+          ),
+      );
+      await page.keyboard.type('南极');
+      expect(await shown, 'results for 南极').toBeGreaterThan(0);
+      expect(requests.slice(before).filter((url) => url.includes('/search-index/')), 'index parts asked for by a later query').toEqual([]);
     });
 
     it('the search page answers ?q= once, from the early start in <head>, whether the worker\'s script comes before the page script runs or after it', async () => {

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Fuse from 'fuse.js/basic';
 import { fromHtml } from 'hast-util-from-html';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   articleFromMarkdown,
   blockIds,
@@ -960,7 +960,7 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(articles.some((a) => [a.title, a.header ?? '', ...a.blocks.map((b) => b.text)].join('').includes('媛'))).toBe(false);
       expect((parts[HEARD_PART] as HeardPart).yuan).toContain('媛');
       const asked: string[] = [];
-      const e = await loadIndex(objectSource((p) => (asked.push(p), parts[p])));
+      const e = await loadIndex(objectSource((p) => (asked.push(p), parts[p])), { prefetch: 0 });
       await e.search('周圆');
       await e.search('周员');
       expect(asked, "not for a query the text's characters read").not.toContain(HEARD_PART);
@@ -1359,7 +1359,7 @@ describe.each(MODES)('$mode index', ({ inline }) => {
 
     it.runIf(!inline)('load only the parts a query needs', async () => {
       const fresh: string[] = [];
-      const e = await loadIndex(objectSource((p) => (fresh.push(p), parts[p])));
+      const e = await loadIndex(objectSource((p) => (fresh.push(p), parts[p])), { prefetch: 0 });
       expect(fresh).toEqual(['manifest']);
       await e.search('29.9%');
       const chunks = fresh.filter((p) => p.startsWith('t'));
@@ -1374,7 +1374,7 @@ describe.each(MODES)('$mode index', ({ inline }) => {
 
     it.runIf(!inline)('skip the gram parts of a term the parts in memory already narrow to a few articles', async () => {
       const asked: string[] = [];
-      const e = await loadIndex(objectSource((p) => (asked.push(p), parts[p])));
+      const e = await loadIndex(objectSource((p) => (asked.push(p), parts[p])), { prefetch: 0 });
       await e.search('雪龙号');
       // 雪龙号则 also needs the bigram 号则, listed under hao: not loaded, as 雪龙 and 龙号 leave two articles.
       const m = parts.manifest as ManifestPart;
@@ -1399,7 +1399,7 @@ describe.each(MODES)('$mode index', ({ inline }) => {
           if (p.startsWith('t')) pending--;
           return parts[p];
         },
-      });
+      }, { prefetch: 0 });
       expect((await e.search('的')).length).toBeGreaterThan(0);
       expect(most).toBeGreaterThan(1);
       expect(most).toBeLessThanOrEqual(6);
@@ -1575,11 +1575,180 @@ describe('fetching the text', () => {
           pending.push({ part, done: () => resolve(parts[part]) });
         }),
     };
-    const engine = await loadIndex(source);
+    const engine = await loadIndex(source, { prefetch: 0 });
     const hits = await engine.search('发展', 21);
     expect(new Set(hits.map((h) => h.article.slug)).size).toBe(10);
     expect(waves.length).toBe(1);
     expect(waves[0]!.length).toBe(10);
+  });
+});
+
+describe('fetching parts ahead', () => {
+  const built = (): Record<string, unknown> => buildSearchIndex(readArticles(join(FIXTURES, 'articles'), join(FIXTURES, 'translations')), { chunkChars: 60, textPartChars: 150, gramPartBytes: 2000, inline: false }).parts;
+  /** A source that records what it is asked for, and whether a reader's search was under way then. */
+  const recording = (parts: Record<string, unknown>, delay = 0): PartSource & { asked: string[]; during: string[]; searching: boolean } => {
+    const source = {
+      asked: [] as string[],
+      during: [] as string[],
+      searching: false,
+      get: async (part: string) => {
+        source.asked.push(part);
+        if (source.searching) source.during.push(part);
+        if (delay) await new Promise((done) => setTimeout(done, delay));
+        return parts[part];
+      },
+    };
+    return source;
+  };
+  const search = async (e: SearchIndex, source: { searching: boolean }, query: string): Promise<EngineHit[]> => {
+    source.searching = true;
+    try {
+      return await e.search(query);
+    } finally {
+      source.searching = false;
+    }
+  };
+  const partNames = (parts: Record<string, unknown>): string[] => Object.keys(parts).filter((p) => p !== 'manifest').sort();
+
+  it('fetches every other part once the first results are out, each once; later queries wait for none', async () => {
+    const parts = built();
+    const source = recording(parts);
+    const e = await loadIndex(source);
+    // Nothing ahead for a reader who has not searched.
+    await new Promise((done) => setTimeout(done, 1200));
+    expect(source.asked).toEqual(['manifest']);
+    const first = await search(e, source, '雪龙');
+    expect(slugs(first)).toContain(SLUG.xuelong);
+    const needed = source.asked.length;
+    expect(needed, 'the first query needs only some parts').toBeLessThan(Object.keys(parts).length);
+    await e.warm;
+    expect([...source.asked].sort()).toEqual(['manifest', ...partNames(parts)].sort());
+    expect(source.asked.length, 'each part once').toBe(new Set(source.asked).size);
+    const after = source.asked.length;
+    for (const q of ['的', 'jingji', '两会 出口', '雪尤2号', '量子计算机']) expect((await e.search(q)).length, q).toBeGreaterThan(0);
+    expect(source.asked.length).toBe(after);
+  });
+
+  it('gives the same hits with the parts fetched ahead as when each is fetched for a query', async () => {
+    const parts = built();
+    const queries = ['雪龙', 'xuelong', 'xl', '雪垄2号', '南极 科考', '經濟', '量子计算机', '周媛'];
+    const lazy = await loadIndex(objectSource(parts), { prefetch: 0 });
+    const ahead = await loadIndex(objectSource(parts));
+    await ahead.search('的');
+    await ahead.warm;
+    for (const q of queries) expect(await ahead.search(q), q).toEqual(await lazy.search(q));
+  });
+
+  it('starts no part while a query runs, and fetches two at a time', async () => {
+    const parts = built();
+    // What each query needs, from an engine that fetches nothing ahead.
+    const queries = ['量子', '出口', '南极', '两会', '计算机', '经济'];
+    const lazy = recording(parts);
+    const lazyEngine = await loadIndex(lazy, { prefetch: 0 });
+    await lazyEngine.search('雪龙');
+    const needs = new Map<string, Set<string>>();
+    for (const q of queries) {
+      const from = lazy.asked.length;
+      await lazyEngine.search(q);
+      needs.set(q, new Set(lazy.asked.slice(from)));
+    }
+    // Parts come 10 ms after they are asked for: queries typed while they come.
+    let engine: SearchIndex | undefined;
+    let pending = 0;
+    let most = 0;
+    const started: { part: string; searching: boolean }[] = [];
+    const e = (engine = await loadIndex({
+      get: async (part) => {
+        // The engine's own count of the reader's searches under way.
+        const searching = ((engine as unknown as { searching?: number } | undefined)?.searching ?? 0) > 0;
+        started.push({ part, searching });
+        if (!searching) most = Math.max(most, ++pending);
+        await new Promise((done) => setTimeout(done, 10));
+        if (!searching) pending--;
+        return parts[part];
+      },
+    }));
+    await e.search('雪龙');
+    const first = started.length;
+    await vi.waitFor(() => expect(started.length).toBeGreaterThan(first), { timeout: 2000, interval: 1 });
+    for (const q of queries) {
+      const from = started.length;
+      await e.search(q);
+      const ahead = started.slice(from).filter((s) => s.searching && !needs.get(q)!.has(s.part));
+      expect(ahead.map((s) => s.part), `${q}: parts started ahead during the query`).toEqual([]);
+    }
+    await e.warm;
+    expect(most, 'two at a time ahead').toBe(2);
+    expect([...new Set(started.map((s) => s.part))].sort()).toEqual(['manifest', ...partNames(parts)].sort());
+  });
+
+  it('fetches at most `prefetch` parts ahead, gram parts first; none with `prefetch: 0` or when the connection saves data', async () => {
+    const parts = buildSearchIndex(readArticles(join(FIXTURES, 'articles'), join(FIXTURES, 'translations')), { chunkChars: 60, textPartChars: 150, gramPartBytes: 300, inline: false }).parts;
+    const grams = Object.keys(parts).filter((p) => /^g\d+$/u.test(p)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+    expect(grams.length).toBeGreaterThan(3);
+    const some = recording(parts);
+    const e = await loadIndex(some, { prefetch: 3 });
+    await e.search('量子');
+    const needed = new Set(some.asked);
+    await e.warm;
+    expect(some.asked.filter((p) => !needed.has(p))).toEqual(grams.slice(0, 3).filter((p) => !needed.has(p)));
+
+    const none = recording(parts);
+    const off = await loadIndex(none, { prefetch: 0 });
+    await off.search('量子');
+    const asked = none.asked.length;
+    await new Promise((done) => setTimeout(done, 400));
+    expect(none.asked.length).toBe(asked);
+
+    const nav = globalThis.navigator as { connection?: unknown };
+    const had = Object.getOwnPropertyDescriptor(nav, 'connection');
+    Object.defineProperty(nav, 'connection', { value: { saveData: true }, configurable: true });
+    try {
+      const saving = recording(parts);
+      const s = await loadIndex(saving);
+      await s.search('量子');
+      const n = saving.asked.length;
+      await s.warm;
+      await new Promise((done) => setTimeout(done, 400));
+      expect(saving.asked.length).toBe(n);
+    } finally {
+      if (had) Object.defineProperty(nav, 'connection', had);
+      else delete nav.connection;
+    }
+  });
+
+  it('stops at a part that fails to load (offline), and a query asks for it again', async () => {
+    const parts = built();
+    let offline = false;
+    const asked: string[] = [];
+    const failed: string[] = [];
+    const source: PartSource = {
+      get: async (part) => {
+        asked.push(part);
+        if (offline && /^t\d+$/u.test(part)) {
+          failed.push(part);
+          throw new Error(`offline: ${part}`);
+        }
+        return parts[part];
+      },
+    };
+    const e = await loadIndex(source);
+    await e.search('雪龙');
+    offline = true;
+    await e.warm;
+    // Each of the two lanes stops at its first failure: the text parts after those are not asked.
+    expect(failed.length).toBeGreaterThanOrEqual(1);
+    expect(failed.length).toBeLessThanOrEqual(2);
+    const texts = Object.keys(parts).filter((p) => /^t\d+$/u.test(p));
+    expect(new Set(asked.filter((p) => /^t\d+$/u.test(p))).size).toBeLessThan(texts.length);
+    // Back online, a query that needs a failed part asks for it again.
+    offline = false;
+    for (const part of failed) {
+      const text = (parts[part] as TextPart).chunks[0]!.index.records[0]!.v as string;
+      const words = Array.from(text).filter((c) => /\p{Script=Han}/u.test(c)).slice(0, 6).join('');
+      expect((await e.search(words)).length, words).toBeGreaterThan(0);
+      expect(asked.filter((p) => p === part).length, part).toBe(2);
+    }
   });
 });
 

@@ -1634,12 +1634,30 @@ export class StaleSearch extends Error {
 const SLICE_MS = 8;
 /** The longest slice of the idle scan of an inline text for its bigrams (`LocalGrams.prepareAll`): a key typed meanwhile waits no longer. */
 const PREPARE_SLICE_MS = 4;
-/** The name of the mark the engine puts on the page's timeline once warmed up (`SearchIndex.warm`). */
-export const WARMED_MARK = 'baoku:search-warm';
 /** How long the warm-up waits for a first search before it starts all the same (ms). */
 const WARM_UP_UNASKED_MS = 1000;
 /** The slices of the warm-up's throwaway queries (on the page). */
 const WARM_UP_SLICE_MS = 3;
+/**
+ * An index in parts: how many of its parts the warm-up fetches ahead, at most (gram parts first,
+ * then the heard part and text parts). A part is about 20 KB gzipped, so this is some 6 MB, an
+ * index about 35 times the size of the seeds'; the offline copy stores them all in any case.
+ */
+export const PREFETCH_PARTS = 320;
+/** Parts the warm-up fetches at once (a browser opens six connections to a host: the rest are the reader's). */
+const PREFETCH_AT_ONCE = 2;
+/** How long after the first results the parts start coming (ms): the page draws those first. */
+const PREFETCH_AFTER_MS = 250;
+
+/** How an engine loads: see `SearchIndex.open`. */
+export interface OpenOptions {
+  /**
+   * With the index in parts, how many the engine fetches ahead once it has answered a first query,
+   * while no query runs (PREFETCH_PARTS by default; 0: each part only when a query needs it).
+   * Not on a connection that asks to save data.
+   */
+  prefetch?: number;
+}
 
 /** Run `step` while the page is idle, PREPARE_SLICE_MS at a time (`more()` says whether its slice has time left), until it returns true. */
 async function whileIdle(step: (more: () => boolean) => boolean): Promise<void> {
@@ -2067,6 +2085,17 @@ function withSnippets(hits: EngineHit[]): EngineHit[] {
 }
 
 /**
+ * The parts of an index in parts to fetch ahead: gram parts, the heard part, text parts, the first
+ * `most` of them; none on a connection that asks to save data.
+ */
+function prefetchList(manifest: ManifestPart, most: number): string[] {
+  const connection = (globalThis as { navigator?: { connection?: { saveData?: boolean } } }).navigator?.connection;
+  if (connection?.saveData) return [];
+  const names = [...manifest.grams.map((_, s) => gramPartName(s)), HEARD_PART, ...(manifest.texts ?? []).map((_, p) => textPartName(p))];
+  return names.slice(0, Math.max(0, most));
+}
+
+/**
  * Run `fn` when the page is idle (after it has laid out and painted what the last task put in
  * it), or at the next turn where there is no idle callback (a worker, Node).
  */
@@ -2083,9 +2112,10 @@ function whenIdle(fn: () => void): void {
 export class SearchIndex implements SearchEngine {
   readonly articleCount: number;
   /**
-   * Settles once the engine has warmed up while the page was idle (text in memory: its bigrams
-   * read off it, a few throwaway queries run; see `warmUp`), and marks the time on the page's
-   * timeline (`performance.mark`, WARMED_MARK). An index in parts: settled from the start.
+   * Settles once the engine has warmed up while the page was idle: with the text in memory, its
+   * bigrams read off it and a few throwaway queries run (`warmUp`); with an index in parts, the
+   * parts fetched ahead (`prefetch`). It starts once the first results are out, or a second after
+   * loading with no query. Never rejects.
    */
   warm: Promise<void> = Promise.resolve();
   readonly chunkCount: number;
@@ -2117,6 +2147,8 @@ export class SearchIndex implements SearchEngine {
   private readonly cache = new Map<string, EngineHit[]>();
   /** Readers' searches under way (the warm-up gives way to them). */
   private searching = 0;
+  /** Called once no reader's search is under way (see `noSearch`). */
+  private readonly whenNoSearch: (() => void)[] = [];
   /** Starts the warm-up (text in memory), until it has started. */
   private startWarmUp?: (() => void) | undefined;
   private heardReadings: Promise<ReadonlyMap<string, string>> | undefined;
@@ -2191,27 +2223,49 @@ export class SearchIndex implements SearchEngine {
   }
 
   /** Load the manifest from `source` and return an engine. */
-  static async open(source: PartSource): Promise<SearchIndex> {
+  static async open(source: PartSource, options: OpenOptions = {}): Promise<SearchIndex> {
     const manifest = (await source.get(MANIFEST_PART)) as ManifestPart;
     const engine = new SearchIndex(source, manifest);
-    // Once the caller's first results are out (a search page's ?q= is answered first), or when
-    // the reader has not searched for a while; then while the page is idle.
-    if (engine.local) {
-      engine.warm = new Promise((done) => {
-        engine.startWarmUp = () => {
-          engine.startWarmUp = undefined;
-          whenIdle(() => {
-            const warmed = (): void => {
-              performance.mark?.(WARMED_MARK);
-              done();
-            };
-            engine.warmUp().then(warmed, warmed);
-          });
-        };
-        setTimeout(() => engine.startWarmUp?.(), WARM_UP_UNASKED_MS);
-      });
-    }
+    const ahead = engine.local ? [] : prefetchList(manifest, options.prefetch ?? PREFETCH_PARTS);
+    if (!engine.local && ahead.length === 0) return engine;
+    // Once the caller's first results are out (a search page's ?q= is answered first), then
+    // while the page is idle. Text in memory: also when the reader has not searched for a while.
+    // Parts: only for a reader who searched, and once the page has drawn the results.
+    engine.warm = new Promise((done) => {
+      engine.startWarmUp = () => {
+        engine.startWarmUp = undefined;
+        const work = (): void => whenIdle(() => (engine.local ? engine.warmUp() : engine.prefetch(ahead)).then(done, () => done()));
+        if (engine.local) work();
+        else setTimeout(work, PREFETCH_AFTER_MS);
+      };
+      if (engine.local) setTimeout(() => engine.startWarmUp?.(), WARM_UP_UNASKED_MS);
+    });
     return engine;
+  }
+
+  /**
+   * Fetch the parts `names` ahead (PREFETCH_AT_ONCE at a time), each while the page is idle and
+   * no reader's search is under way, so that later queries find them in memory rather than wait
+   * for them: gram parts serve every query, text parts every snippet. Stops at the first part
+   * that fails to load (offline: a query will ask for it again).
+   */
+  private async prefetch(names: readonly string[]): Promise<void> {
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      while (next < names.length) {
+        await new Promise<void>((resolve) => whenIdle(resolve));
+        while (this.searching > 0) await this.noSearch();
+        if (next >= names.length) return;
+        const name = names[next++]!;
+        await (name === HEARD_PART ? this.heard() : this.part(name));
+      }
+    };
+    await Promise.all(Array.from({ length: PREFETCH_AT_ONCE }, lane));
+  }
+
+  /** Settles when no reader's search is under way. */
+  private noSearch(): Promise<void> {
+    return this.searching === 0 ? Promise.resolve() : new Promise((resolve) => this.whenNoSearch.push(resolve));
   }
 
   /**
@@ -2307,7 +2361,7 @@ export class SearchIndex implements SearchEngine {
     try {
       hits = await this.run(query, limit, perArticle, lead, english, breather(options.stale));
     } finally {
-      this.searching--;
+      if (--this.searching === 0) for (const resume of this.whenNoSearch.splice(0)) resume();
     }
     this.startWarmUp?.();
     this.cache.set(key, hits);

@@ -16,11 +16,11 @@
  *                           a classic worker) — for pages opened from file://, where fetch fails;
  *   firstOf(a, b, …)        the first source that delivers each part (fetch, then scripts).
  */
-import { SearchIndex, type PartSource } from './engine.ts';
+import { SearchIndex, type OpenOptions, type PartSource } from './engine.ts';
 import { GLOBAL_PARTS } from './protocol.ts';
 
 export type { PartSource } from './engine.ts';
-export { SearchIndex, type EngineHit, type SearchOptions } from './engine.ts';
+export { SearchIndex, type EngineHit, type OpenOptions, type SearchOptions } from './engine.ts';
 
 /** Parts fetched as `<baseUrl><part>.json`; `baseUrl` may be relative to the page (or worker). */
 export function fetchSource(baseUrl: string | URL, init?: RequestInit): PartSource {
@@ -100,7 +100,7 @@ export function firstOf(...sources: PartSource[]): PartSource {
  * Load an index and return its engine: `source` is a `PartSource`, or the URL of the index folder
  * (then fetched). Rejects when the manifest cannot be loaded.
  */
-export function loadIndex(source: PartSource | string | URL): Promise<SearchIndex> {
+export function loadIndex(source: PartSource | string | URL, options?: OpenOptions): Promise<SearchIndex> {
   const parts = typeof source === 'string' || source instanceof URL ? fetchSource(source) : source;
-  return SearchIndex.open(parts);
+  return SearchIndex.open(parts, options);
 }

@@ -13,7 +13,8 @@ export type WorkerRequest =
 export type WorkerReply =
   | { type: 'results'; id: number; hits: SearchHit[]; ms: number; waited: number }
   | { type: 'stale'; id: number }
-  | { type: 'error'; id: number; message: string };
+  | { type: 'error'; id: number; message: string }
+  | { type: 'warm' };
 
 /** What the engine's script registers on `globalThis[IN_PAGE_ENGINE]` when loaded on a page. */
 export interface InPageEngine {
@@ -25,3 +26,5 @@ export const IN_PAGE_ENGINE = '__BAOKU_SEARCH__';
 export const GLOBAL_PARTS = '__BAOKU_SEARCH_INDEX__';
 /** The index's first part, which names the others (for a small index, the whole index). */
 export const MANIFEST_PART = 'manifest';
+/** The mark the page puts on its timeline (`performance.mark`) once the engine says it has warmed up. */
+export const WARMED_MARK = 'baoku:search-warm';

@@ -39,4 +39,6 @@ export interface SearchEngine {
    * query came, checked where a long search on the page lets it breathe (it then rejects).
    */
   search(query: string, limit?: number, options?: { lang?: 'en' | undefined; stale?: (() => boolean) | undefined }): SearchHit[] | Promise<SearchHit[]>;
+  /** Settles once the engine has warmed up (see `SearchIndex.warm`); absent: nothing to warm. */
+  warm?: Promise<void>;
 }
