@@ -264,6 +264,20 @@ describeBrowser('search', () => {
     expect(pinyin[0]!.marks.join('')).toContain('雪龙');
   });
 
+  it("reads words with the browser's word breaker, as Node's: 中国银行 is no near miss of 中国进行, fuxing finds 复兴 first", async () => {
+    await visit(page, `search/?q=${encodeURIComponent('中国银行')}`);
+    await page.locator('[data-search-empty]').waitFor({ state: 'visible' });
+    expect(await page.locator(HIT_LINKS).count()).toBe(0);
+    await visit(page, 'search/?q=fuxing');
+    expect((await resultsShown(page))[0]!.marks).toEqual(['复兴']);
+    // The same words as Node's (the unit tests'): Chromium's word breaker.
+    const crossing = await page.evaluate(() => {
+      const words = (text: string): string[] => Array.from(new Intl.Segmenter('zh', { granularity: 'word' }).segment(text), (s) => s.segment);
+      return [words('实现了全年预期目标'), words('对中国进行国事访问'), words('帮助同学理解抽象的原理')];
+    });
+    expect(crossing.map((w) => w.join('/'))).toEqual(['实现/了/全年/预期/目标', '对/中国/进行/国事/访问', '帮助/同学/理解/抽象/的/原理']);
+  });
+
   it('shows more results on the search page on request, and continues from the first new one', async () => {
     // (报告: a longer list ranks a few of the first twenty differently; those shown stay.)
     await visit(page, `search/?q=${encodeURIComponent('报告')}`);

@@ -39,6 +39,8 @@ import {
   pinyinSpelling,
   pinyinTypos,
   withoutQuotes,
+  anotherWord,
+  crossesWord,
   breather,
   StaleSearch,
   gramPartName,
@@ -763,18 +765,18 @@ describe.each(MODES)('$mode index', ({ inline }) => {
       expect(slugs(await engine.search('lzjsq'))).toEqual([SLUG.model]);
     });
 
-    it('puts the commonest reading of initials first, title or not: xl is 雪龙, and not 型量 of 新型量子 (two words)', async () => {
+    it('puts the commonest reading of initials first, title or not: xl is 雪龙, and not 型量 of 新型量子 nor 学理 of 同学理解 (two words)', async () => {
       const hits = await engine.search('xl');
       expect(marked(hits[0]!)).toBe('【雪龙】2号完成南极考察返回上海');
-      // 雪龙 in a paragraph comes before the rarer 学理 in another.
-      expect(hits.slice(0, 4).map((h) => [h.article.slug, markedText(h).join(), h.field])).toEqual([
+      expect(hits.slice(0, 3).map((h) => [h.article.slug, markedText(h).join(), h.field])).toEqual([
         [SLUG.xuelong, '雪龙', 'title'],
         [SLUG.xuelong, '雪龙', 'paragraph'],
         [SLUG.station, '雪龙', 'paragraph'],
-        [SLUG.model, '学理', 'paragraph'],
       ]);
-      // 新型量子计算机 has 型量 only across two words.
+      // 新型量子计算机 has 型量 only across two words; 帮助同学理解 has 学理 across 同学 and 理解 (the
+      // word breaker's words).
       expect(hits.flatMap(markedText)).not.toContain('型量');
+      expect(hits.flatMap(markedText)).not.toContain('学理');
     });
 
     it('takes zh, ch and sh as one initial, or as two letters when that makes two syllables', async () => {
@@ -1752,6 +1754,45 @@ describe('fetching parts ahead', () => {
   });
 });
 
+describe('words, as the word breaker reads them', () => {
+  const at = (text: string, passage: string): [number, number] => {
+    const start = text.indexOf(passage);
+    expect(start, passage).toBeGreaterThanOrEqual(0);
+    return [start, start + passage.length];
+  };
+
+  it('a passage crosses a word that begins before it and ends inside, or begins inside and ends after it', () => {
+    expect(crossesWord('实现了全年预期目标', at('实现了全年预期目标', '了全'))).toBe(true);
+    expect(crossesWord('重点领域改革仍有不少硬骨头要啃', at('重点领域改革仍有不少硬骨头要啃', '硬骨'))).toBe(true);
+    expect(crossesWord('帮助同学理解抽象的原理', at('帮助同学理解抽象的原理', '学理'))).toBe(true);
+    expect(crossesWord('坚持以人民为中心', at('坚持以人民为中心', '民为'))).toBe(true);
+  });
+
+  it('a passage that is a word, begins or ends a longer one, or lies inside one does not cross it', () => {
+    expect(crossesWord('实现了全年预期目标', at('实现了全年预期目标', '全年'))).toBe(false);
+    expect(crossesWord('雪龙2号完成南极考察', at('雪龙2号完成南极考察', '雪龙'))).toBe(false);
+    expect(crossesWord('新时代的考验', at('新时代的考验', '时代'))).toBe(false);
+    expect(crossesWord('坚持以人民为中心', at('坚持以人民为中心', '人民为中心'))).toBe(false);
+    // The ends of the text, and text that is not Chinese.
+    expect(crossesWord('中国', [0, 2])).toBe(false);
+    expect(crossesWord('GDP growth 5%', [0, 3])).toBe(false);
+  });
+
+  it('a near miss is another word where the query has a word of two characters or more written otherwise, not by a character of the same sound', () => {
+    const never = (): boolean => false;
+    const text = '马克龙抵达北京开始对中国进行国事访问';
+    expect(anotherWord(text, at(text, '中国进行'), '中国银行', never)).toBe(true);
+    // 刀 for 力: a word of one character mistyped.
+    expect(anotherWord('加快发展新质生产力', at('加快发展新质生产力', '新质生产力'), '新质生产刀', never)).toBe(false);
+    // 查 for 察: the same sound, the input method's slip.
+    const sound = (a: string, b: string): boolean => [a, b].sort().join('') === '察查';
+    expect(anotherWord('执行南极考察任务', at('执行南极考察任务', '南极考察任务'), '南极考查任务', sound)).toBe(false);
+    expect(anotherWord('执行南极考察任务', at('执行南极考察任务', '南极考察任务'), '南极考查任务', never)).toBe(true);
+    // Only character for character: a passage longer or shorter than the query is not weighed.
+    expect(anotherWord(text, at(text, '中国进行国'), '中国银行', never)).toBe(false);
+  });
+});
+
 describe('query normalization', () => {
   it('folds full-width forms and case, keeping the length', () => {
     expect(foldBasic('ＡＢＣ１２３％Ｘ：．ÀΣЖ')).toBe('abc123%x:.àσж');
@@ -1960,6 +2001,25 @@ describe('the seeds', () => {
       expect(hits.length, typed).toBeGreaterThan(0);
       expect(markedText(hits[0]!), typed).toContain(meant);
     }
+  });
+
+  it('a near miss that puts another word where the query has one, of another sound, is no near miss (中国银行 is not 中国进行, nor 中国先行)', async () => {
+    expect(containing('中国进行').length).toBeGreaterThan(0);
+    expect(containing('中国先行').length).toBeGreaterThan(0);
+    expect(await seeds.search('中国银行')).toEqual([]);
+    // A slip of the input method, a character of the same sound, still is: 政府工作保告, 台湾地趋.
+    for (const [typed, meant] of [['政府工作保告', '政府工作报告'], ['台湾地趋', '台湾地区']]) {
+      const hits = await seeds.search(typed);
+      expect(hits.length, typed).toBeGreaterThan(0);
+      expect(markedText(hits[0]!), typed).toContain(meant);
+    }
+  });
+
+  it('pinyin typed in full ranks two characters across two words below a word (fuxing: 复兴 before 覆性 of 颠覆性; shiji: 实际 first)', async () => {
+    const first = async (q: string): Promise<string> => markedText((await seeds.search(q))[0]!).join();
+    expect(await first('fuxing')).toBe('复兴');
+    expect(await first('shiji')).toBe('实际');
+    expect(await first('jige')).toBe('几个');
   });
 
   it('a near miss is a passage apart from its neighbours, and marked without a last character that goes with the next word', async () => {

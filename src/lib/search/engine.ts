@@ -1867,6 +1867,81 @@ function neighbours(folded: string, [start, end]: Mark): [string | undefined, st
   return [before, after];
 }
 
+let segmenter: { segment(text: string): Iterable<{ segment: string; index: number }> } | null | undefined;
+
+/** The browser's Chinese word breaker (ICU's dictionary, through `Intl.Segmenter`), or null where there is none. */
+function wordBreaker(): typeof segmenter {
+  if (segmenter === undefined) {
+    const Segmenter = (Intl as { Segmenter?: new (locale: string, options: { granularity: 'word' }) => NonNullable<typeof segmenter> }).Segmenter;
+    try {
+      segmenter = typeof Segmenter === 'function' ? new Segmenter('zh', { granularity: 'word' }) : null;
+    } catch {
+      segmenter = null;
+    }
+  }
+  return segmenter;
+}
+
+/** The quality of a passage found by pinyin typed in full that crosses a word (`crossesWord`): below one that does not. */
+const CROSSING_QUALITY = 0.5;
+
+/** Characters either side of a passage the word breaker reads with it. */
+const WORD_CONTEXT = 6;
+
+/**
+ * Whether a word of the text, as the word breaker splits it there, crosses an end of the passage:
+ * begins before it and ends inside, or begins inside and ends after it (了全 of 了全面, 硬骨 of
+ * 硬骨头). A passage that begins or ends a longer word (发展 of 发展中国家), or lies inside one, does
+ * not cross it. False where the browser has no word breaker.
+ */
+export function crossesWord(text: string, [start, end]: Mark): boolean {
+  const breaker = wordBreaker();
+  if (!breaker) return false;
+  const from = Math.max(0, start - WORD_CONTEXT);
+  for (const { segment, index } of breaker.segment(text.slice(from, Math.min(text.length, end + WORD_CONTEXT)))) {
+    const s = from + index;
+    const e = s + segment.length;
+    if (e <= start) continue;
+    if (s >= end) break;
+    if ((s < start && e < end) || (s > start && e > end)) return true;
+  }
+  return false;
+}
+
+/** The words of two characters or more the word breaker reads in `text`. */
+function wordsOf(text: string): string[] {
+  return wordSpans(text, 0, text.length)
+    .filter(([s, e]) => e - s >= 2)
+    .map(([s, e]) => text.slice(s, e));
+}
+
+/** The words the word breaker reads in `text[from, to)`, as `[start, end)` spans of `text`. */
+function wordSpans(text: string, from: number, to: number): Mark[] {
+  const breaker = wordBreaker();
+  if (!breaker) return [];
+  return Array.from(breaker.segment(text.slice(from, to)), ({ segment, index }): Mark => [from + index, from + index + segment.length]);
+}
+
+/**
+ * Whether a near miss of `pattern` at `mark` is another word where the pattern has one, as the
+ * word breaker reads both: a word of two characters or more at the same place in each, written
+ * otherwise, and not by a character of the same sound (中国进行 and 中国先行 are not 中国银行:
+ * 进行 and 先行 stand where 银行 does; but 经济形势 is 经济形式, the slip an input method makes).
+ * A character mistyped in a word is not another word (新质生产刀 is 新质生产力: 刀 and 力 are
+ * words of one). Only where the near miss is as long as the pattern, character for character.
+ */
+export function anotherWord(text: string, [start, end]: Mark, pattern: string, sameSound: (a: string, b: string) => boolean): boolean {
+  if (end - start !== pattern.length) return false;
+  const inPattern = wordSpans(pattern, 0, pattern.length).filter(([s, e]) => e - s >= 2);
+  if (inPattern.length === 0) return false;
+  const inText = wordSpans(text, Math.max(0, start - WORD_CONTEXT), Math.min(text.length, end + WORD_CONTEXT));
+  const other = ([s, e]: Mark): boolean => {
+    for (let i = s; i < e; i++) if (text[start + i] !== pattern[i] && !sameSound(text[start + i]!, pattern[i]!)) return true;
+    return false;
+  };
+  return inPattern.some(([s, e]) => inText.some(([ts, te]) => ts - start === s && te - start === e && other([s, e])));
+}
+
 /** The characters of a marked passage, but the marks it is looked past (quotation marks, by default). */
 function passageChars(folded: string, [start, end]: Mark, skipped: string = QUOTE_MARKS): string[] {
   return Array.from(folded.slice(start, end)).filter((ch) => !skipped.includes(ch));
@@ -2152,6 +2227,8 @@ export class SearchIndex implements SearchEngine {
   /** Starts the warm-up (text in memory), until it has started. */
   private startWarmUp?: (() => void) | undefined;
   private heardReadings: Promise<ReadonlyMap<string, string>> | undefined;
+  /** The heard part's readings, once loaded (see `heard`). */
+  private heardLoaded: ReadonlyMap<string, string> | undefined;
   private englishWords: Map<string, number> | undefined;
   private readonly asEnglish = new WeakMap<readonly Term[], boolean>();
   /** The bigram map of an inline index, built at load. */
@@ -2217,6 +2294,18 @@ export class SearchIndex implements SearchEngine {
       return info;
     });
   }
+
+  /** Whether two characters have a reading in common (toneless). */
+  private readonly sameSound = (a: string, b: string): boolean => {
+    const { readings } = this.readings();
+    const of = (c: string): ReadonlySet<string> | undefined => {
+      const syl = readings.get(c) ?? this.heardLoaded?.get(c);
+      return typeof syl === 'string' ? new Set([syl]) : syl;
+    };
+    const ra = of(a);
+    const rb = of(b);
+    return ra !== undefined && rb !== undefined && [...ra].some((syl) => rb.has(syl));
+  };
 
   private readings(): ReturnType<typeof decodePinyin> {
     return (this.pinyin ??= decodePinyin(this.pinyinMap));
@@ -2508,6 +2597,9 @@ export class SearchIndex implements SearchEngine {
     const worthNearMisses = hits.size === 0 || terms.some((t) => t.fuzzy && Array.from(t.fuzzy).length > 3);
     if (hits.size < FUZZY_BELOW[where] && worthNearMisses && terms.some((t) => t.fuzzy)) {
       await this.loadGrams(terms, true);
+      // (A near miss by a character of the same sound is no other word: the sounds of those the
+      // text lacks too, where they are in a word of the query. See `anotherWord`.)
+      if (terms.some((t) => t.fuzzy && wordsOf(t.fuzzy).some((w) => Array.from(w).some((c) => isHan(c) && !this.readings().primary.has(c))))) await this.heard();
       cands.forEach((c, i) => this.addNearMisses(terms[i]!, c));
       await look(this.rankArticles(cands, true).filter((a) => !hits.has(a)), NEAR_MISS_ARTICLES[where], true);
     }
@@ -2560,7 +2652,7 @@ export class SearchIndex implements SearchEngine {
   /** The readings of common characters the text lacks (`HEARD_PART`), loaded on first need; empty if the index has none. */
   private heard(): Promise<ReadonlyMap<string, string>> {
     return (this.heardReadings ??= this.source.get(HEARD_PART).then(
-      (part) => new Map(Object.entries((part ?? {}) as HeardPart).flatMap(([syl, chars]) => Array.from(chars, (ch): [string, string] => [ch, syl]))),
+      (part) => (this.heardLoaded = new Map(Object.entries((part ?? {}) as HeardPart).flatMap(([syl, chars]) => Array.from(chars, (ch): [string, string] => [ch, syl])))),
       () => new Map(),
     ));
   }
@@ -3331,14 +3423,17 @@ export class SearchIndex implements SearchEngine {
         for (const v of term.variants) {
           let marks = findVariant(v, text);
           // Read as pinyin: some character by its first reading (和调 is not huzhou: 和 reads hu
-          // only in mahjong, 调 zhou hardly ever).
-          if (marks.length > 0 && (v.kind === 'pinyin' || v.kind === 'partial') && v.syls) marks = marks.filter((mark) => this.readsFirst(text, mark, v.syls!, v.kind === 'partial') && (v.kind === 'partial' ? this.wordLike(text, mark) : this.spelledWord(text, mark)));
+          // only in mahjong, 调 zhou hardly ever). Typed in part, not across two words as the word
+          // breaker reads them (lq is not 了全 of 实现了全年; a character read by its sound has
+          // its own test, `ownWord`).
+          if (marks.length > 0 && (v.kind === 'pinyin' || v.kind === 'partial') && v.syls) marks = marks.filter((mark) => this.readsFirst(text, mark, v.syls!, v.kind === 'partial') && (v.kind === 'partial' ? this.wordLike(text, mark) && (v.sounded || !crossesWord(text, mark)) : this.spelledWord(text, mark)));
           if (marks.length > 0 && v.sounded) marks = marks.filter((mark) => this.ownWord(text, mark));
           if (marks.length === 0) continue;
           // Pinyin typed in part: the commoner the word it reads as, the better.
           // (A character read by its sound: the likelier word the better, 危机 before 为基 for 为机.)
           // (A sound mixed up, below the same sound: 厂江 is 长江 before 沧江 of 澜沧江.)
-          const quality = v.sounded ? Math.max(...marks.map((mark) => this.wordness(text, mark) * (this.readsAsTyped(text, mark, v.syls ?? []) ? 1 : 0.5))) : v.kind === 'partial' ? Math.max(...marks.map((mark) => this.commonness(text, mark, v.syls))) : 1;
+          // (Typed in full: across two words below a word, fuxing is 复兴 before 覆性 of 颠覆性.)
+          const quality = v.sounded ? Math.max(...marks.map((mark) => this.wordness(text, mark) * (this.readsAsTyped(text, mark, v.syls ?? []) ? 1 : 0.5))) : v.kind === 'partial' ? Math.max(...marks.map((mark) => this.commonness(text, mark, v.syls))) : v.kind === 'pinyin' ? (marks.some((mark) => !crossesWord(text, mark)) ? 1 : CROSSING_QUALITY) : 1;
           if (!best) best = { kind: v.kind, marks, quality };
           else {
             if (KIND_RANK[v.kind] < KIND_RANK[best.kind]) best = { ...best, kind: v.kind, quality };
@@ -3392,7 +3487,7 @@ export class SearchIndex implements SearchEngine {
           for (const miss of nearMissesIn(chunk.texts, chunk.folded, chunk.records, term.fuzzy)) {
             const { index, score } = miss;
             const marks = miss.marks.map((mark) => this.endNotAnother(chunk.folded[index]!, mark, fuzzyChars));
-            if (!marks.every((mark) => this.nearMissOfThree(chunk.folded[index]!, mark, fuzzyChars) && this.nearMissApart(chunk.folded[index]!, mark, fuzzyChars))) continue;
+            if (!marks.every((mark) => this.nearMissOfThree(chunk.folded[index]!, mark, fuzzyChars) && this.nearMissApart(chunk.folded[index]!, mark, fuzzyChars) && !anotherWord(chunk.folded[index]!, mark, term.fuzzy!, this.sameSound))) continue;
             row[offset + index + 2] = { kind: 'fuzzy', marks, quality: 1 - score };
             found = true;
             near++;
