@@ -41,6 +41,7 @@ import {
   withoutQuotes,
   anotherWord,
   crossesWord,
+  hanWordAcross,
   breather,
   StaleSearch,
   gramPartName,
@@ -60,6 +61,7 @@ import {
   type ManifestPart,
 } from '../../src/lib/search/engine.ts';
 import { firstOf, globalSource, loadIndex, objectSource, type PartSource, type SearchIndex } from '../../src/lib/search/load.ts';
+import { wordStarts } from '../../src/lib/search/words.ts';
 import { renderMarkdown } from '../site/article/markdown.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
@@ -1776,6 +1778,24 @@ describe('words, as the word breaker reads them', () => {
     // The ends of the text, and text that is not Chinese.
     expect(crossesWord('中国', [0, 2])).toBe(false);
     expect(crossesWord('GDP growth 5%', [0, 3])).toBe(false);
+  });
+
+  it("answers the same read off the whole text's word starts (what the engine keeps once warmed up) as read around the passage", () => {
+    const cases: [string, string][] = [
+      ['实现了全年预期目标', '了全'],
+      ['实现了全年预期目标', '全年'],
+      ['帮助同学理解抽象的原理', '学理'],
+      ['坚持以人民为中心', '人民为中心'],
+      ['坚持以人民为中心', '民为'],
+      ['新时代的考验', '时代'],
+    ];
+    for (const [text, passage] of cases) expect(crossesWord(text, at(text, passage), wordStarts(text)), passage).toBe(crossesWord(text, at(text, passage)));
+    const text = '马克龙抵达北京开始对中国进行国事访问';
+    const never = (): boolean => false;
+    expect(anotherWord(text, at(text, '中国进行'), '中国银行', never, wordStarts(text))).toBe(true);
+    expect(anotherWord(text, at(text, '中国进行'), '中国人行', never, wordStarts(text))).toBe(false);
+    for (const i of [1, 3, 4, 5, 11, 12]) expect(hanWordAcross(text, i, wordStarts(text)), String(i)).toEqual(hanWordAcross(text, i));
+    expect(hanWordAcross(text, 11, wordStarts(text))).toEqual([10, 12]);
   });
 
   it('a near miss is another word where the query has a word of two characters or more written otherwise, not by a character of the same sound', () => {

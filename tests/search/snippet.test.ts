@@ -4,7 +4,11 @@
  * marks shown as 【…】.
  */
 import { describe, expect, it } from 'vitest';
-import { makeSnippet, mergeMarks, SNIPPET_LENGTH } from '../../src/lib/search/snippet.ts';
+import { makeSnippet as snippetOf, mergeMarks, SNIPPET_LENGTH } from '../../src/lib/search/snippet.ts';
+import { hanWordAcross } from '../../src/lib/search/words.ts';
+
+/** A snippet as the engine makes it once the word breaker is there: with Chinese words kept whole. */
+const makeSnippet = (...[text, marks, length, apart]: Parameters<typeof snippetOf>): ReturnType<typeof snippetOf> => snippetOf(text, marks, length, apart, hanWordAcross);
 import type { Mark } from '../../src/lib/search/types.ts';
 
 /** 158 units: 腾冲 at 27 and 42, AI at 123, 人工智能 at 136. */
@@ -189,13 +193,13 @@ describe('makeSnippet', () => {
   });
 
   describe('one term', () => {
-    it('shows its first mark with 24 units of lead-in, as before', () => {
+    it('shows its first mark with 24 units of lead-in, and one more to start with a word (…开展, not …展)', () => {
       const s = makeSnippet(REFORM, termMarks(REFORM, '人财物'));
-      expect(s.text).toBe(`…${REFORM.slice(129 - 24, 129 - 24 + 110)}…`);
+      expect(s.text).toBe(`…${REFORM.slice(129 - 25, 129 - 24 + 110)}…`);
       expect(render(s)).toBe(
-        '…展减轻科研人员负担专项行动，到赋予科研人员更大的【人财物】支配权和学术自主权，新时代以来，一系列科技体制改革举措密集落地，剑指一个个阻碍科技创新的障碍，极大释放了创新引擎的动能。接下来，我们既要完善人才培养、引进、使用、合理…',
+        '…开展减轻科研人员负担专项行动，到赋予科研人员更大的【人财物】支配权和学术自主权，新时代以来，一系列科技体制改革举措密集落地，剑指一个个阻碍科技创新的障碍，极大释放了创新引擎的动能。接下来，我们既要完善人才培养、引进、使用、合理…',
       );
-      expect(s.marks).toEqual([[25, 28]]);
+      expect(s.marks).toEqual([[26, 29]]);
     });
 
     it('shows the other marks of the term that fit in the window', () => {
@@ -231,7 +235,7 @@ describe('makeSnippet', () => {
     it('starts just after the end of a sentence in the lead-in', () => {
       // The lead-in would be 「75周年。人民政协要坚持以」: the snippet starts at 人民政协.
       expect(snippetFor(WANG, ['习近平新时代'])).toBe(
-        '…人民政协要坚持以【习近平新时代】中国特色社会主义思想为指导，全面贯彻中共二十大和二十届二中全会精神，坚持党的领导、统一战线、协商民主有机结合，紧紧围绕推进中国式现代化履职尽责，推进思想政治引领，积极建言资政，广泛凝聚共识，加…',
+        '…人民政协要坚持以【习近平新时代】中国特色社会主义思想为指导，全面贯彻中共二十大和二十届二中全会精神，坚持党的领导、统一战线、协商民主有机结合，紧紧围绕推进中国式现代化履职尽责，推进思想政治引领，积极建言资政，广泛凝聚共识，加强…',
       );
     });
 
@@ -243,7 +247,7 @@ describe('makeSnippet', () => {
 
     it('keeps the whole lead-in when it holds no end of a sentence', () => {
       expect(snippetFor(REFORM, ['点火系', '揭榜挂帅'])).toBe(
-        '…展的新引擎，那么改革就是点燃这个新引擎必不可少的【点火系】。习近平总书记指出：“科技创新、制度创新要协同发挥作用，两个轮子一起转。”从破除“四唯”，到推进创新攻关的“【揭榜挂帅】”体制机制，从开展减轻科研人员负担专项行动，到赋予…',
+        '…发展的新引擎，那么改革就是点燃这个新引擎必不可少的【点火系】。习近平总书记指出：“科技创新、制度创新要协同发挥作用，两个轮子一起转。”从破除“四唯”，到推进创新攻关的“【揭榜挂帅】”体制机制，从开展减轻科研人员负担专项行动，到赋予…',
       );
     });
   });
@@ -263,7 +267,7 @@ describe('makeSnippet', () => {
       // 人民政协 at 48 and 59, 凝聚共识 at 163: only a window from 59 holds both.
       const s = makeSnippet(WANG, termMarks(WANG, '人民政协', '凝聚共识'));
       expect(render(s)).toBe(
-        '…【人民政协】要坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻中共二十大和二十届二中全会精神，坚持党的领导、统一战线、协商民主有机结合，紧紧围绕推进中国式现代化履职尽责，推进思想政治引领，积极建言资政，广泛【凝聚共识】，加…',
+        '…【人民政协】要坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻中共二十大和二十届二中全会精神，坚持党的领导、统一战线、协商民主有机结合，紧紧围绕推进中国式现代化履职尽责，推进思想政治引领，积极建言资政，广泛【凝聚共识】，加强…',
       );
       expect(markedText(s)).toEqual(['人民政协', '凝聚共识']);
     });
@@ -318,9 +322,9 @@ describe('makeSnippet', () => {
       const text = `${REFORM.slice(0, 150)}雪龙2号${REFORM.slice(150)}`;
       const s = makeSnippet(text, termMarks(text, '雪龙', '雪龙2号', '科技创新'));
       expect(markedText(s)).toEqual(['科技创新', '雪龙2号']);
-      expect(s.text).toBe(`…${text.slice(44, 154)}…`);
+      expect(s.text).toBe(`…${text.slice(43, 154)}…`);
       expect(render(s)).toBe(
-        '…书记指出：“【科技创新】、制度创新要协同发挥作用，两个轮子一起转。”从破除“四唯”，到推进创新攻关的“揭榜挂帅”体制机制，从开展减轻科研人员负担专项行动，到赋予科研人员更大的人财物支配权和学术自主权，新时代以来，一系【雪龙2号】…',
+        '…总书记指出：“【科技创新】、制度创新要协同发挥作用，两个轮子一起转。”从破除“四唯”，到推进创新攻关的“揭榜挂帅”体制机制，从开展减轻科研人员负担专项行动，到赋予科研人员更大的人财物支配权和学术自主权，新时代以来，一系【雪龙2号】…',
       );
     });
   });
@@ -328,9 +332,9 @@ describe('makeSnippet', () => {
   describe('the end of the paragraph', () => {
     it('shifts the window back so that it is full', () => {
       const s = makeSnippet(WANG, termMarks(WANG, '智慧和力量'));
-      expect(s.text).toBe(`…${WANG.slice(WANG.length - 110)}`);
+      expect(s.text).toBe(`…${WANG.slice(WANG.length - 111)}`);
       expect(render(s)).toBe(
-        '…面贯彻中共二十大和二十届二中全会精神，坚持党的领导、统一战线、协商民主有机结合，紧紧围绕推进中国式现代化履职尽责，推进思想政治引领，积极建言资政，广泛凝聚共识，加强自身建设，为实现全年经济社会发展目标任务汇聚【智慧和力量】。',
+        '…全面贯彻中共二十大和二十届二中全会精神，坚持党的领导、统一战线、协商民主有机结合，紧紧围绕推进中国式现代化履职尽责，推进思想政治引领，积极建言资政，广泛凝聚共识，加强自身建设，为实现全年经济社会发展目标任务汇聚【智慧和力量】。',
       );
     });
 
@@ -355,12 +359,12 @@ describe('makeSnippet', () => {
     it('ends the window before a mark too long to take in', () => {
       // A long mark (a near miss may mark a whole stretch) from 坚持党的领导 to 为实现 (107–178), in
       // no window with another term: the window [24, 134) would leave 44 of its units out, so it
-      // ends at 107.
+      // ends at 107 (and starts at 23, with the word 周年).
       const long: Mark = [WANG.indexOf('坚持党的领导'), WANG.indexOf('为实现全年') + 3];
       const s = makeSnippet(WANG, [...termMarks(WANG, '人民政协', '习近平'), [long]]);
-      expect(s.text).toBe(`…${WANG.slice(24, 107)}…`);
+      expect(s.text).toBe(`…${WANG.slice(23, 107)}…`);
       expect(render(s)).toBe(
-        '…年，是实现“十四五”规划目标任务的关键一年，也是【人民政协】成立75周年。【人民政协】要坚持以【习近平】新时代中国特色社会主义思想为指导，全面贯彻中共二十大和二十届二中全会精神，…',
+        '…周年，是实现“十四五”规划目标任务的关键一年，也是【人民政协】成立75周年。【人民政协】要坚持以【习近平】新时代中国特色社会主义思想为指导，全面贯彻中共二十大和二十届二中全会精神，…',
       );
     });
 
@@ -459,6 +463,41 @@ describe('makeSnippet', () => {
     });
   });
 
+  describe('Chinese words (as the word breaker reads them)', () => {
+    it('finds the word an end falls inside, and none between two words or outside Chinese text', () => {
+      expect(hanWordAcross('推动经济发展', 3)).toEqual([2, 4]);
+      expect(hanWordAcross('推动经济发展', 2)).toBeUndefined();
+      expect(hanWordAcross('推动经济发展', 0)).toBeUndefined();
+      expect(hanWordAcross('Xuelong 2', 3)).toBeUndefined();
+      expect(hanWordAcross('增长5.2%左右', 3)).toBeUndefined();
+    });
+
+    it('are not cut at an end: one across it is taken in whole (…布宜诺斯, 共和国…)', () => {
+      // The lead-in (24 before 出口 at 100) would start at the 宜 of 布宜诺斯 (75–79).
+      const lead = `${'的'.repeat(75)}布宜诺斯${'的'.repeat(21)}出口${'的'.repeat(100)}`;
+      expect(makeSnippet(lead, termMarks(lead, '出口')).text.startsWith('…布宜诺斯的')).toBe(true);
+      // The window [0, 110) would end after the 共 of 共和国 (109–112).
+      const tail = `出口${'的'.repeat(107)}共和国${'的'.repeat(50)}`;
+      const s = makeSnippet(tail, termMarks(tail, '出口'));
+      expect(s.text.endsWith('的共和国…')).toBe(true);
+      expect(s.text.length).toBe(113);
+    });
+
+    it('are looked for only with `wordAt` (the engine passes it once the word breaker is made)', () => {
+      const marks = termMarks(REFORM, '人财物');
+      expect(snippetOf(REFORM, marks).text.startsWith('…展减轻')).toBe(true);
+      expect(snippetOf(REFORM, marks, undefined, false, hanWordAcross).text.startsWith('…开展减轻')).toBe(true);
+    });
+
+    it('leaves out a word too long to take in (…的, not …河 of 密西西比河)', () => {
+      // The lead-in (24 before 出口 at 98) would start at the 河 of 密西西比河 (70–75).
+      const text = `${'的'.repeat(70)}密西西比河${'的'.repeat(23)}出口${'的'.repeat(100)}`;
+      const s = makeSnippet(text, termMarks(text, '出口'));
+      expect(s.text.startsWith('…的的')).toBe(true);
+      expect(s.text).not.toContain('河');
+    });
+  });
+
   describe('surrogate pairs', () => {
     it('does not end inside a pair', () => {
       // 𠀀 (U+20000) takes units 109 and 110: the window ends after it.
@@ -482,7 +521,8 @@ describe('makeSnippet', () => {
       const text = `${REFORM.slice(0, 106)}𠀀${REFORM.slice(106)}`;
       const s = makeSnippet(text, termMarks(text, '𠀀'));
       expect(markedText(s)).toEqual(['𠀀']);
-      expect(s.text).toBe(`…${text.slice(106 - 24, 106 - 24 + 110)}…`);
+      // (Ending with the word 动能, not 动.)
+      expect(s.text).toBe(`…${text.slice(106 - 24, 106 - 24 + 111)}…`);
     });
 
     it('shows a short text with pairs whole', () => {
@@ -522,11 +562,11 @@ describe('makeSnippet', () => {
       expect(marks.map((m) => m.length)).toEqual([30, 15, 15, 30]);
       const s = makeSnippet(text, marks.slice(0, 3));
       expect(render(s)).toBe(
-        '…【人民政协】要坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻中共二十大和二十届二中全会精神，坚持党的领导、统一战线、协商民主有机结合，紧紧围绕推进【中国式现代化】履职尽责，推进思想政治引领，积极建言资政，广泛【凝聚共识】，加…',
+        '…【人民政协】要坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻中共二十大和二十届二中全会精神，坚持党的领导、统一战线、协商民主有机结合，紧紧围绕推进【中国式现代化】履职尽责，推进思想政治引领，积极建言资政，广泛【凝聚共识】，加强…',
       );
       // With 的 (at 40 and 110 of each paragraph) too: the same window, which holds all four.
       expect(render(makeSnippet(text, marks))).toBe(
-        '…【人民政协】要坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻中共二十大和二十届二中全会精神，坚持党【的】领导、统一战线、协商民主有机结合，紧紧围绕推进【中国式现代化】履职尽责，推进思想政治引领，积极建言资政，广泛【凝聚共识】，加…',
+        '…【人民政协】要坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻中共二十大和二十届二中全会精神，坚持党【的】领导、统一战线、协商民主有机结合，紧紧围绕推进【中国式现代化】履职尽责，推进思想政治引领，积极建言资政，广泛【凝聚共识】，加强…',
       );
     });
 

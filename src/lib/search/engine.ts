@@ -43,10 +43,12 @@ import type { IFuseOptions } from 'fuse.js';
 import { chineseDates, chineseTimes, englishDate, englishDateTokens, englishMonthDay, isoDate, isoFromChinese, isoFromEnglish, monthDayFromEnglish, numeral, numeralsAsFigures, figuresAsNumerals } from './dates.ts';
 import { editDistance, englishForm, englishStem, ENGLISH_WORDS, latinMarks, lowerCase, pinyinApart, wholeWord, type EnglishBlock, type EnglishForm } from './english.ts';
 import { makeSnippet, mergeMarks } from './snippet.ts';
+import { anotherWord, crossesWord, hanWordAcross, wordBreaker, wordBreakerReady, wordsOf, wordStarts } from './words.ts';
 import type { Mark, SearchArticle, SearchEngine, SearchHit } from './types.ts';
 import { MANIFEST_PART } from './protocol.ts';
 
 export { makeSnippet, mergeMarks, SNIPPET_LENGTH } from './snippet.ts';
+export { anotherWord, crossesWord, hanWordAcross } from './words.ts';
 
 // ---------------------------------------------------------------------------------------------
 // The index format (written by build-index.ts).
@@ -1867,80 +1869,8 @@ function neighbours(folded: string, [start, end]: Mark): [string | undefined, st
   return [before, after];
 }
 
-let segmenter: { segment(text: string): Iterable<{ segment: string; index: number }> } | null | undefined;
-
-/** The browser's Chinese word breaker (ICU's dictionary, through `Intl.Segmenter`), or null where there is none. */
-function wordBreaker(): typeof segmenter {
-  if (segmenter === undefined) {
-    const Segmenter = (Intl as { Segmenter?: new (locale: string, options: { granularity: 'word' }) => NonNullable<typeof segmenter> }).Segmenter;
-    try {
-      segmenter = typeof Segmenter === 'function' ? new Segmenter('zh', { granularity: 'word' }) : null;
-    } catch {
-      segmenter = null;
-    }
-  }
-  return segmenter;
-}
-
 /** The quality of a passage found by pinyin typed in full that crosses a word (`crossesWord`): below one that does not. */
 const CROSSING_QUALITY = 0.5;
-
-/** Characters either side of a passage the word breaker reads with it. */
-const WORD_CONTEXT = 6;
-
-/**
- * Whether a word of the text, as the word breaker splits it there, crosses an end of the passage:
- * begins before it and ends inside, or begins inside and ends after it (了全 of 了全面, 硬骨 of
- * 硬骨头). A passage that begins or ends a longer word (发展 of 发展中国家), or lies inside one, does
- * not cross it. False where the browser has no word breaker.
- */
-export function crossesWord(text: string, [start, end]: Mark): boolean {
-  const breaker = wordBreaker();
-  if (!breaker) return false;
-  const from = Math.max(0, start - WORD_CONTEXT);
-  for (const { segment, index } of breaker.segment(text.slice(from, Math.min(text.length, end + WORD_CONTEXT)))) {
-    const s = from + index;
-    const e = s + segment.length;
-    if (e <= start) continue;
-    if (s >= end) break;
-    if ((s < start && e < end) || (s > start && e > end)) return true;
-  }
-  return false;
-}
-
-/** The words of two characters or more the word breaker reads in `text`. */
-function wordsOf(text: string): string[] {
-  return wordSpans(text, 0, text.length)
-    .filter(([s, e]) => e - s >= 2)
-    .map(([s, e]) => text.slice(s, e));
-}
-
-/** The words the word breaker reads in `text[from, to)`, as `[start, end)` spans of `text`. */
-function wordSpans(text: string, from: number, to: number): Mark[] {
-  const breaker = wordBreaker();
-  if (!breaker) return [];
-  return Array.from(breaker.segment(text.slice(from, to)), ({ segment, index }): Mark => [from + index, from + index + segment.length]);
-}
-
-/**
- * Whether a near miss of `pattern` at `mark` is another word where the pattern has one, as the
- * word breaker reads both: a word of two characters or more at the same place in each, written
- * otherwise, and not by a character of the same sound (中国进行 and 中国先行 are not 中国银行:
- * 进行 and 先行 stand where 银行 does; but 经济形势 is 经济形式, the slip an input method makes).
- * A character mistyped in a word is not another word (新质生产刀 is 新质生产力: 刀 and 力 are
- * words of one). Only where the near miss is as long as the pattern, character for character.
- */
-export function anotherWord(text: string, [start, end]: Mark, pattern: string, sameSound: (a: string, b: string) => boolean): boolean {
-  if (end - start !== pattern.length) return false;
-  const inPattern = wordSpans(pattern, 0, pattern.length).filter(([s, e]) => e - s >= 2);
-  if (inPattern.length === 0) return false;
-  const inText = wordSpans(text, Math.max(0, start - WORD_CONTEXT), Math.min(text.length, end + WORD_CONTEXT));
-  const other = ([s, e]: Mark): boolean => {
-    for (let i = s; i < e; i++) if (text[start + i] !== pattern[i] && !sameSound(text[start + i]!, pattern[i]!)) return true;
-    return false;
-  };
-  return inPattern.some(([s, e]) => inText.some(([ts, te]) => ts - start === s && te - start === e && other([s, e])));
-}
 
 /** The characters of a marked passage, but the marks it is looked past (quotation marks, by default). */
 function passageChars(folded: string, [start, end]: Mark, skipped: string = QUOTE_MARKS): string[] {
@@ -2149,11 +2079,13 @@ function literalChars(term: Term): string[] | undefined {
 const NO_SNIPPET: EngineHit['snippet'] = { text: '', marks: [] };
 
 /** The hits with their snippets made (only those shown: many more blocks match than a list holds). */
-function withSnippets(hits: EngineHit[]): EngineHit[] {
+function withSnippets(hits: EngineHit[], starts: ReadonlyMap<string, Uint8Array>): EngineHit[] {
+  // (Whole words at a snippet's ends once the word breaker is made: see `SearchIndex.warm`.)
+  const wordAt = wordBreakerReady() ? (text: string, at: number) => hanWordAcross(text, at, starts.get(text)) : undefined;
   for (const hit of hits) {
     const p = hit.passage;
     if (!p) continue;
-    hit.snippet = p.whole ? { text: p.text, marks: mergeMarks(p.marks.flat()) } : makeSnippet(p.text, p.marks, undefined, true);
+    hit.snippet = p.whole ? { text: p.text, marks: mergeMarks(p.marks.flat()) } : makeSnippet(p.text, p.marks, undefined, true, wordAt);
     delete hit.passage;
   }
   return hits;
@@ -2187,10 +2119,11 @@ function whenIdle(fn: () => void): void {
 export class SearchIndex implements SearchEngine {
   readonly articleCount: number;
   /**
-   * Settles once the engine has warmed up while the page was idle: with the text in memory, its
-   * bigrams read off it and a few throwaway queries run (`warmUp`); with an index in parts, the
-   * parts fetched ahead (`prefetch`). It starts once the first results are out, or a second after
-   * loading with no query. Never rejects.
+   * Settles once the engine has warmed up while the page was idle: the word breaker made (see
+   * words.ts; snippets keep to whole words from then on); with the text in memory, its bigrams
+   * read off it and a few throwaway queries run (`warmUp`); with an index in parts, the parts
+   * fetched ahead (`prefetch`). It starts once the first results are out, or (text in memory) a
+   * second after loading with no query. Never rejects.
    */
   warm: Promise<void> = Promise.resolve();
   readonly chunkCount: number;
@@ -2227,6 +2160,8 @@ export class SearchIndex implements SearchEngine {
   /** Starts the warm-up (text in memory), until it has started. */
   private startWarmUp?: (() => void) | undefined;
   private heardReadings: Promise<ReadonlyMap<string, string>> | undefined;
+  /** Where the word breaker starts words in each block, by its text and its folded text (inline text, once warmed up: see `warmUp`). */
+  private readonly wordStarts = new Map<string, Uint8Array>();
   /** The heard part's readings, once loaded (see `heard`). */
   private heardLoaded: ReadonlyMap<string, string> | undefined;
   private englishWords: Map<string, number> | undefined;
@@ -2316,14 +2251,21 @@ export class SearchIndex implements SearchEngine {
     const manifest = (await source.get(MANIFEST_PART)) as ManifestPart;
     const engine = new SearchIndex(source, manifest);
     const ahead = engine.local ? [] : prefetchList(manifest, options.prefetch ?? PREFETCH_PARTS);
-    if (!engine.local && ahead.length === 0) return engine;
+    if (!engine.local && ahead.length === 0) {
+      engine.startWarmUp = () => {
+        engine.startWarmUp = undefined;
+        whenIdle(() => wordBreaker());
+      };
+      return engine;
+    }
     // Once the caller's first results are out (a search page's ?q= is answered first), then
     // while the page is idle. Text in memory: also when the reader has not searched for a while.
     // Parts: only for a reader who searched, and once the page has drawn the results.
     engine.warm = new Promise((done) => {
       engine.startWarmUp = () => {
         engine.startWarmUp = undefined;
-        const work = (): void => whenIdle(() => (engine.local ? engine.warmUp() : engine.prefetch(ahead)).then(done, () => done()));
+        // (The word breaker first: it loads its dictionary when made, tens of milliseconds once.)
+        const work = (): void => whenIdle(() => (wordBreaker(), engine.local ? engine.warmUp() : engine.prefetch(ahead)).then(done, () => done()));
         if (engine.local) work();
         else setTimeout(work, PREFETCH_AFTER_MS);
       };
@@ -2374,6 +2316,20 @@ export class SearchIndex implements SearchEngine {
       await whileIdle((more) => {
         for (; next < chunks.length && more(); next++) bareTexts(chunks[next]!.texts, chunks[next]!.folded, chunks[next]!.records);
         return next === chunks.length;
+      });
+      // And where the word breaker starts words in every block (read as written, kept for its
+      // folded text too, which is as long), which pinyin, near misses and snippets ask of it.
+      const blocks: [string, string][] = [...this.titles.map((t, a): [string, string] => [t, this.titlesFolded[a]!]), ...chunks.flatMap((c) => c.texts.map((t, i): [string, string] => [t, c.folded[i]!]))];
+      let block = 0;
+      await whileIdle((more) => {
+        for (; block < blocks.length && more(); block++) {
+          const [text, folded] = blocks[block]!;
+          if (this.wordStarts.has(text) || folded.length !== text.length) continue;
+          const starts = wordStarts(text);
+          this.wordStarts.set(text, starts);
+          this.wordStarts.set(folded, starts);
+        }
+        return block === blocks.length;
       });
     }
     const title = Array.from(this.titles.find((t) => Array.from(t).filter(isHan).length >= 4) ?? '');
@@ -2644,7 +2600,7 @@ export class SearchIndex implements SearchEngine {
     const order = new Map([...rank].map(([a, r]) => [this.articleInfo[a]!.slug, r]));
     // Few articles: more of each, as the list has room.
     const room = asked ?? (hits.size * perArticle < limit ? Math.min(PER_ARTICLE_FEW, Math.ceil(limit / Math.max(1, hits.size))) : perArticle);
-    return withSnippets(this.group([...hits.values()].flat(), limit, room, Math.min(lead, room), order, asked === undefined));
+    return withSnippets(this.group([...hits.values()].flat(), limit, room, Math.min(lead, room), order, asked === undefined), this.wordStarts);
   }
 
   // -- parts ------------------------------------------------------------------------------------
@@ -3426,14 +3382,14 @@ export class SearchIndex implements SearchEngine {
           // only in mahjong, 调 zhou hardly ever). Typed in part, not across two words as the word
           // breaker reads them (lq is not 了全 of 实现了全年; a character read by its sound has
           // its own test, `ownWord`).
-          if (marks.length > 0 && (v.kind === 'pinyin' || v.kind === 'partial') && v.syls) marks = marks.filter((mark) => this.readsFirst(text, mark, v.syls!, v.kind === 'partial') && (v.kind === 'partial' ? this.wordLike(text, mark) && (v.sounded || !crossesWord(text, mark)) : this.spelledWord(text, mark)));
+          if (marks.length > 0 && (v.kind === 'pinyin' || v.kind === 'partial') && v.syls) marks = marks.filter((mark) => this.readsFirst(text, mark, v.syls!, v.kind === 'partial') && (v.kind === 'partial' ? this.wordLike(text, mark) && (v.sounded || !crossesWord(text, mark, this.wordStarts.get(text))) : this.spelledWord(text, mark)));
           if (marks.length > 0 && v.sounded) marks = marks.filter((mark) => this.ownWord(text, mark));
           if (marks.length === 0) continue;
           // Pinyin typed in part: the commoner the word it reads as, the better.
           // (A character read by its sound: the likelier word the better, 危机 before 为基 for 为机.)
           // (A sound mixed up, below the same sound: 厂江 is 长江 before 沧江 of 澜沧江.)
           // (Typed in full: across two words below a word, fuxing is 复兴 before 覆性 of 颠覆性.)
-          const quality = v.sounded ? Math.max(...marks.map((mark) => this.wordness(text, mark) * (this.readsAsTyped(text, mark, v.syls ?? []) ? 1 : 0.5))) : v.kind === 'partial' ? Math.max(...marks.map((mark) => this.commonness(text, mark, v.syls))) : v.kind === 'pinyin' ? (marks.some((mark) => !crossesWord(text, mark)) ? 1 : CROSSING_QUALITY) : 1;
+          const quality = v.sounded ? Math.max(...marks.map((mark) => this.wordness(text, mark) * (this.readsAsTyped(text, mark, v.syls ?? []) ? 1 : 0.5))) : v.kind === 'partial' ? Math.max(...marks.map((mark) => this.commonness(text, mark, v.syls))) : v.kind === 'pinyin' ? (marks.some((mark) => !crossesWord(text, mark, this.wordStarts.get(text))) ? 1 : CROSSING_QUALITY) : 1;
           if (!best) best = { kind: v.kind, marks, quality };
           else {
             if (KIND_RANK[v.kind] < KIND_RANK[best.kind]) best = { ...best, kind: v.kind, quality };
@@ -3487,7 +3443,7 @@ export class SearchIndex implements SearchEngine {
           for (const miss of nearMissesIn(chunk.texts, chunk.folded, chunk.records, term.fuzzy)) {
             const { index, score } = miss;
             const marks = miss.marks.map((mark) => this.endNotAnother(chunk.folded[index]!, mark, fuzzyChars));
-            if (!marks.every((mark) => this.nearMissOfThree(chunk.folded[index]!, mark, fuzzyChars) && this.nearMissApart(chunk.folded[index]!, mark, fuzzyChars) && !anotherWord(chunk.folded[index]!, mark, term.fuzzy!, this.sameSound))) continue;
+            if (!marks.every((mark) => this.nearMissOfThree(chunk.folded[index]!, mark, fuzzyChars) && this.nearMissApart(chunk.folded[index]!, mark, fuzzyChars) && !anotherWord(chunk.folded[index]!, mark, term.fuzzy!, this.sameSound, this.wordStarts.get(chunk.folded[index]!)))) continue;
             row[offset + index + 2] = { kind: 'fuzzy', marks, quality: 1 - score };
             found = true;
             near++;

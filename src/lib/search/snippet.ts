@@ -17,7 +17,8 @@
  *      the snippet by 20 characters at most (both ends together), or else left out whole. A
  *      surrogate pair is never cut either, nor a Latin word or a number: one across an end is
  *      taken in whole when that adds 12 characters at most, or else left out (`…carrying out`,
- *      `…129.9%`, not `…rrying out`, `…29.9%`).
+ *      `…129.9%`, not `…rrying out`, `…29.9%`); given `wordAt` (the word a position falls
+ *      inside), nor a Chinese word: 3 characters at most (`…开展`, not `…展`).
  * Linear in the text it scans and n log n in the number of marks.
  */
 import type { Mark } from './types.ts';
@@ -56,6 +57,9 @@ interface Group {
   terms: number[];
 }
 
+/** The word that a position of a text falls inside, `[start, end)`, if any (see `hanWordAcross` in words.ts). */
+export type WordAt = (text: string, at: number) => Mark | undefined;
+
 /** The window a snippet is chosen around: its groups `[first, last)`, which fit in the window. */
 interface Best {
   first: number;
@@ -73,17 +77,18 @@ export function makeSnippet(
   termMarks: readonly (readonly Mark[])[],
   length = SNIPPET_LENGTH,
   apart = false,
+  wordAt?: WordAt,
 ): { text: string; marks: Mark[] } {
   const groups = groupMarks(text.length, termMarks);
   if (text.length <= length) return { text, marks: groups.map((g): Mark => [g.start, g.end]) };
-  const [start, end] = placeWindow(text, groups, bestWindow(groups, termMarks.length, length), length);
+  const [start, end] = placeWindow(text, groups, bestWindow(groups, termMarks.length, length), length, wordAt);
   const whole = cut(text, groups, start, end);
   if (!apart) return whole;
   // (The terms the window as placed shows, stretched to take in a mark or not.)
   const missing = new Set(groups.flatMap((g) => g.terms));
   for (const g of groups) if (g.start >= start && g.end <= end) for (const t of g.terms) missing.delete(t);
   if (missing.size === 0 || length < 2 * SNIPPET_PART) return whole;
-  return twoPassages(text, groups, termMarks.length, length) ?? whole;
+  return twoPassages(text, groups, termMarks.length, length, wordAt) ?? whole;
 }
 
 /**
@@ -91,10 +96,10 @@ export function makeSnippet(
  * first showing what one half-window can, the second the terms the first leaves out, in the
  * text's order, one ellipsis between them; undefined when the second finds nothing to show.
  */
-function twoPassages(text: string, groups: readonly Group[], termCount: number, length: number): { text: string; marks: Mark[] } | undefined {
+function twoPassages(text: string, groups: readonly Group[], termCount: number, length: number, wordAt?: WordAt): { text: string; marks: Mark[] } | undefined {
   const half = Math.floor(length / 2);
   const firstBest = bestWindow(groups, termCount, half);
-  const [s1, e1] = placeWindow(text, groups, firstBest, half);
+  const [s1, e1] = placeWindow(text, groups, firstBest, half, wordAt);
   const shown = new Set(groups.filter((g) => g.start >= s1 && g.end <= e1).flatMap((g) => g.terms));
   // The groups of the terms the first passage leaves out, and what goes with them, outside it.
   const rest = groups.map((g, i) => ({ g, i })).filter(({ g }) => (g.end <= s1 || g.start >= e1) && g.terms.some((t) => !shown.has(t)));
@@ -102,7 +107,7 @@ function twoPassages(text: string, groups: readonly Group[], termCount: number, 
   const restBest = bestWindow(rest.map(({ g }) => ({ ...g, terms: g.terms.filter((t) => !shown.has(t)) })), termCount, half);
   const from = rest[restBest.first]!.i;
   const to = restBest.last > restBest.first ? rest[restBest.last - 1]!.i + 1 : from;
-  let [s2, e2] = placeWindow(text, groups, { first: from, last: to }, half);
+  let [s2, e2] = placeWindow(text, groups, { first: from, last: to }, half, wordAt);
   // (Never over the first passage: each keeps to its side.)
   if (s2 < e1 && e2 > s1) {
     if (s2 >= s1) s2 = e1;
@@ -181,7 +186,7 @@ function bestWindow(groups: readonly Group[], termCount: number, length: number)
  * Where the snippet starts and ends (`[start, end)` in `text`): the best window with a lead-in,
  * full, its ends moved so that they cut no mark and no surrogate pair.
  */
-function placeWindow(text: string, groups: readonly Group[], best: Best, length: number): [number, number] {
+function placeWindow(text: string, groups: readonly Group[], best: Best, length: number, wordAt?: WordAt): [number, number] {
   const size = text.length;
   if (groups.length === 0) return noSurrogateCut(text, 0, length);
   // The span of the window's marks (or, when no mark fits in a window, of as much of the first).
@@ -237,11 +242,28 @@ function placeWindow(text: string, groups: readonly Group[], best: Best, length:
     if (start - back <= WORD_STRETCH) start = back;
   }
   if (end < size && end > last && UNITS.includes(text[end]!) && isDigitAt(text, end - 1)) end++;
+  // Nor a Chinese word (`wordAt`: as the browser's word breaker reads the text there; …推动经济,
+  // not …动经济): an end inside one moves to its edge, out to take it in when that is a few
+  // characters, else in to leave it out (never past a mark).
+  const clear = (at: number): boolean => !groupAcross(groups, at);
+  if (wordAt && start > 0 && start < first) {
+    const word = wordAt(text, start);
+    if (word && start - word[0] <= HAN_WORD_STRETCH && end - word[0] <= length + SNIPPET_STRETCH && clear(word[0])) start = word[0];
+    else if (word && word[1] <= first && clear(word[1])) start = word[1];
+  }
+  if (wordAt && end < size && end > last) {
+    const word = wordAt(text, end);
+    if (word && word[1] - end <= HAN_WORD_STRETCH && word[1] - start <= length + SNIPPET_STRETCH && clear(word[1])) end = word[1];
+    else if (word && word[0] >= last && clear(word[0])) end = word[0];
+  }
   // No space just inside an ellipsis.
   while (start > 0 && start < first && text[start] === ' ') start++;
   while (end < size && end > last && text[end - 1] === ' ') end--;
   return noSurrogateCut(text, start, end);
 }
+
+/** How many characters a snippet may grow by at either end to show a Chinese word whole. */
+const HAN_WORD_STRETCH = 3;
 
 /** Characters that follow a figure as its unit (3月, 11日, 2号, 403秒). */
 const UNITS = '年月日号时分秒个万亿元';
