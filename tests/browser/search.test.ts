@@ -252,11 +252,17 @@ describeBrowser('search', () => {
     expect(session.errors).toEqual([]);
   });
 
-  it('finds Traditional 發展 and pinyin xuelong', async () => {
+  it("finds Traditional 發展, Taiwan's 人工智慧 and pinyin xuelong", async () => {
     await visit(page, `search/?q=${encodeURIComponent('發展')}`);
     const traditional = await resultsShown(page);
     expect(traditional.length).toBeGreaterThan(1);
     expect(traditional.some((h) => h.marks.join('').includes('发展')), 'the Simplified text is marked').toBe(true);
+
+    // A word of Taiwan: 人工智慧 is the text's 人工智能.
+    await visit(page, `search/?q=${encodeURIComponent('人工智慧')}`);
+    const regional = await resultsShown(page);
+    expect(regional.length).toBeGreaterThan(1);
+    expect(regional.every((h) => h.marks.join('').includes('人工智能'))).toBe(true);
 
     await visit(page, 'search/?q=xuelong');
     const pinyin = await resultsShown(page);

@@ -19,6 +19,7 @@ import {
   englishBlocks,
   partScript,
   readArticles,
+  regionalPhrases,
   sortForIndex,
   type IndexArticle,
 } from '../../src/lib/search/build-index.ts';
@@ -119,6 +120,35 @@ describe('readings in context', () => {
     // (Read as a line, 银行要加大 is yin xing: the pair 银行 says hang.)
     expect(read.get('行')).toEqual(new Set(['hang', 'xing']));
     expect(read.get('和')).toEqual(new Set(['he']));
+  });
+});
+
+describe('words of Taiwan and Hong Kong', () => {
+  const fold = createFold(new Map([['體', '体'], ['軟', '软'], ['網', '网']]));
+
+  it('lists the regional words whose mainland word is in the text, as written and in Simplified characters', () => {
+    const phrases = regionalPhrases('发展人工智能、软件和网络', fold);
+    expect(phrases.get('人工智慧')).toBe('人工智能');
+    expect(phrases.get('軟體')).toBe('软件');
+    expect(phrases.get('软体')).toBe('软件');
+    expect(phrases.get('網路')).toBe('网络');
+    // Not one whose mainland word the text lacks (云计算), nor one the text has as it is.
+    expect([...phrases.values()]).not.toContain('云计算');
+    expect(regionalPhrases('软体和软件', fold).has('软体')).toBe(false);
+  });
+
+  it("reads a query's regional words as the mainland's: 人工智慧 finds 人工智能, 軟體 软件", async () => {
+    const articles = [
+      { slug: 'a', title: '发展人工智能', date: '2024-03-01', blocks: [{ kind: 'paragraph' as const, text: '推动人工智能和软件产业发展。' }] },
+      { slug: 'b', title: '其他', date: '2024-03-02', blocks: [{ kind: 'paragraph' as const, text: '这里什么也没有。' }] },
+    ];
+    const e = await loadIndex(objectSource(buildSearchIndex(articles).parts));
+    for (const [typed, meant] of [['人工智慧', '人工智能'], ['軟體', '软件'], ['软体产业', '软件产业'], ['發展人工智慧', '发展人工智能']]) {
+      const hits = await e.search(typed);
+      expect(hits.length, typed).toBeGreaterThan(0);
+      expect(hits.every((h) => h.article.slug === 'a'), typed).toBe(true);
+      expect(markedText(hits[0]!).join(''), typed).toContain(meant);
+    }
   });
 });
 

@@ -35,6 +35,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import Fuse from 'fuse.js/basic';
 import OpenCC from 'opencc-js/t2cn';
+import { from as regionalDicts } from 'opencc-js/preset/t2cn';
 import { pinyin } from 'pinyin-pro';
 import { compareArticles } from '../../data/order.ts';
 import { markdownParagraphText, paragraphIds } from '../paragraph-id.ts';
@@ -295,6 +296,34 @@ export function traditionalMap(corpusChars: ReadonlySet<string>): Map<string, st
 }
 
 /**
+ * Words of Taiwan and Hong Kong and the mainland's for them (OpenCC's phrase tables: 人工智慧 is
+ * 人工智能, 軟體 软件, 網路 网络, 計程車 出租车), those whose mainland word is in `text` (folded
+ * by `fold`): regional word → mainland word, the regional one both as written and with its
+ * characters simplified (a reader may type 软体 as well as 軟體). A word that is the same
+ * either way, or that the text has as it is, is left out.
+ */
+export function regionalPhrases(text: string, fold: (text: string) => string): Map<string, string> {
+  const simplify = OpenCC.Converter({ from: 't', to: 'cn' });
+  const out = new Map<string, string>();
+  for (const region of ['twp', 'hkp'] as const) {
+    // (The first group of each: the phrase table, then variant tables, which are characters.)
+    const table = regionalDicts[region]?.[0]?.[0];
+    if (typeof table !== 'string') continue;
+    for (const entry of table.split('|')) {
+      const [regional, mainland] = entry.split(' ');
+      if (!regional || !mainland || Array.from(regional).length < 2) continue;
+      const target = fold(simplify(mainland));
+      if (!text.includes(target)) continue;
+      for (const typed of [regional, simplify(regional)]) {
+        if (fold(typed) === target || text.includes(fold(typed)) || out.has(typed)) continue;
+        out.set(typed, target);
+      }
+    }
+  }
+  return out;
+}
+
+/**
  * The readings each Han character has in `texts`, read as words (pinyin-pro reads words: 行业
  * hang ye, 进行 jin xing): each line in context, and each two characters side by side as a word
  * of their own (a line's context can mislead it: 银行要加大 reads yin xing). Toneless, `v` for ü.
@@ -527,6 +556,8 @@ export function buildSearchIndex(articles: readonly IndexArticle[], options: Bui
     if (syl) heard[syl] = (heard[syl] ?? '') + ch;
   }
   manifest.counts = encodeCounts(countChars(chunks.flatMap((chunk) => chunk.texts.map(fold))).of);
+  const phrases = regionalPhrases(articles.flatMap((a) => [a.title, a.header ?? '', ...a.blocks.map((b) => b.text)]).map(fold).join('\n'), fold);
+  if (phrases.size > 0) manifest.phrases = [...phrases].map(([from, to]) => `${from} ${to}`).join('|');
   const parts: Record<string, unknown> = { [MANIFEST_PART]: manifest, [HEARD_PART]: heard };
   if (options.inline ?? textBytes <= INLINE_TEXT_BYTES) {
     manifest.grams = [];

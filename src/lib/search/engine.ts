@@ -104,6 +104,12 @@ export interface ManifestPart {
    * builds the bigram map in memory when it loads, and never fetches again).
    */
   chunks?: ChunkPart[];
+  /**
+   * Words of Taiwan and Hong Kong for the mainland's (`人工智慧 人工智能|软体 软件|…`): the
+   * regional word, in Traditional and in Simplified characters, and the text's, folded. Only those
+   * whose mainland word is in the text. A query's regional words are read as the mainland's.
+   */
+  phrases?: string;
 }
 
 /**
@@ -2168,6 +2174,9 @@ export class SearchIndex implements SearchEngine {
   private readonly asEnglish = new WeakMap<readonly Term[], boolean>();
   /** The bigram map of an inline index, built at load. */
   private readonly local: LocalGrams | undefined;
+  /** `manifest.phrases`, and the map read from it on first use (see `mainlandWords`). */
+  private readonly phrasesJson: string | undefined;
+  private regional: { words: Map<string, string>; longest: number } | undefined;
   /** `manifest.counts`, until read. */
   private readonly countsJson: [string, string] | undefined;
   private charCounts: CharCounts | undefined;
@@ -2214,6 +2223,7 @@ export class SearchIndex implements SearchEngine {
     });
     this.titleRecords = manifest.titles.records;
     this.countsJson = manifest.counts;
+    this.phrasesJson = manifest.phrases;
     if (manifest.chunks) {
       // Inline text: every chunk is here; the bigram map is built from it, as one local part.
       if (manifest.chunks.length !== this.chunkCount) throw new Error('search index: inline chunks do not match the article list');
@@ -2228,6 +2238,32 @@ export class SearchIndex implements SearchEngine {
       if (a.date[i]) info.date = a.date[i];
       return info;
     });
+  }
+
+  /**
+   * A query with the words of Taiwan and Hong Kong the index lists (`ManifestPart.phrases`) read
+   * as the mainland's the text has (人工智慧 as 人工智能, 軟體 as 软件), the longest first.
+   */
+  private mainlandWords(query: string): string {
+    const { words, longest } = (this.regional ??= ((): { words: Map<string, string>; longest: number } => {
+      const words = new Map<string, string>();
+      for (const entry of this.phrasesJson?.split('|') ?? []) {
+        const [from, to] = entry.split(' ');
+        if (from && to) words.set(from, to);
+      }
+      return { words, longest: Math.max(0, ...[...words.keys()].map((w) => w.length)) };
+    })());
+    if (words.size === 0) return query;
+    let out = '';
+    for (let i = 0; i < query.length; ) {
+      let length = Math.min(longest, query.length - i);
+      for (; length >= 2; length--) if (words.has(query.slice(i, i + length))) break;
+      if (length >= 2) {
+        out += words.get(query.slice(i, i + length))!;
+        i += length;
+      } else out += query[i++];
+    }
+    return out;
   }
 
   /** Whether two characters have a reading in common (toneless). */
@@ -2376,7 +2412,7 @@ export class SearchIndex implements SearchEngine {
   /** The terms a query is read as (for tests and debugging). */
   parse(query: string): Term[] {
     const ctx = this;
-    return parseQuery(query, {
+    return parseQuery(this.mainlandWords(query), {
       fold: this.fold,
       // Only a Latin token needs the syllables.
       get syllables() {
