@@ -1903,9 +1903,13 @@ describe('query normalization', () => {
       ['sh', 'h', 'z', 'z', 'z'],
       ['s', 'h', 'h', 'z', 'z', 'z'],
     ]);
-    // One letter, a vowel, or a letter no syllable starts with: not initials.
+    // A syllable that starts with a vowel: its vowel (xa: 西安, ag: 爱国); one vowel only, as an
+    // English word has more (macro, cctv: v begins no syllable).
+    expect(segmentInitials('xa', syllables)).toEqual([['x', 'a']]);
+    expect(segmentInitials('ag', syllables)).toEqual([['a', 'g']]);
+    expect(segmentInitials('zhao', syllables)).toEqual([]);
+    // One letter, or a letter no syllable starts with: not initials.
     expect(segmentInitials('x', syllables)).toEqual([]);
-    expect(segmentInitials('xa', syllables)).toEqual([]);
     expect(segmentInitials('xq', syllables)).toEqual([]);
   });
 
@@ -2063,6 +2067,14 @@ describe('the seeds', () => {
       expect(hits.length, typed).toBeGreaterThan(0);
       expect(markedText(hits[0]!), typed).toContain(meant);
     }
+  });
+
+  it('reads initials with a syllable that starts with a vowel (aq: 安全, aqsc: 安全生产, oz: 欧洲), and English words as English (the, and)', async () => {
+    const first = async (q: string): Promise<string> => [...new Set(markedText((await seeds.search(q))[0]!))].join();
+    expect(await first('aq')).toBe('安全');
+    expect(await first('aqsc')).toBe('安全生产');
+    expect(await first('oz')).toBe('欧洲');
+    for (const q of ['the', 'and']) expect((await seeds.search(q))[0]!.snippet.text, q).toMatch(new RegExp(`\\b${q}\\b`, 'iu'));
   });
 
   it('pinyin typed in full ranks two characters across two words below a word (fuxing: 复兴 before 覆性 of 颠覆性; shiji: 实际 first)', async () => {

@@ -611,15 +611,16 @@ export function syllablesStartingWith(prefix: string, syllables: ReadonlyMap<str
 }
 
 /**
- * A run of consonants read as initials, one syllable each: `zh`, `ch` and `sh` as one where that
+ * A run of letters read as initials, one syllable each: `zh`, `ch` and `sh` as one where that
  * still leaves two syllables or more (`zhgd` → zh g d), and also every letter alone when that
  * differs (`shhzzz` → sh h z z z, and s h h z z z: 上海合作组织, whose 海 and 合 are both h);
- * `xlh` → x l h, `sh` → s h. Empty when the run holds a vowel, is one letter, or a letter begins
- * no syllable of the corpus. A vowel alone (`a`, `e`, `o`) is not taken for a syllable: then
- * `cctv` stays Latin, `macro` too.
+ * `xlh` → x l h, `sh` → s h. A syllable that starts with a vowel has it for its initial (`aq`:
+ * 安全, `xa`: 西安), one vowel in the run at most, as English words have more (`macro` stays Latin;
+ * `cctv` too: v begins no syllable). Empty when the run is one letter, or a letter begins no
+ * syllable of the corpus.
  */
 export function segmentInitials(letters: string, syllables: ReadonlyMap<string, unknown>): string[][] {
-  if (!/^[bcdfghjklmnpqrstwxyz]{2,}$/u.test(letters)) return [];
+  if (!/^[a-z]{2,}$/u.test(letters) || (letters.match(/[aeo]/gu)?.length ?? 0) > 1) return [];
   const paired = letters.match(/[zcs]h|[a-z]/gu)!;
   const single = Array.from(letters);
   const readings = paired.length >= 2 && paired.length < single.length ? [paired, single] : [single];
