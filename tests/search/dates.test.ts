@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseDate, chineseDates, chineseTimes, dayNumber, figuresAsNumerals, numeralValue, numeralsAsFigures, englishDate, englishDateTokens, englishMonthDay, isoDate, isoFromChinese, isoFromEnglish, monthDayFromEnglish } from '../../src/lib/search/dates.ts';
+import { chineseDate, chineseDates, chineseTimes, dayNumber, figuresAsNumerals, numeralValue, numeralsAsFigures, englishDate, englishDateTokens, englishMonthDay, isoDate, isoDatesYearLast, isoFromChinese, isoFromEnglish, monthDayFromEnglish } from '../../src/lib/search/dates.ts';
 
 describe('dates typed with figures', () => {
   it("read as the ISO form an article's head carries", () => {
@@ -10,6 +10,15 @@ describe('dates typed with figures', () => {
     expect(isoDate('1999-12')).toBe('1999-12');
     // Not a date: mixed separators, a month or day out of range, a decimal, other years.
     for (const token of ['2024/3-5', '2024/13/1', '2024/2/32', '2024.3', '29.9', '3/5', '1850/3/5', '2024/03/05/1']) expect(isoDate(token), token).toBeUndefined();
+  });
+
+  it('with the year last, month first and day first, each reading that is a date', () => {
+    expect(isoDatesYearLast('3/5/2024')).toEqual(['2024-03-05', '2024-05-03']);
+    expect(isoDatesYearLast('05.03.2024')).toEqual(['2024-05-03', '2024-03-05']);
+    expect(isoDatesYearLast('25-3-2024')).toEqual(['2024-03-25']);
+    expect(isoDatesYearLast('3/25/2024')).toEqual(['2024-03-25']);
+    expect(isoDatesYearLast('5/5/2024')).toEqual(['2024-05-05']);
+    for (const token of ['13/13/2024', '3/5', '3/5/24', '3/5-2024', '2024/3/5', '32/1/2024']) expect(isoDatesYearLast(token), token).toEqual([]);
   });
 
   it('and as Chinese prints them', () => {

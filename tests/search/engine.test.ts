@@ -1112,6 +1112,13 @@ describe.each(MODES)('$mode index', ({ inline }) => {
         expect(hits.flatMap(markedText), query).toEqual(['2024年4月1日', '2024-04-01']);
       }
       expect(slugs(await engine.search('2024/4'))).toEqual([SLUG.xuelong]);
+      // The year last: month first (as in the United States) or day first, whichever is a date.
+      for (const query of ['4/1/2024', '1/4/2024', '01.04.2024', '1-4-2024']) {
+        const hits = await engine.search(query);
+        expect(slugs(hits), query).toEqual([SLUG.xuelong]);
+        expect(hits.flatMap(markedText), query).toEqual(['2024年4月1日', '2024-04-01']);
+      }
+      expect(await engine.search('13/4/2024')).toEqual([]);
       // The day as the text prints it, in its body too.
       const e = await small([{ slug: 'voyage', title: '考察队出发', date: '2023-11-02', paragraphs: ['考察队于2023年11月1日从国内出发。'] }]);
       expect((await e.search('2023/11/1')).flatMap(markedText)).toEqual(['2023年11月1日']);

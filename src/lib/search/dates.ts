@@ -19,6 +19,27 @@ export function isoDate(token: string): string | undefined {
   return `${m[1]}-${two(month)}${day === undefined ? '' : `-${two(day)}`}`;
 }
 
+/**
+ * A day written with the year last (`3/5/2024`, `05.03.2024`, `3-5-2024`), which is month first
+ * in the United States and day first elsewhere: the ISO form of each reading that is a date, the
+ * month first first (`2024-03-05`, `2024-05-03`); one when both read the same or only one is a
+ * date (`25/3/2024`: `2024-03-25`); none for anything else.
+ */
+export function isoDatesYearLast(token: string): string[] {
+  const m = /^(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d\d)$/u.exec(token);
+  if (!m) return [];
+  const [a, b] = [Number(m[1]), Number(m[3])];
+  const out = new Set<string>();
+  for (const [month, day] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    const iso = isoDate(`${m[4]}-${month}-${day}`);
+    if (iso) out.add(iso);
+  }
+  return [...out];
+}
+
 /** The parts of an ISO day or month (`2024-03-05`, `2024-03`), if the token is one. */
 export function isoParts(token: string): { year: string; month: number; day?: number } | undefined {
   const m = /^((?:19|20)\d\d)-(\d\d)(?:-(\d\d))?$/u.exec(token);

@@ -40,7 +40,7 @@
  */
 import Fuse from 'fuse.js/basic';
 import type { IFuseOptions } from 'fuse.js';
-import { chineseDates, chineseTimes, englishDate, englishDateTokens, englishMonthDay, isoDate, isoFromChinese, isoFromEnglish, monthDayFromEnglish, numeral, numeralsAsFigures, figuresAsNumerals } from './dates.ts';
+import { chineseDates, chineseTimes, englishDate, englishDateTokens, englishMonthDay, isoDate, isoDatesYearLast, isoFromChinese, isoFromEnglish, monthDayFromEnglish, numeral, numeralsAsFigures, figuresAsNumerals } from './dates.ts';
 import { editDistance, englishForm, englishStem, ENGLISH_WORDS, latinMarks, lowerCase, pinyinApart, wholeWord, type EnglishBlock, type EnglishForm } from './english.ts';
 import { makeSnippet, mergeMarks } from './snippet.ts';
 import { anotherWord, crossesWord, hanWordAcross, wordBreaker, wordBreakerReady, wordsOf, wordStarts } from './words.ts';
@@ -949,6 +949,11 @@ export function parseQuery(query: string, ctx: QueryContext): Term[] {
       if (plus && term.variants.length < MAX_VARIANTS) term.variants.push({ kind: 'exact', slots: Array.from(plus, (c) => [c]) });
       const english = englishDate(day) ?? englishMonthDay(token);
       if (english) (term.latin ??= []).push({ text: english, whole: true });
+      // A day with the year last (3/5/2024): month first and day first, whichever is a date.
+      for (const yearLast of isoDatesYearLast(token)) {
+        for (const printed of [yearLast, ...chineseDates(yearLast)]) if (term.variants.length < MAX_VARIANTS) term.variants.push({ kind: 'exact', slots: Array.from(printed, (c) => [c]) });
+        (term.latin ??= []).push({ text: englishDate(yearLast)!, whole: true });
+      }
       terms.push(term);
     }
     i++;
