@@ -43,6 +43,7 @@ import {
   anotherWord,
   crossesWord,
   hanWordAcross,
+  isWord,
   breather,
   StaleSearch,
   gramPartName,
@@ -1835,6 +1836,16 @@ describe('words, as the word breaker reads them', () => {
     expect(hanWordAcross(text, 11, wordStarts(text))).toEqual([10, 12]);
   });
 
+  it('a passage is a word when the word breaker reads it as one, no more and no less', () => {
+    const text = '部分地区遭受洪涝、台风、地震等灾害，石泰峰主持会议';
+    for (const starts of [undefined, wordStarts(text)]) {
+      expect(isWord(text, at(text, '台风'), starts)).toBe(true);
+      expect(isWord(text, at(text, '泰峰'), starts)).toBe(false);
+      expect(isWord(text, at(text, '台风、'), starts)).toBe(false);
+      expect(isWord(text, at(text, '风'), starts)).toBe(false);
+    }
+  });
+
   it('a near miss is another word where the query has a word of two characters or more written otherwise, not by a character of the same sound', () => {
     const never = (): boolean => false;
     const text = '马克龙抵达北京开始对中国进行国事访问';
@@ -2082,6 +2093,12 @@ describe('the seeds', () => {
     expect(await first('aqsc')).toBe('安全生产');
     expect(await first('oz')).toBe('欧洲');
     for (const q of ['the', 'and']) expect((await seeds.search(q))[0]!.snippet.text, q).toMatch(new RegExp(`\\b${q}\\b`, 'iu'));
+  });
+
+  it('a homophone picked by mistake finds a word before characters that only sound like it (台峰: 台风 before 泰峰 of 石泰峰)', async () => {
+    const hits = await seeds.search('台峰');
+    expect(markedText(hits[0]!)).toEqual(['台风']);
+    expect(hits.flatMap(markedText)).toContain('泰峰');
   });
 
   it('pinyin typed in full ranks two characters across two words below a word (fuxing: 复兴 before 覆性 of 颠覆性; shiji: 实际 first)', async () => {

@@ -43,12 +43,12 @@ import type { IFuseOptions } from 'fuse.js';
 import { chineseDates, chineseTimes, englishDate, englishDateTokens, englishMonthDay, isoDate, isoDatesYearLast, isoFromChinese, isoFromEnglish, monthDayFromEnglish, numeral, numeralsAsFigures, figuresAsNumerals } from './dates.ts';
 import { editDistance, englishForm, englishStem, ENGLISH_WORDS, latinMarks, lowerCase, pinyinApart, wholeWord, type EnglishBlock, type EnglishForm } from './english.ts';
 import { makeSnippet, mergeMarks } from './snippet.ts';
-import { anotherWord, crossesWord, hanWordAcross, wordBreaker, wordBreakerReady, wordsOf, wordStarts } from './words.ts';
+import { anotherWord, crossesWord, hanWordAcross, isWord, wordBreaker, wordBreakerReady, wordsOf, wordStarts } from './words.ts';
 import type { Mark, SearchArticle, SearchEngine, SearchHit } from './types.ts';
 import { MANIFEST_PART } from './protocol.ts';
 
 export { makeSnippet, mergeMarks, SNIPPET_LENGTH } from './snippet.ts';
-export { anotherWord, crossesWord, hanWordAcross } from './words.ts';
+export { anotherWord, crossesWord, hanWordAcross, isWord } from './words.ts';
 
 // ---------------------------------------------------------------------------------------------
 // The index format (written by build-index.ts).
@@ -1881,6 +1881,12 @@ function neighbours(folded: string, [start, end]: Mark): [string | undefined, st
   return [before, after];
 }
 
+/**
+ * The quality of a passage found with a character read by its sound that is no word of the word
+ * breaker's, against one that is: 台峰 is 台风 before 泰峰 of 石泰峰, however often the name.
+ */
+const NOT_A_WORD = 0.4;
+
 /** The quality of a passage found by pinyin typed in full that crosses a word (`crossesWord`): below one that does not. */
 const CROSSING_QUALITY = 0.5;
 
@@ -3431,7 +3437,7 @@ export class SearchIndex implements SearchEngine {
           // (A character read by its sound: the likelier word the better, 危机 before 为基 for 为机.)
           // (A sound mixed up, below the same sound: 厂江 is 长江 before 沧江 of 澜沧江.)
           // (Typed in full: across two words below a word, fuxing is 复兴 before 覆性 of 颠覆性.)
-          const quality = v.sounded ? Math.max(...marks.map((mark) => this.wordness(text, mark) * (this.readsAsTyped(text, mark, v.syls ?? []) ? 1 : 0.5))) : v.kind === 'partial' ? Math.max(...marks.map((mark) => this.commonness(text, mark, v.syls))) : v.kind === 'pinyin' ? (marks.some((mark) => !crossesWord(text, mark, this.wordStarts.get(text))) ? 1 : CROSSING_QUALITY) : 1;
+          const quality = v.sounded ? Math.max(...marks.map((mark) => this.wordness(text, mark) * (this.readsAsTyped(text, mark, v.syls ?? []) ? 1 : 0.5) * (isWord(text, mark, this.wordStarts.get(text)) ? 1 : NOT_A_WORD))) : v.kind === 'partial' ? Math.max(...marks.map((mark) => this.commonness(text, mark, v.syls))) : v.kind === 'pinyin' ? (marks.some((mark) => !crossesWord(text, mark, this.wordStarts.get(text))) ? 1 : CROSSING_QUALITY) : 1;
           if (!best) best = { kind: v.kind, marks, quality };
           else {
             if (KIND_RANK[v.kind] < KIND_RANK[best.kind]) best = { ...best, kind: v.kind, quality };

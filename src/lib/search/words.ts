@@ -90,6 +90,12 @@ export function crossesWord(text: string, [start, end]: Mark, starts?: Uint8Arra
   return false;
 }
 
+/** Whether the passage is one word of the word breaker's, no more and no less (台风, not 泰峰 of 石/泰/峰). */
+export function isWord(text: string, [start, end]: Mark, starts?: Uint8Array): boolean {
+  if (starts) return !!starts[start] && !!starts[end] && !starts.subarray(start + 1, end).includes(1);
+  return wordSpans(text, Math.max(0, start - WORD_CONTEXT), Math.min(text.length, end + WORD_CONTEXT)).some(([s, e]) => s === start && e === end);
+}
+
 /**
  * Whether a near miss of `pattern` at `mark` is another word where the pattern has one, as the
  * word breaker reads both: a word of two characters or more at the same place in each, written
@@ -106,14 +112,7 @@ export function anotherWord(text: string, [start, end]: Mark, pattern: string, s
     for (let i = s; i < e; i++) if (text[start + i] !== pattern[i] && !sameSound(text[start + i]!, pattern[i]!)) return true;
     return false;
   };
-  // A word of the text just there: with `starts`, one starts at each end and none between.
-  let wordThere: (span: Mark) => boolean;
-  if (starts) wordThere = ([s, e]) => !!starts[start + s] && !!starts[start + e] && !starts.subarray(start + s + 1, start + e).includes(1);
-  else {
-    const words = wordSpans(text, Math.max(0, start - WORD_CONTEXT), Math.min(text.length, end + WORD_CONTEXT));
-    wordThere = ([s, e]) => words.some(([ts, te]) => ts - start === s && te - start === e);
-  }
-  return inPattern.some((span) => wordThere(span) && other(span));
+  return inPattern.some(([s, e]) => isWord(text, [start + s, start + e], starts) && other([s, e]));
 }
 
 /** The last pattern's words of two characters or more (a query asks for them at every near miss). */
