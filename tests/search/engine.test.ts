@@ -2095,6 +2095,15 @@ describe('the seeds', () => {
     for (const q of ['the', 'and']) expect((await seeds.search(q))[0]!.snippet.text, q).toMatch(new RegExp(`\\b${q}\\b`, 'iu'));
   });
 
+  it('initials rank a word before two characters of which one is a particle standing alone (lq: 李强 before 了全 of 实现了全年; dg: 大国 before 的国)', async () => {
+    const first = async (q: string): Promise<string> => [...new Set(markedText((await seeds.search(q))[0]!))].join();
+    expect(await first('lq')).toBe('李强');
+    expect(await first('lx')).toBe('履行');
+    expect((await first('dg')).split(',').every((w) => ['大国', '多国'].includes(w))).toBe(true);
+    // Still found, below.
+    expect((await seeds.search('lq')).flatMap(markedText)).toContain('了全');
+  });
+
   it('a homophone picked by mistake finds a word before characters that only sound like it (台峰: 台风 before 泰峰 of 石泰峰)', async () => {
     const hits = await seeds.search('台峰');
     expect(markedText(hits[0]!)).toEqual(['台风']);

@@ -1881,6 +1881,9 @@ function neighbours(folded: string, [start, end]: Mark): [string | undefined, st
   return [before, after];
 }
 
+/** The quality of a passage of initials with a particle alone for one of its characters (`withParticle`), against one without. */
+const WITH_PARTICLE = 0.5;
+
 /**
  * The quality of a passage found with a character read by its sound that is no word of the word
  * breaker's, against one that is: 台峰 is 台风 before 泰峰 of 石泰峰, however often the name.
@@ -2276,6 +2279,17 @@ export class SearchIndex implements SearchEngine {
       } else out += query[i++];
     }
     return out;
+  }
+
+  /**
+   * Whether a passage of two characters has a particle (`PARTICLES`: 的, 了, 和…) for one of
+   * them, standing alone as the word breaker reads the text (了全 of 实现了全年, 力和 of 生产力和).
+   */
+  private withParticle(folded: string, mark: Mark): boolean {
+    const chars = passageChars(folded, mark);
+    if (chars.length !== 2 || mark[1] - mark[0] !== 2) return false;
+    const starts = this.wordStarts.get(folded);
+    return [0, 1].some((i) => PARTICLES.includes(chars[i]!) && isWord(folded, [mark[0] + i, mark[0] + i + 1], starts));
   }
 
   /** Whether two characters have a reading in common (toneless). */
@@ -3437,7 +3451,7 @@ export class SearchIndex implements SearchEngine {
           // (A character read by its sound: the likelier word the better, 危机 before 为基 for 为机.)
           // (A sound mixed up, below the same sound: 厂江 is 长江 before 沧江 of 澜沧江.)
           // (Typed in full: across two words below a word, fuxing is 复兴 before 覆性 of 颠覆性.)
-          const quality = v.sounded ? Math.max(...marks.map((mark) => this.wordness(text, mark) * (this.readsAsTyped(text, mark, v.syls ?? []) ? 1 : 0.5) * (isWord(text, mark, this.wordStarts.get(text)) ? 1 : NOT_A_WORD))) : v.kind === 'partial' ? Math.max(...marks.map((mark) => this.commonness(text, mark, v.syls))) : v.kind === 'pinyin' ? (marks.some((mark) => !crossesWord(text, mark, this.wordStarts.get(text))) ? 1 : CROSSING_QUALITY) : 1;
+          const quality = v.sounded ? Math.max(...marks.map((mark) => this.wordness(text, mark) * (this.readsAsTyped(text, mark, v.syls ?? []) ? 1 : 0.5) * (isWord(text, mark, this.wordStarts.get(text)) ? 1 : NOT_A_WORD))) : v.kind === 'partial' ? Math.max(...marks.map((mark) => this.commonness(text, mark, v.syls) * (this.withParticle(text, mark) ? WITH_PARTICLE : 1))) : v.kind === 'pinyin' ? (marks.some((mark) => !crossesWord(text, mark, this.wordStarts.get(text))) ? 1 : CROSSING_QUALITY) : 1;
           if (!best) best = { kind: v.kind, marks, quality };
           else {
             if (KIND_RANK[v.kind] < KIND_RANK[best.kind]) best = { ...best, kind: v.kind, quality };
