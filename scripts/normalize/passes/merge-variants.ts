@@ -307,19 +307,22 @@ function kindOf(para: Para): OutPara['kind'] {
 /** Sentences already in the article, findable by key or as a near-identical variant. */
 class SeenSentences {
   private readonly byKey = new Map<string, Sentence>();
-  private readonly byGram = new Map<string, Sentence[]>();
-  private keys = '';
+  /** The sentences with each gram: one alone, as most grams are (no array for each), or several. */
+  private readonly byGram = new Map<string, Sentence | Sentence[]>();
+  /** Every key added, in order (see `contains`). */
+  private readonly keys: string[] = [];
 
   private readonly counts = new Map<string, number>();
 
   add(s: Sentence): void {
     this.counts.set(s.key, (this.counts.get(s.key) ?? 0) + 1);
     if (!this.byKey.has(s.key)) this.byKey.set(s.key, s);
-    this.keys += `\u0000${s.key}`;
+    this.keys.push(s.key);
     for (const g of this.gramsOf(s)) {
-      const list = this.byGram.get(g) ?? [];
-      list.push(s);
-      this.byGram.set(g, list);
+      const had = this.byGram.get(g);
+      if (had === undefined) this.byGram.set(g, s);
+      else if (Array.isArray(had)) had.push(s);
+      else this.byGram.set(g, [had, s]);
     }
   }
 
@@ -333,7 +336,12 @@ class SeenSentences {
     const exact = this.byKey.get(s.key);
     if (exact) return exact;
     const counts = new Map<Sentence, number>();
-    for (const g of this.gramsOf(s)) for (const o of this.byGram.get(g) ?? []) counts.set(o, (counts.get(o) ?? 0) + 1);
+    const note = (o: Sentence): void => void counts.set(o, (counts.get(o) ?? 0) + 1);
+    for (const g of this.gramsOf(s)) {
+      const had = this.byGram.get(g);
+      if (Array.isArray(had)) had.forEach(note);
+      else if (had) note(had);
+    }
     for (const [o, n] of counts) {
       if (n >= 3 && sameSentence(s, o) >= 0.9 && Math.min(s.key.length, o.key.length) / Math.max(s.key.length, o.key.length) >= 0.8) return o;
     }
@@ -342,12 +350,19 @@ class SeenSentences {
 
   /** Whether the sentence's text is contained in the article so far (a pull quote of part of a sentence). */
   contains(s: Sentence, minLength = 8): boolean {
-    return s.key.length >= minLength && this.keys.includes(s.key);
+    // (Each key in turn: a string of them all, added to between calls, would be copied whole at
+    // every call.)
+    return s.key.length >= minLength && this.keys.some((key) => key.includes(s.key));
   }
 
   private gramsOf(s: Sentence): string[] {
-    const chars = Array.from(s.key);
     const out: string[] = [];
+    // (Four characters every two: by UTF-16 unit where every character is one, as most are.)
+    if (!/[\ud800-\udfff]/.test(s.key)) {
+      for (let i = 0; i + 4 <= s.key.length; i += 2) out.push(s.key.slice(i, i + 4));
+      return out;
+    }
+    const chars = Array.from(s.key);
     for (let i = 0; i + 4 <= chars.length; i += 2) out.push(chars.slice(i, i + 4).join(''));
     return out;
   }
