@@ -268,12 +268,16 @@ export function normalizeCorpus(sources: SourceText[], options: NormalizeOptions
       }
       if ('prefer' in c) {
         const over = sentenceKey(c.over);
-        body.forEach((b) => {
+        body.forEach((b, k) => {
           if (!sentenceKey(b.text).includes(over)) return;
           const sentences = splitSentences(b.text);
           const whole = sentences.some((s) => sentenceKey(s) === over);
           const text = whole ? sentences.map((s) => (sentenceKey(s) === over ? c.prefer : s)).join('') : b.text.replace(c.over, c.prefer);
           if (text !== b.text) {
+            // The wording set aside goes to the report, with the reason: nothing is lost.
+            const src = d.body[k]?.sentences[0]?.range;
+            const replaced = whole ? sentences.filter((s) => sentenceKey(s) === over) : sentences.filter((s) => s.includes(c.over));
+            for (const sentence of replaced) misplaced.push({ file: src?.file ?? '', lines: [src?.start ?? 0, src?.end ?? 0], text: sentence, reason: 'corrected', detail: `“${c.over}” read as “${c.prefer}”: ${c.why}` });
             b.text = text;
             correctionResults.push({ index, why: c.why, applied: true, detail: `kept “${clip(c.prefer, 20)}” over “${clip(c.over, 20)}”` });
           }

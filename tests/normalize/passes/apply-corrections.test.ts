@@ -30,8 +30,18 @@ describe('applyCorrections', () => {
     );
     const r = normalizeCorpus([file('a.txt', '航天发射计划公布', '', '新华社北京3月6日电 中国航天预计发射百余次。多个卫星星座加速组网。')], { corrections });
     expect(r.articles[0]?.body[0]?.text).toBe('新华社北京3月6日电 中国航天预计发射约百次。多个卫星星座加速组网。');
+    // The wording set aside is in the report, with the reason: nothing is lost.
+    expect(r.report.dropped).toContainEqual(expect.objectContaining({ file: 'a.txt', reason: 'corrected', text: '新华社北京3月6日电 中国航天预计发射百余次。', detail: expect.stringContaining('the faithful printing says 约百次') }));
     expect(r.report.corrections.map((c) => c.applied)).toEqual([true, false]);
     expect(r.report.warnings).toEqual([expect.stringContaining('corrections[1] was not applied')]);
+  });
+
+  it('replaces a slip inside a sentence (an English word for 和), keeping the sentence it was in in the report', () => {
+    const corrections = parseCorrections(JSON.stringify({ corrections: [{ why: 'an extraction slip for 和', prefer: '对美国和韩国进出口', over: '对美国 and 韩国进出口' }] }), 'c.json');
+    const r = normalizeCorpus([file('a.txt', '前两个月外贸数据公布', '', '新华社北京3月7日电 前两个月，对美国 and 韩国进出口同比分别增长3.7%和2.9%。出口结构持续优化。')], { corrections });
+    expect(r.articles[0]?.body[0]?.text).toBe('新华社北京3月7日电 前两个月，对美国和韩国进出口同比分别增长3.7%和2.9%。出口结构持续优化。');
+    const kept = r.report.dropped.filter((d) => d.reason === 'corrected');
+    expect(kept.map((d) => d.text)).toEqual(['新华社北京3月7日电 前两个月，对美国 and 韩国进出口同比分别增长3.7%和2.9%。']);
   });
 
   it('moves paragraphs an interleaved layout put under the wrong article', () => {
