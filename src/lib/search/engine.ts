@@ -1660,8 +1660,8 @@ const WARM_UP_SLICE_MS = 3;
 export const PREFETCH_PARTS = 320;
 /** Parts the warm-up fetches at once (a browser opens six connections to a host: the rest are the reader's). */
 const PREFETCH_AT_ONCE = 2;
-/** How long after the first results the parts start coming (ms): the page draws those first. */
-const PREFETCH_AFTER_MS = 250;
+/** How long after the first results the warm-up starts (ms): the page draws those first. */
+const WARM_UP_AFTER_MS = 250;
 
 /** How an engine loads: see `SearchIndex.open`. */
 export interface OpenOptions {
@@ -2140,8 +2140,9 @@ function whenIdle(fn: () => void): void {
 export class SearchIndex implements SearchEngine {
   readonly articleCount: number;
   /**
-   * Settles once the engine has warmed up while the page was idle: the word breaker made (see
-   * words.ts; snippets keep to whole words from then on); with the text in memory, its bigrams
+   * Settles once the engine has warmed up while the page was idle (the word breaker is made at
+   * the first idle moment after loading: see words.ts; snippets keep to whole words from then
+   * on): with the text in memory, its bigrams
    * read off it and a few throwaway queries run (`warmUp`); with an index in parts, the parts
    * fetched ahead (`prefetch`). It starts once the first results are out, or (text in memory) a
    * second after loading with no query. Never rejects.
@@ -2313,23 +2314,21 @@ export class SearchIndex implements SearchEngine {
     const manifest = (await source.get(MANIFEST_PART)) as ManifestPart;
     const engine = new SearchIndex(source, manifest);
     const ahead = engine.local ? [] : prefetchList(manifest, options.prefetch ?? PREFETCH_PARTS);
-    if (!engine.local && ahead.length === 0) {
-      engine.startWarmUp = () => {
-        engine.startWarmUp = undefined;
-        whenIdle(() => wordBreaker());
-      };
-      return engine;
-    }
-    // Once the caller's first results are out (a search page's ?q= is answered first), then
-    // while the page is idle. Text in memory: also when the reader has not searched for a while.
-    // Parts: only for a reader who searched, and once the page has drawn the results.
+    // Once the caller's first results are out (a search page's ?q= is answered first) and the
+    // page has drawn them, while the page is idle: the word breaker first (it loads its
+    // dictionary when made: tens of milliseconds at once), then the text in memory read, or the
+    // parts fetched ahead (only for a reader who searched). Text in memory: also when the reader
+    // has not searched for a while.
     engine.warm = new Promise((done) => {
       engine.startWarmUp = () => {
         engine.startWarmUp = undefined;
-        // (The word breaker first: it loads its dictionary when made, tens of milliseconds once.)
-        const work = (): void => whenIdle(() => (wordBreaker(), engine.local ? engine.warmUp() : engine.prefetch(ahead)).then(done, () => done()));
-        if (engine.local) work();
-        else setTimeout(work, PREFETCH_AFTER_MS);
+        const work = async (): Promise<void> => {
+          await new Promise<void>((resolve) => whenIdle(resolve));
+          wordBreaker();
+          await new Promise<void>((resolve) => whenIdle(resolve));
+          await (engine.local ? engine.warmUp() : engine.prefetch(ahead));
+        };
+        setTimeout(() => work().then(done, () => done()), WARM_UP_AFTER_MS);
       };
       if (engine.local) setTimeout(() => engine.startWarmUp?.(), WARM_UP_UNASKED_MS);
     });
@@ -2617,7 +2616,7 @@ export class SearchIndex implements SearchEngine {
       await this.loadGrams(terms, true);
       // (A near miss by a character of the same sound is no other word: the sounds of those the
       // text lacks too, where they are in a word of the query. See `anotherWord`.)
-      if (terms.some((t) => t.fuzzy && wordsOf(t.fuzzy).some((w) => Array.from(w).some((c) => isHan(c) && !this.readings().primary.has(c))))) await this.heard();
+      if (terms.some((t) => t.fuzzy && unheard(t) && wordsOf(t.fuzzy).some((w) => Array.from(w).some((c) => isHan(c) && !this.readings().primary.has(c))))) await this.heard();
       cands.forEach((c, i) => this.addNearMisses(terms[i]!, c));
       await look(this.rankArticles(cands, true).filter((a) => !hits.has(a)), NEAR_MISS_ARTICLES[where], true);
     }
