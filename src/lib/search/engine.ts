@@ -43,7 +43,7 @@ import type { IFuseOptions } from 'fuse.js';
 import { chineseDates, chineseTimes, englishDate, englishDateTokens, englishMonthDay, isoDate, isoDatesYearLast, isoFromChinese, isoFromEnglish, monthDayFromEnglish, numeral, numeralsAsFigures, figuresAsNumerals } from './dates.ts';
 import { editDistance, englishForm, englishStem, ENGLISH_WORDS, latinMarks, lowerCase, pinyinApart, wholeWord, type EnglishBlock, type EnglishForm } from './english.ts';
 import { makeSnippet, mergeMarks } from './snippet.ts';
-import { anotherWord, crossesWord, hanWordAcross, isWord, wordBreaker, wordBreakerReady, wordsOf, wordStarts } from './words.ts';
+import { anotherWord, crossesWord, deferWordBreaker, hanWordAcross, isWord, makeWordBreaker, wordBreakerReady, wordsOf, wordStarts } from './words.ts';
 import type { Mark, SearchArticle, SearchEngine, SearchHit } from './types.ts';
 import { MANIFEST_PART } from './protocol.ts';
 
@@ -1662,6 +1662,8 @@ export const PREFETCH_PARTS = 320;
 const PREFETCH_AT_ONCE = 2;
 /** How long after the first results the warm-up starts (ms): the page draws those first. */
 const WARM_UP_AFTER_MS = 250;
+/** On the page, how long the reader must not have searched before the word breaker is made (ms). */
+const TYPING_PAUSE_MS = 1000;
 
 /** How an engine loads: see `SearchIndex.open`. */
 export interface OpenOptions {
@@ -2123,6 +2125,9 @@ function prefetchList(manifest: ManifestPart, most: number): string[] {
   return names.slice(0, Math.max(0, most));
 }
 
+/** Whether the engine runs on a page (not in a worker, nor in Node). */
+const onPage = (): boolean => (globalThis as { document?: unknown }).document !== undefined;
+
 /**
  * Run `fn` when the page is idle (after it has laid out and painted what the last task put in
  * it), or at the next turn where there is no idle callback (a worker, Node).
@@ -2140,12 +2145,12 @@ function whenIdle(fn: () => void): void {
 export class SearchIndex implements SearchEngine {
   readonly articleCount: number;
   /**
-   * Settles once the engine has warmed up while the page was idle (the word breaker is made at
-   * the first idle moment after loading: see words.ts; snippets keep to whole words from then
-   * on): with the text in memory, its bigrams
-   * read off it and a few throwaway queries run (`warmUp`); with an index in parts, the parts
-   * fetched ahead (`prefetch`). It starts once the first results are out, or (text in memory) a
-   * second after loading with no query. Never rejects.
+   * Settles once the engine has warmed up while the page was idle: the word breaker made (see
+   * words.ts: on a page, once the reader has paused; snippets keep to whole words from then on);
+   * with the text in memory, its bigrams and word starts read off it and a few throwaway queries
+   * run (`warmUp`); with an index in parts, the parts fetched ahead (`prefetch`). It starts a
+   * moment after the first results, or (text in memory) a second after loading with no query.
+   * Never rejects.
    */
   warm: Promise<void> = Promise.resolve();
   readonly chunkCount: number;
@@ -2177,6 +2182,8 @@ export class SearchIndex implements SearchEngine {
   private readonly cache = new Map<string, EngineHit[]>();
   /** Readers' searches under way (the warm-up gives way to them). */
   private searching = 0;
+  /** When the reader's last search started or ended (`performance.now()`). */
+  private lastSearch = 0;
   /** Called once no reader's search is under way (see `noSearch`). */
   private readonly whenNoSearch: (() => void)[] = [];
   /** Starts the warm-up (text in memory), until it has started. */
@@ -2313,6 +2320,9 @@ export class SearchIndex implements SearchEngine {
   static async open(source: PartSource, options: OpenOptions = {}): Promise<SearchIndex> {
     const manifest = (await source.get(MANIFEST_PART)) as ManifestPart;
     const engine = new SearchIndex(source, manifest);
+    // On a page, the word breaker only once the reader pauses (see words.ts): made inside a
+    // query, it would hold up the keys typed meanwhile.
+    if (onPage()) deferWordBreaker();
     const ahead = engine.local ? [] : prefetchList(manifest, options.prefetch ?? PREFETCH_PARTS);
     // Once the caller's first results are out (a search page's ?q= is answered first) and the
     // page has drawn them, while the page is idle: the word breaker first (it loads its
@@ -2324,9 +2334,11 @@ export class SearchIndex implements SearchEngine {
         engine.startWarmUp = undefined;
         const work = async (): Promise<void> => {
           await new Promise<void>((resolve) => whenIdle(resolve));
-          wordBreaker();
-          await new Promise<void>((resolve) => whenIdle(resolve));
-          await (engine.local ? engine.warmUp() : engine.prefetch(ahead));
+          if (engine.local) await engine.warmUp();
+          else {
+            await engine.makeWordBreaker();
+            await engine.prefetch(ahead);
+          }
         };
         setTimeout(() => work().then(done, () => done()), WARM_UP_AFTER_MS);
       };
@@ -2355,6 +2367,32 @@ export class SearchIndex implements SearchEngine {
     await Promise.all(Array.from({ length: PREFETCH_AT_ONCE }, lane));
   }
 
+  /**
+   * Make the word breaker, while the page is idle; on the page, once the reader has paused (it
+   * is one task of tens of milliseconds the keys typed meanwhile would wait behind). Results
+   * cached before are found again with it.
+   */
+  private async makeWordBreaker(): Promise<void> {
+    if (wordBreakerReady()) return;
+    await this.typingPaused();
+    await new Promise<void>((resolve) => whenIdle(resolve));
+    makeWordBreaker();
+    this.cache.clear();
+  }
+
+  /**
+   * Settles once the reader has not searched for TYPING_PAUSE_MS (at once in a worker, where
+   * the engine's work never holds up the page).
+   */
+  private async typingPaused(): Promise<void> {
+    if (!onPage()) return;
+    for (;;) {
+      const wait = this.lastSearch + TYPING_PAUSE_MS - performance.now();
+      if (wait <= 0 && this.searching === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(wait, 50)));
+    }
+  }
+
   /** Settles when no reader's search is under way. */
   private noSearch(): Promise<void> {
     return this.searching === 0 ? Promise.resolve() : new Promise((resolve) => this.whenNoSearch.push(resolve));
@@ -2378,8 +2416,9 @@ export class SearchIndex implements SearchEngine {
         for (; next < chunks.length && more(); next++) bareTexts(chunks[next]!.texts, chunks[next]!.folded, chunks[next]!.records);
         return next === chunks.length;
       });
-      // And where the word breaker starts words in every block (read as written, kept for its
-      // folded text too, which is as long), which pinyin, near misses and snippets ask of it.
+      // Then the word breaker, and where it starts words in every block (read as written, kept
+      // for its folded text too, which is as long), which pinyin, near misses and snippets ask of it.
+      await this.makeWordBreaker();
       const blocks: [string, string][] = [...this.titles.map((t, a): [string, string] => [t, this.titlesFolded[a]!]), ...chunks.flatMap((c) => c.texts.map((t, i): [string, string] => [t, c.folded[i]!]))];
       let block = 0;
       await whileIdle((more) => {
@@ -2463,10 +2502,12 @@ export class SearchIndex implements SearchEngine {
       return cached;
     }
     this.searching++;
+    this.lastSearch = performance.now();
     let hits: EngineHit[];
     try {
       hits = await this.run(query, limit, perArticle, lead, english, breather(options.stale));
     } finally {
+      this.lastSearch = performance.now();
       if (--this.searching === 0) for (const resume of this.whenNoSearch.splice(0)) resume();
     }
     this.startWarmUp?.();

@@ -8,9 +8,10 @@
  *   anotherWord(text, mark, '中国银行', same)    // true at 中国进行: 进行 stands where 银行 does
  *   hanWordAcross('推动经济发展', 3)             // [2, 4]: 经济
  *
- * The word breaker is made on first use: tens of milliseconds in Chromium, which loads the
- * dictionary then, so the engine makes it while the page is idle (`wordBreaker()` in its
- * warm-up), and snippets use it only once it is there (`wordBreakerReady()`).
+ * The word breaker is made on first use: tens of milliseconds at once in Chromium, which loads
+ * the dictionary then. On a page (not in a worker) that would hold up a key typed meanwhile, so
+ * there the engine defers it (`deferWordBreaker()`): until its warm-up makes it
+ * (`makeWordBreaker()`, once the reader has paused), every answer is "no word here".
  */
 import type { Mark } from './types.ts';
 
@@ -19,18 +20,29 @@ interface Breaker {
 }
 
 let breaker: Breaker | null | undefined;
+/** Whether only `makeWordBreaker` makes it (see `deferWordBreaker`). */
+let deferred = false;
 
-/** The word breaker, made on first call; null where there is none. */
+/** The word breaker, made on first call unless deferred; null where there is none (or not yet). */
 export function wordBreaker(): Breaker | null {
-  if (breaker === undefined) {
-    const Segmenter = (Intl as { Segmenter?: new (locale: string, options: { granularity: 'word' }) => Breaker }).Segmenter;
-    try {
-      breaker = typeof Segmenter === 'function' ? new Segmenter('zh', { granularity: 'word' }) : null;
-    } catch {
-      breaker = null;
-    }
+  if (breaker === undefined && !deferred) makeWordBreaker();
+  return breaker ?? null;
+}
+
+/** Make the word breaker now, if it is not made yet. */
+export function makeWordBreaker(): void {
+  if (breaker !== undefined) return;
+  const Segmenter = (Intl as { Segmenter?: new (locale: string, options: { granularity: 'word' }) => Breaker }).Segmenter;
+  try {
+    breaker = typeof Segmenter === 'function' ? new Segmenter('zh', { granularity: 'word' }) : null;
+  } catch {
+    breaker = null;
   }
-  return breaker;
+}
+
+/** From now on the word breaker is made only by `makeWordBreaker` (on a page: see above). */
+export function deferWordBreaker(): void {
+  deferred = true;
 }
 
 /** Whether the word breaker has been made (and there is one). */
@@ -98,27 +110,42 @@ export function isWord(text: string, [start, end]: Mark, starts?: Uint8Array): b
 
 /**
  * Whether a near miss of `pattern` at `mark` is another word where the pattern has one, as the
- * word breaker reads both: a word of two characters or more at the same place in each, written
- * otherwise, and not by a character of the same sound (中国进行 and 中国先行 are not 中国银行:
- * 进行 and 先行 stand where 银行 does; but 南极考察任务 is 南极考查任务, the slip an input method
- * makes). A character mistyped in a word is not another word (新质生产刀 is 新质生产力: 刀 and 力
- * are words of one). Only where the near miss is as long as the pattern, character for character.
+ * word breaker reads both: a word of the text of two characters or more, inside the passage and
+ * inside a word of the pattern of two or more, written otherwise there, and not by a character
+ * of the same sound (中国进行 and 中国先行 are not 中国银行: 进行 and 先行 stand where 银行 does,
+ * whether the breaker reads 中国银行 as one word or two; but 南极考察任务 is 南极考查任务, the slip
+ * an input method makes). A character mistyped in a word is not another word (新质生产刀 is
+ * 新质生产力: 刀 and 力 are words of one). Only where the near miss is as long as the pattern,
+ * character for character.
  */
 export function anotherWord(text: string, [start, end]: Mark, pattern: string, sameSound: (a: string, b: string) => boolean, starts?: Uint8Array): boolean {
   if (end - start !== pattern.length) return false;
   const inPattern = patternWords(pattern);
   if (inPattern.length === 0) return false;
+  // The text's words inside the passage, as offsets into it.
+  const words: Mark[] = [];
+  if (starts) {
+    let from = -1;
+    for (let i = start; i <= end; i++) {
+      if (!starts[i]) continue;
+      if (from >= start) words.push([from - start, i - start]);
+      from = i;
+    }
+  } else {
+    for (const [s, e] of wordSpans(text, Math.max(0, start - WORD_CONTEXT), Math.min(text.length, end + WORD_CONTEXT))) if (s >= start && e <= end) words.push([s - start, e - start]);
+  }
   const other = ([s, e]: Mark): boolean => {
     for (let i = s; i < e; i++) if (text[start + i] !== pattern[i] && !sameSound(text[start + i]!, pattern[i]!)) return true;
     return false;
   };
-  return inPattern.some(([s, e]) => isWord(text, [start + s, start + e], starts) && other([s, e]));
+  return words.some(([s, e]) => e - s >= 2 && inPattern.some(([ps, pe]) => ps <= s && e <= pe) && other([s, e]));
 }
 
 /** The last pattern's words of two characters or more (a query asks for them at every near miss). */
 let lastPattern: [string, Mark[]] | undefined;
 
 function patternWords(pattern: string): Mark[] {
+  if (!wordBreaker()) return [];
   if (lastPattern?.[0] !== pattern) lastPattern = [pattern, wordSpans(pattern, 0, pattern.length).filter(([s, e]) => e - s >= 2)];
   return lastPattern[1];
 }
