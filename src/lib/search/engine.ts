@@ -2400,9 +2400,11 @@ export class SearchIndex implements SearchEngine {
 
   /**
    * With the text in memory, read the bigrams of all its characters off it, in slices
-   * (`LocalGrams.prepareAll`), then run a few throwaway queries (a word, its pinyin, its initials,
-   * a near miss) so the browser has compiled the engine before the reader types: a few tens of
-   * milliseconds once, while the page is idle after loading, instead of tens on the first queries.
+   * (`LocalGrams.prepareAll`), and each block's text without its quotation marks; make the word
+   * breaker (`makeWordBreaker`) and read where it starts words in each block; then run a few
+   * throwaway queries (a word, its pinyin, its initials, a near miss) so the browser has compiled
+   * the engine before the reader types: a few tens of milliseconds once, while the page is idle
+   * after loading, instead of tens on the first queries.
    */
   private async warmUp(): Promise<void> {
     // First the bigrams of every character, off the text; then each block's text without its
