@@ -1680,7 +1680,7 @@ async function whileIdle(step: (more: () => boolean) => boolean): Promise<void> 
   for (;;) {
     const until = performance.now() + PREPARE_SLICE_MS;
     if (step(() => performance.now() < until)) return;
-    await new Promise<void>((resolve) => whenIdle(resolve));
+    await idle();
   }
 }
 
@@ -2125,6 +2125,9 @@ function prefetchList(manifest: ManifestPart, most: number): string[] {
   return names.slice(0, Math.max(0, most));
 }
 
+/** Settles when the page is idle (see `whenIdle`). */
+const idle = (): Promise<void> => new Promise((resolve) => whenIdle(resolve));
+
 /** Whether the engine runs on a page (not in a worker, nor in Node). */
 const onPage = (): boolean => (globalThis as { document?: unknown }).document !== undefined;
 
@@ -2325,15 +2328,14 @@ export class SearchIndex implements SearchEngine {
     if (onPage()) deferWordBreaker();
     const ahead = engine.local ? [] : prefetchList(manifest, options.prefetch ?? PREFETCH_PARTS);
     // Once the caller's first results are out (a search page's ?q= is answered first) and the
-    // page has drawn them, while the page is idle: the word breaker first (it loads its
-    // dictionary when made: tens of milliseconds at once), then the text in memory read, or the
-    // parts fetched ahead (only for a reader who searched). Text in memory: also when the reader
-    // has not searched for a while.
+    // page has drawn them, while the page is idle: the text in memory read (`warmUp`, which makes
+    // the word breaker on the way), or the word breaker made and the parts fetched ahead (only
+    // for a reader who searched). Text in memory: also when the reader has not searched for a while.
     engine.warm = new Promise((done) => {
       engine.startWarmUp = () => {
         engine.startWarmUp = undefined;
         const work = async (): Promise<void> => {
-          await new Promise<void>((resolve) => whenIdle(resolve));
+          await idle();
           if (engine.local) await engine.warmUp();
           else {
             await engine.makeWordBreaker();
@@ -2357,7 +2359,7 @@ export class SearchIndex implements SearchEngine {
     let next = 0;
     const lane = async (): Promise<void> => {
       while (next < names.length) {
-        await new Promise<void>((resolve) => whenIdle(resolve));
+        await idle();
         while (this.searching > 0) await this.noSearch();
         if (next >= names.length) return;
         const name = names[next++]!;
@@ -2375,7 +2377,7 @@ export class SearchIndex implements SearchEngine {
   private async makeWordBreaker(): Promise<void> {
     if (wordBreakerReady()) return;
     await this.typingPaused();
-    await new Promise<void>((resolve) => whenIdle(resolve));
+    await idle();
     makeWordBreaker();
     this.cache.clear();
   }
@@ -2458,7 +2460,7 @@ export class SearchIndex implements SearchEngine {
     if (english) queries.push([english, true]);
     for (const [query, inEnglish] of queries) {
       // One query a task: on the page (no worker) the reader may type in between.
-      await new Promise<void>((resolve) => whenIdle(resolve));
+      await idle();
       // In short slices, and dropped as soon as a reader's query is under way.
       const reader = (): boolean => this.searching > 0;
       if (reader()) continue;
