@@ -1836,6 +1836,14 @@ describe('words, as the word breaker reads them', () => {
     expect(hanWordAcross(text, 11, wordStarts(text))).toEqual([10, 12]);
   });
 
+  it('in a title too: a near miss that puts another word where the query has one is none', async () => {
+    const articles = [{ slug: 'visit', title: '马克龙对中国进行国事访问', date: '2024-05-06', blocks: [{ kind: 'paragraph' as const, text: '法国总统抵达北京。' }] }];
+    const e = await loadIndex(objectSource(buildSearchIndex(articles).parts));
+    expect(await e.search('中国银行')).toEqual([]);
+    // A slip in a word still finds it.
+    expect(markedText((await e.search('中国近行'))[0]!)).toEqual(['中国进行']);
+  });
+
   it('a passage is a word when the word breaker reads it as one, no more and no less', () => {
     const text = '部分地区遭受洪涝、台风、地震等灾害，石泰峰主持会议';
     for (const starts of [undefined, wordStarts(text)]) {

@@ -3067,8 +3067,10 @@ export class SearchIndex implements SearchEngine {
     }
     for (const miss of nearMissesIn(this.titles, this.titlesFolded, this.titleRecords, term.fuzzy)) {
       const { index: a, score } = miss;
-      const marks = miss.marks.map((mark) => this.endNotAnother(this.titlesFolded[a]!, mark, chars));
-      if (hasBit(cands.articles, a) || !marks.every((mark) => this.nearMissOfThree(this.titlesFolded[a]!, mark, chars) && this.nearMissApart(this.titlesFolded[a]!, mark, chars))) continue;
+      const title = this.titlesFolded[a]!;
+      if (miss.marks.some((mark) => anotherWord(title, mark, term.fuzzy!, this.sameSound, this.wordStarts.get(title)))) continue;
+      const marks = miss.marks.map((mark) => this.endNotAnother(title, mark, chars));
+      if (hasBit(cands.articles, a) || !marks.every((mark) => this.nearMissOfThree(title, mark, chars) && this.nearMissApart(title, mark, chars))) continue;
       cands.titleFuzzy.set(a, { score, marks });
       cands.fuzzyArticles.set(a, (cands.fuzzyArticles.get(a) ?? 0) + 100);
     }
@@ -3548,8 +3550,11 @@ export class SearchIndex implements SearchEngine {
         if (near < perArticle) {
           for (const miss of nearMissesIn(chunk.texts, chunk.folded, chunk.records, term.fuzzy)) {
             const { index, score } = miss;
-            const marks = miss.marks.map((mark) => this.endNotAnother(chunk.folded[index]!, mark, fuzzyChars));
-            if (!marks.every((mark) => this.nearMissOfThree(chunk.folded[index]!, mark, fuzzyChars) && this.nearMissApart(chunk.folded[index]!, mark, fuzzyChars) && !anotherWord(chunk.folded[index]!, mark, term.fuzzy!, this.sameSound, this.wordStarts.get(chunk.folded[index]!)))) continue;
+            const folded = chunk.folded[index]!;
+            // (Another word is told on the passage as found, before an end another word has is cut off.)
+            if (miss.marks.some((mark) => anotherWord(folded, mark, term.fuzzy!, this.sameSound, this.wordStarts.get(folded)))) continue;
+            const marks = miss.marks.map((mark) => this.endNotAnother(folded, mark, fuzzyChars));
+            if (!marks.every((mark) => this.nearMissOfThree(folded, mark, fuzzyChars) && this.nearMissApart(folded, mark, fuzzyChars))) continue;
             row[offset + index + 2] = { kind: 'fuzzy', marks, quality: 1 - score };
             found = true;
             near++;
