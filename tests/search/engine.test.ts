@@ -57,6 +57,8 @@ import {
   segmentHalfTyped,
   segmentInitials,
   segmentPinyin,
+  warmUpQueries,
+  countChars,
   type ChunkPart,
   type EngineHit,
   type TextPart,
@@ -1586,6 +1588,37 @@ describe('warming up while the page is idle', () => {
     const warmed = await loadIndex(objectSource(parts));
     await warmed.warm;
     for (const [i, q] of queries.entries()) expect(await warmed.search(q), q).toEqual(before[i]);
+  });
+
+  it("runs throwaway queries that each go their way through the engine: the near miss is found one character off", async () => {
+    const titles = ['雪龙2号', '南极科考站建设', '量子计算机研究'];
+    const primary = new Map([...'南极科考站'].map((c, i) => [c, ['nan', 'ji', 'ke', 'kao', 'zhan'][i]!]));
+    const counts = countChars(['南极科考站建设，南极冰盖，科考船，发展发展发展发展的的的的的的']);
+    const queries = warmUpQueries(titles, ['Building a station in Antarctica'], primary, counts);
+    // (发 is the commonest character not of the phrase and no particle: 的 is.)
+    expect(queries).toEqual([
+      ['南极', false],
+      ['nanji', false],
+      ['njk', false],
+      ['南极科发', false],
+      ['南极龙号', false],
+      ['南极科考', false],
+      ['南极 龙号', false],
+      ['nanji ke', false],
+      ['building', true],
+    ]);
+    expect(warmUpQueries(['雪龙2号'], [], primary, counts)).toEqual([]);
+    // On an index: the near miss finds the phrase, one character off (a character the text
+    // does not have, or a numeral, would find nothing, and warm up nothing of that path).
+    const parts = buildSearchIndex(readArticles(join(FIXTURES, 'articles'), join(FIXTURES, 'translations')), { inline: true }).parts;
+    const manifest = parts.manifest as ManifestPart;
+    const e = await loadIndex(objectSource(parts));
+    const fixtureCounts = countChars(manifest.chunks!.flatMap((c) => c.index.records.map((r) => r.v ?? '')));
+    const [typo] = warmUpQueries(e.listArticles().map((a) => a.title), [], new Map(), fixtureCounts).filter(([q]) => [...q].length === 4 && !e.listArticles().some((a) => a.title.includes(q)));
+    expect(typo).toBeDefined();
+    const hits = await e.search(typo![0]);
+    expect(hits.length, typo![0]).toBeGreaterThan(0);
+    expect(hits.every((h) => h.match === 'fuzzy'), typo![0]).toBe(true);
   });
 });
 

@@ -2145,6 +2145,43 @@ function whenIdle(fn: () => void): void {
  * A search engine over an index read from `source`. Create it with `SearchIndex.open` (or
  * `loadIndex` in load.ts); the manifest is loaded then, the other parts as queries need them.
  */
+/**
+ * The warm-up's throwaway queries (see `SearchIndex.warmUp`), each with whether it is run as on
+ * the English pages: read off the first title with four Chinese characters, so that each finds
+ * something and runs its path through the engine: a word, its pinyin, its initials, a near miss
+ * (its fourth character changed for the text's commonest other one, not a particle: found one
+ * character off), two words written together and apart, the phrase, pinyin with spaces, and a
+ * word of the English titles. None without such a title.
+ */
+export function warmUpQueries(titles: readonly string[], titlesEn: readonly string[], primary: ReadonlyMap<string, string>, counts: CharCounts | undefined): [string, boolean][] {
+  const han = Array.from(titles.find((t) => Array.from(t).filter(isHan).length >= 4) ?? '').filter(isHan);
+  if (han.length < 4) return [];
+  const syllables = han.slice(0, 3).map((c) => primary.get(c) ?? '');
+  let stranger: string | undefined;
+  let most = 0;
+  for (const [c, n] of counts?.of ?? []) if (n > most && isHan(c) && !PARTICLES.includes(c) && !han.slice(0, 4).includes(c)) [stranger, most] = [c, n];
+  // Two words written together (the title's first two characters and another title's last
+  // two), and a word of the English titles on the English pages.
+  const other = titles.map((t) => Array.from(t).filter(isHan)).find((h) => h.length >= 2 && h[0] !== han[0]) ?? han;
+  const together = `${han[0]}${han[1]}${other[other.length - 2]}${other[other.length - 1]}`;
+  const english = titlesEn.join(' ').toLowerCase().match(/[a-z]{5,}/u)?.[0];
+  const queries: [string, boolean][] = [
+    [`${han[0]}${han[1]}`, false],
+    [`${syllables[0]}${syllables[1]}`, false],
+    [syllables.map((s) => s[0] ?? '').join(''), false],
+  ];
+  if (stranger) queries.push([`${han[0]}${han[1]}${han[2]}${stranger}`, false]);
+  queries.push(
+    [together, false],
+    // A phrase as written, two words apart, pinyin with spaces.
+    [han.slice(0, 4).join(''), false],
+    [`${han[0]}${han[1]} ${other[other.length - 2]}${other[other.length - 1]}`, false],
+    [`${syllables[0]}${syllables[1]} ${syllables[2]}`, false],
+  );
+  if (english) queries.push([english, true]);
+  return queries;
+}
+
 export class SearchIndex implements SearchEngine {
   readonly articleCount: number;
   /**
@@ -2436,28 +2473,7 @@ export class SearchIndex implements SearchEngine {
         return block === blocks.length;
       });
     }
-    const title = Array.from(this.titles.find((t) => Array.from(t).filter(isHan).length >= 4) ?? '');
-    const han = title.filter(isHan);
-    if (han.length < 4) return;
-    const syllables = han.slice(0, 3).map((c) => this.readings().primary.get(c) ?? '');
-    const typo = `${han[0]}${han[1]}〇${han[3]}`;
-    // Two words written together (the title's first two characters and another title's last
-    // two), and a word of the English titles on the English pages.
-    const other = this.titles.map((t) => Array.from(t).filter(isHan)).find((h) => h.length >= 2 && h[0] !== han[0]) ?? han;
-    const together = `${han[0]}${han[1]}${other[other.length - 2]}${other[other.length - 1]}`;
-    const english = this.titlesEn.join(' ').match(/[a-z]{5,}/u)?.[0];
-    const queries: [string, boolean][] = [
-      [`${han[0]}${han[1]}`, false],
-      [`${syllables[0]}${syllables[1]}`, false],
-      [syllables.map((s) => s[0] ?? '').join(''), false],
-      [typo, false],
-      [together, false],
-      // A phrase as written, two words apart, pinyin with spaces.
-      [han.slice(0, 4).join(''), false],
-      [`${han[0]}${han[1]} ${other[other.length - 2]}${other[other.length - 1]}`, false],
-      [`${syllables[0]}${syllables[1]} ${syllables[2]}`, false],
-    ];
-    if (english) queries.push([english, true]);
+    const queries = warmUpQueries(this.titles, this.titlesEn, this.readings().primary, this.counts());
     for (const [query, inEnglish] of queries) {
       // One query a task: on the page (no worker) the reader may type in between.
       await idle();
