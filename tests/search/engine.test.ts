@@ -2128,6 +2128,24 @@ describe('the seeds', () => {
     }
   });
 
+  it('nor where the breaker reads no word in the text but the text has one, and the query a word there (中美关系 is not 中非关系, 两会精神 not 全会精神), nor another number (第十一届 is not 第十四届)', async () => {
+    // The breaker reads 中非关系 as 中/非/关系 and 两会精神 as 两/会/精神; 中非 stands together in
+    // the text, it reads 全会 of 二中全会 as a word, and 两会 stands together in the text.
+    for (const phrase of ['中非关系', '中全会精神', '第十四届']) expect(containing(phrase).length, phrase).toBeGreaterThan(0);
+    for (const typed of ['中美关系', '中欧关系', '中日关系']) expect(await seeds.search(typed), typed).toEqual([]);
+    const marked = async (q: string): Promise<string[]> => (await seeds.search(q, 50)).flatMap(markedText);
+    expect(await marked('两会精神')).not.toContainEqual(expect.stringMatching(/会精神/u));
+    // (Its words, found apart, instead.)
+    expect(await marked('两会精神')).toEqual(expect.arrayContaining(['两会', '精神']));
+    expect(await marked('第十一届')).not.toContainEqual(expect.stringMatching(/十四/u));
+    // A character mistyped is no word of the query's: still found.
+    for (const [typed, meant] of [['新质生产刀', '新质生产力'], ['高质量发屏', '高质量发展'], ['统一战钱', '统一战线']]) {
+      const hits = await seeds.search(typed);
+      expect(hits.length, typed).toBeGreaterThan(0);
+      expect(markedText(hits[0]!), typed).toContain(meant);
+    }
+  });
+
   it('reads initials with a syllable that starts with a vowel (aq: 安全, aqsc: 安全生产, oz: 欧洲), and English words as English (the, and)', async () => {
     const first = async (q: string): Promise<string> => [...new Set(markedText((await seeds.search(q))[0]!))].join();
     expect(await first('aq')).toBe('安全');

@@ -43,7 +43,7 @@ import type { IFuseOptions } from 'fuse.js';
 import { chineseDates, chineseTimes, englishDate, englishDateTokens, englishMonthDay, isoDate, isoDatesYearLast, isoFromChinese, isoFromEnglish, monthDayFromEnglish, numeral, numeralsAsFigures, figuresAsNumerals } from './dates.ts';
 import { editDistance, englishForm, englishStem, ENGLISH_WORDS, latinMarks, lowerCase, pinyinApart, wholeWord, type EnglishBlock, type EnglishForm } from './english.ts';
 import { makeSnippet, mergeMarks } from './snippet.ts';
-import { anotherWord, crossesWord, deferWordBreaker, hanWordAcross, isWord, makeWordBreaker, wordBreakerReady, wordsOf, wordStarts } from './words.ts';
+import { anotherWord, crossesWord, deferWordBreaker, hanWordAcross, isWord, makeWordBreaker, patternWords, wordBreakerReady, wordsOf, wordStarts } from './words.ts';
 import type { Mark, SearchArticle, SearchEngine, SearchHit } from './types.ts';
 import { MANIFEST_PART } from './protocol.ts';
 
@@ -1117,8 +1117,8 @@ const HAS_FIGURES = /[0-9〇零二三四五六七八九]/u;
  * Whether a near miss at `mark` in `text` may stand for `pattern`: it is one run of searchable
  * characters (no punctuation inside: 新质生产力？绿色 is two passages), and it keeps the pattern's
  * figures whole: a near miss may change a character, never a figure (3月5日 is not 12月5日, 53万
- * not 5万, 14 not 14.8, 长征九号 not 长征八号, 雪龙2号 not 雪龙号), though a figure may be
- * written either way (长征8号 is 长征八号).
+ * not 5万, 14 not 14.8, 长征九号 not 长征八号, 雪龙2号 not 雪龙号, 第十一届 not 第十四届), though a
+ * figure may be written either way (长征8号 is 长征八号).
  */
 export function nearMissAllowed(text: string, mark: Mark, pattern: string): boolean {
   return searchableRun(text, mark) && keepsFigures(text, mark, pattern);
@@ -1136,7 +1136,8 @@ function searchableRun(text: string, [s, e]: Mark): boolean {
 
 /** Whether `text[mark]` has the figures of `pattern`, whole (see `nearMissAllowed`). */
 function keepsFigures(text: string, [s, e]: Mark, pattern: string): boolean {
-  if (!HAS_FIGURES.test(pattern)) return true;
+  // (Either way: 第十一届, whose 一 and 十 are too common in words to say so alone, is not 第十四届.)
+  if (!HAS_FIGURES.test(pattern) && !HAS_FIGURES.test(text.slice(s, e))) return true;
   return numbersAt(withoutLoneNumerals(text), s, e) === numbersAt(withoutLoneNumerals(pattern), 0, pattern.length);
 }
 
@@ -3084,7 +3085,7 @@ export class SearchIndex implements SearchEngine {
     for (const miss of nearMissesIn(this.titles, this.titlesFolded, this.titleRecords, term.fuzzy)) {
       const { index: a, score } = miss;
       const title = this.titlesFolded[a]!;
-      if (miss.marks.some((mark) => anotherWord(title, mark, term.fuzzy!, this.sameSound, this.wordStarts.get(title)))) continue;
+      if (miss.marks.some((mark) => this.anotherWordAt(title, mark, term.fuzzy!))) continue;
       const marks = miss.marks.map((mark) => this.endNotAnother(title, mark, chars));
       if (hasBit(cands.articles, a) || !marks.every((mark) => this.nearMissOfThree(title, mark, chars) && this.nearMissApart(title, mark, chars))) continue;
       cands.titleFuzzy.set(a, { score, marks });
@@ -3568,7 +3569,7 @@ export class SearchIndex implements SearchEngine {
             const { index, score } = miss;
             const folded = chunk.folded[index]!;
             // (Another word is told on the passage as found, before an end another word has is cut off.)
-            if (miss.marks.some((mark) => anotherWord(folded, mark, term.fuzzy!, this.sameSound, this.wordStarts.get(folded)))) continue;
+            if (miss.marks.some((mark) => this.anotherWordAt(folded, mark, term.fuzzy!))) continue;
             const marks = miss.marks.map((mark) => this.endNotAnother(folded, mark, fuzzyChars));
             if (!marks.every((mark) => this.nearMissOfThree(folded, mark, fuzzyChars) && this.nearMissApart(folded, mark, fuzzyChars))) continue;
             row[offset + index + 2] = { kind: 'fuzzy', marks, quality: 1 - score };
@@ -3793,6 +3794,55 @@ export class SearchIndex implements SearchEngine {
     // (Found once, twice as far above chance: once says less. 始人 of 创始人 is not 诗人.)
     const once = this.pairCount(chars[0], chars[1]) <= 1;
     return this.together(chars[0]!, chars[1]!) >= (once ? 2 : 1) * TOGETHER_MIN;
+  }
+
+  /**
+   * Whether a near miss of `pattern` at `mark` is another word where the pattern has one: as the
+   * word breaker reads both (`anotherWord`), or, with one character changed (not for one of the
+   * same sound), where the two characters it makes with a neighbour in the passage are a word
+   * (standing together in the text as one does, `pairWord`, or read so by the breaker there) and
+   * the pattern's two there are a word too (a pair of the text's, or inside one of the breaker's
+   * words in the pattern). The breaker reads 中非关系 as 中/非/关系 and 两会精神 as 两/会/精神; yet
+   * 中非 stands together in the text, the breaker reads 全会 of 二中全会 as a word, and 中美 (of
+   * 中美关系, one word) and 两会 are the query's: 中美关系 is not 中非关系, nor 两会精神 全会精神
+   * (found as 会精神, the pattern but its first character: read with the one before it).
+   * A character mistyped is no word of the query's (生产刀 of 新质生产刀 is 生产力).
+   */
+  private anotherWordAt(folded: string, mark: Mark, pattern: string): boolean {
+    if (anotherWord(folded, mark, pattern, this.sameSound, this.wordStarts.get(folded))) return true;
+    let [start, end] = mark;
+    // The pattern but its first or last character: read with the text's character there instead
+    // (会精神 of 全会精神, for 两会精神).
+    if (end - start === pattern.length - 1) {
+      const found = folded.slice(start, end);
+      if (start > 0 && found === pattern.slice(1)) start--;
+      else if (end < folded.length && found === pattern.slice(0, -1)) end++;
+    }
+    if (end - start !== pattern.length) return false;
+    let at = -1;
+    for (let i = 0; i < pattern.length; i++) {
+      if (folded[start + i] === pattern[i]) continue;
+      if (at !== -1) return false;
+      at = i;
+    }
+    if (at === -1 || this.sameSound(folded[start + at]!, pattern[at]!)) return false;
+    for (const from of [at - 1, at]) {
+      if (from < 0 || from + 2 > pattern.length) continue;
+      // (Standing together counts only where the breaker reads no word across the two: 略方 of
+      // 战略方向 stands together as often as 战略 does, 国各 of 全国各地 often enough.)
+      const pair: Mark = [from, from + 2];
+      const queryPair = patternWords(pattern).some(([s, e]) => s <= from && from + 2 <= e) || (this.pairWord(pattern[from]!, pattern[from + 1]!) && !crossesWord(pattern, pair));
+      const inText: Mark = [start + from, start + from + 2];
+      const starts = this.wordStarts.get(folded);
+      const textPair = isWord(folded, inText, starts) || (this.pairWord(folded[inText[0]]!, folded[inText[0] + 1]!) && !crossesWord(folded, inText, starts));
+      if (queryPair && textPair) return true;
+    }
+    return false;
+  }
+
+  /** Whether two Han characters stand together in the text as a word does: found more than once, `TOGETHER_MIN` times above chance (`together`). */
+  private pairWord(c1: string, c2: string): boolean {
+    return isHan(c1) && isHan(c2) && this.pairCount(c1, c2) >= 2 && this.together(c1, c2) >= TOGETHER_MIN;
   }
 
   /** The first two rules of `ownWord`: a passage apart from the words beside it. */

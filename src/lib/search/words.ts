@@ -144,7 +144,8 @@ export function anotherWord(text: string, [start, end]: Mark, pattern: string, s
 /** The last pattern's words of two characters or more (a query asks for them at every near miss). */
 let lastPattern: [string, Mark[]] | undefined;
 
-function patternWords(pattern: string): Mark[] {
+/** The words of two characters or more the word breaker reads in a query's `pattern`, as spans (kept for the last pattern asked for). */
+export function patternWords(pattern: string): readonly Mark[] {
   if (!wordBreaker()) return [];
   if (lastPattern?.[0] !== pattern) lastPattern = [pattern, wordSpans(pattern, 0, pattern.length).filter(([s, e]) => e - s >= 2)];
   return lastPattern[1];
