@@ -2146,6 +2146,32 @@ describe('the seeds', () => {
     }
   });
 
+  it('a question that finds nothing as typed finds its other words (什么是新质生产力, 中国经济怎么样, what is …); a title that is a question is found as typed', async () => {
+    const marked = async (q: string): Promise<string[]> => (await seeds.search(q)).flatMap(markedText);
+    expect(await seeds.search('什么是新质生产力')).toEqual(await seeds.search('新质生产力'));
+    expect(await marked('中国经济怎么样')).toContain('中国经济');
+    expect(await marked('新质生产力怎么发展')).toEqual(expect.arrayContaining(['新质生产力', '发展']));
+    expect(await marked('雪龙2号去哪里了')).toContain('雪龙2号');
+    const english = await seeds.search('what is new quality productive forces?');
+    expect(english.length).toBeGreaterThan(0);
+    expect(markedText(english[0]!).map((m) => m.toLowerCase())).toEqual(expect.arrayContaining(['new', 'quality', 'productive', 'forces']));
+    const title = await seeds.search('为什么要全面实施');
+    expect(markedText(title[0]!)).toEqual(['为什么要全面实施']);
+  });
+
+  it('a Simplified character OpenCC reads alone as Traditional for another (么 for 幺, 著 for 着) is as typed, and 什麼 finds 什么', async () => {
+    expect((await seeds.search('为什么要全面实施'))[0]!.match).toBe('title');
+    expect((await seeds.search('显著'))[0]!.match).toBe('exact');
+    expect((await seeds.search('顯著'))[0]!.match).toBe('traditional');
+    const hits = await seeds.search('什麼');
+    expect(hits.length).toBeGreaterThan(0);
+    expect(markedText(hits[0]!)).toEqual(['什么']);
+    // Folding twice changes nothing: 麼 goes where 么 does.
+    const fold = foldFromPairs('麼么', '么幺');
+    expect(fold('什麼')).toBe(fold('什么'));
+    expect(fold(fold('什麼'))).toBe(fold('什麼'));
+  });
+
   it('reads initials with a syllable that starts with a vowel (aq: 安全, aqsc: 安全生产, oz: 欧洲), and English words as English (the, and)', async () => {
     const first = async (q: string): Promise<string> => [...new Set(markedText((await seeds.search(q))[0]!))].join();
     expect(await first('aq')).toBe('安全');

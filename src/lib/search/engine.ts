@@ -43,6 +43,7 @@ import type { IFuseOptions } from 'fuse.js';
 import { chineseDates, chineseTimes, englishDate, englishDateTokens, englishMonthDay, isoDate, isoDatesYearLast, isoFromChinese, isoFromEnglish, monthDayFromEnglish, numeral, numeralsAsFigures, figuresAsNumerals } from './dates.ts';
 import { editDistance, englishForm, englishStem, ENGLISH_WORDS, latinMarks, lowerCase, pinyinApart, wholeWord, type EnglishBlock, type EnglishForm } from './english.ts';
 import { makeSnippet, mergeMarks } from './snippet.ts';
+import { withoutQuestionWords } from './questions.ts';
 import { anotherWord, crossesWord, deferWordBreaker, hanWordAcross, isWord, makeWordBreaker, patternWords, wordBreakerReady, wordsOf, wordStarts } from './words.ts';
 import type { Mark, SearchArticle, SearchEngine, SearchHit } from './types.ts';
 import { MANIFEST_PART } from './protocol.ts';
@@ -262,6 +263,7 @@ export function foldBasic(text: string): string {
 export function createFold(t2s: ReadonlyMap<string, string>): (text: string) => string {
   const table = new Map<number, string>();
   for (const [from, to] of t2s) if (from.length === 1 && to.length === 1 && from !== to) table.set(from.charCodeAt(0), to);
+  closeChains(table);
   if (table.size === 0) return foldBasic;
   return (text) => foldWith(text, table);
 }
@@ -276,7 +278,20 @@ export function foldFromPairs(from: string, to: string): (text: string) => strin
     i += a > 0xffff ? 2 : 1;
     j += b > 0xffff ? 2 : 1;
   }
+  closeChains(table);
   return table.size === 0 ? foldBasic : (text) => foldWith(text, table);
+}
+
+/**
+ * A map whose target is mapped in turn (麼 → 么, and 么 → 幺, as OpenCC reads 么 alone) mapped to
+ * the end of the chain, so that folding twice changes nothing: 什麼 is 什幺 as 什么 is.
+ */
+function closeChains(table: Map<number, string>): void {
+  for (const [from, to] of table) {
+    let end = to;
+    for (let step = 0; step < 4 && table.has(end.charCodeAt(0)) && table.get(end.charCodeAt(0)) !== end; step++) end = table.get(end.charCodeAt(0))!;
+    if (end !== to) table.set(from, end === String.fromCharCode(from) ? to : end);
+  }
 }
 
 /**
@@ -467,6 +482,12 @@ export interface Term {
 export interface QueryContext {
   fold: (text: string) => string;
   syllables: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Characters the fold changes that are Simplified ones too, the Simplified form of another
+   * (么 of 麼, 著 of 著 in 显著: OpenCC reads them alone as Traditional for 幺 and 着): typed
+   * so, a query is as written, not in Traditional characters.
+   */
+  simplified?: ReadonlySet<string>;
 }
 
 const MAX_TERMS = 8;
@@ -807,9 +828,12 @@ function makeTerm(token: string, ctx: QueryContext, pinyinOverride?: PinyinReadi
   // A word of three letters or more that reads as pinyin is pinyin (the text is Chinese: `ai`
   // may be AI, `xuelong` is 雪龙); English titles are still searched for it.
   const asWritten = !(LETTERS.test(cut) && cut.length >= 3 && readings.length > 0);
-  const variants: Variant[] = asWritten ? [{ kind: 'exact', slots: Array.from(cut).map((c) => [c]) }] : [];
   const simplified = ctx.fold(cut);
-  if (simplified !== cut) variants.push({ kind: 'traditional', slots: Array.from(simplified).map((c) => [c]) });
+  // (The fold keeps every offset: unit i of one is unit i of the other.)
+  const typedSimplified = simplified !== cut && ctx.simplified !== undefined && Array.from(cut).every((c, i) => c === simplified[i] || ctx.simplified!.has(c));
+  const typed = typedSimplified ? simplified : cut;
+  const variants: Variant[] = asWritten ? [{ kind: 'exact', slots: Array.from(typed).map((c) => [c]) }] : [];
+  if (simplified !== typed) variants.push({ kind: 'traditional', slots: Array.from(simplified).map((c) => [c]) });
   for (const reading of readings) variants.push({ kind: 'pinyin', ...reading });
   const term: Term = { text: cut, variants };
   // Pinyin typed in part, unless it reads the same as typed in full (`xuelong`: long… is long).
@@ -2197,6 +2221,8 @@ export class SearchIndex implements SearchEngine {
   readonly chunkCount: number;
   private readonly source: PartSource;
   private readonly fold: (text: string) => string;
+  /** The Simplified side of the fold's map (see `QueryContext.simplified`). */
+  private readonly simplifiedChars: ReadonlySet<string>;
   private readonly pinyinMap: Record<string, string>;
   /** Decoded on first use (a Latin query, or a gram part to find). */
   private pinyin: ReturnType<typeof decodePinyin> | undefined;
@@ -2253,6 +2279,7 @@ export class SearchIndex implements SearchEngine {
     if (manifest?.format !== INDEX_FORMAT) throw new Error(`search index: expected format ${INDEX_FORMAT}, got ${String(manifest?.format)}`);
     this.source = source;
     this.fold = foldFromPairs(...manifest.t2s);
+    this.simplifiedChars = new Set(Array.from(manifest.t2s[1]));
     this.pinyinMap = manifest.pinyin;
     manifest.grams.forEach((keys, shard) => {
       for (const key of keys.split(' ')) {
@@ -2499,6 +2526,7 @@ export class SearchIndex implements SearchEngine {
     const ctx = this;
     return parseQuery(this.mainlandWords(query), {
       fold: this.fold,
+      simplified: this.simplifiedChars,
       // Only a Latin token needs the syllables.
       get syllables() {
         return ctx.readings().syllables;
@@ -2649,6 +2677,12 @@ export class SearchIndex implements SearchEngine {
       if (apartCands && hits.size > 0) [terms, cands] = [apart, apartCands];
     }
     const exactHits = hits.size;
+    // A question that finds nothing as typed (什么是新质生产力, 中国经济怎么样, what is …): its
+    // other words, searched as a query of their own, before any near miss of the question.
+    if (exactHits === 0) {
+      const plain = withoutQuestionWords(query);
+      if (plain !== query.trim()) return this.run(plain, limit, asked, lead, english, breathe);
+    }
     const where = this.local ? 'local' : 'remote';
     // Nothing found: each term read another way, where it has one (`reading`), while nothing is found.
     const readAgain = async (reading: (t: Term) => Term | undefined, common = false): Promise<void> => {
@@ -3214,7 +3248,7 @@ export class SearchIndex implements SearchEngine {
   private pinyinSlips(term: Term): Term | undefined {
     const letters = term.text.replace(/ /gu, '');
     if (!LETTERS.test(letters) || term.abbreviation) return undefined;
-    const ctx = { fold: this.fold, syllables: this.readings().syllables };
+    const ctx = { fold: this.fold, syllables: this.readings().syllables, simplified: this.simplifiedChars };
     const readings = pinyinTypos(letters, ctx.syllables, SLIP_SPELLINGS).flatMap((spelling) => pinyinSlots(spelling, ctx));
     if (readings.length === 0) return undefined;
     // As pinyin typed in part: below whatever matches as typed.
