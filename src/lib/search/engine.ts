@@ -41,7 +41,7 @@
 import Fuse from 'fuse.js/basic';
 import type { IFuseOptions } from 'fuse.js';
 import { chineseDates, chineseTimes, englishDate, englishDateTokens, englishMonthDay, isoDate, isoDatesYearLast, isoFromChinese, isoFromEnglish, monthDayFromEnglish, numeral, numeralsAsFigures, figuresAsNumerals } from './dates.ts';
-import { editDistance, englishForm, englishStem, ENGLISH_WORDS, latinMarks, lowerCase, pinyinApart, wholeWord, type EnglishBlock, type EnglishForm } from './english.ts';
+import { editDistance, englishBlock, englishForm, englishStem, ENGLISH_WORDS, latinMarks, lowerCase, pinyinApart, wholeWord, type EnglishBlock, type EnglishForm } from './english.ts';
 import { makeSnippet, mergeMarks } from './snippet.ts';
 import { withoutQuestionWords } from './questions.ts';
 import { anotherWord, crossesWord, deferWordBreaker, hanWordAcross, isWord, makeWordBreaker, patternWords, wordBreakerReady, wordsOf, wordStarts } from './words.ts';
@@ -235,7 +235,10 @@ function foldUnit(text: string, i: number, table: ReadonlyMap<number, string> | 
     const lower = ch.toLowerCase();
     return lower.length === 1 && lower !== ch ? lower : undefined;
   }
-  return table?.get(c);
+  const to = table?.get(c);
+  // (A chain, 麼 → 么 and 么 → 幺 as OpenCC reads 么 alone: to its end, so that folding twice
+  // changes nothing, and 什麼 is 什幺 as 什么 is.)
+  return to === undefined ? undefined : (table!.get(to.charCodeAt(0)) ?? to);
 }
 
 /** Fold `text` unit by unit (see `foldUnit`); the same string when nothing changes. */
@@ -263,7 +266,6 @@ export function foldBasic(text: string): string {
 export function createFold(t2s: ReadonlyMap<string, string>): (text: string) => string {
   const table = new Map<number, string>();
   for (const [from, to] of t2s) if (from.length === 1 && to.length === 1 && from !== to) table.set(from.charCodeAt(0), to);
-  closeChains(table);
   if (table.size === 0) return foldBasic;
   return (text) => foldWith(text, table);
 }
@@ -278,21 +280,9 @@ export function foldFromPairs(from: string, to: string): (text: string) => strin
     i += a > 0xffff ? 2 : 1;
     j += b > 0xffff ? 2 : 1;
   }
-  closeChains(table);
   return table.size === 0 ? foldBasic : (text) => foldWith(text, table);
 }
 
-/**
- * A map whose target is mapped in turn (麼 → 么, and 么 → 幺, as OpenCC reads 么 alone) mapped to
- * the end of the chain, so that folding twice changes nothing: 什麼 is 什幺 as 什么 is.
- */
-function closeChains(table: Map<number, string>): void {
-  for (const [from, to] of table) {
-    let end = to;
-    for (let step = 0; step < 4 && table.has(end.charCodeAt(0)) && table.get(end.charCodeAt(0)) !== end; step++) end = table.get(end.charCodeAt(0))!;
-    if (end !== to) table.set(from, end === String.fromCharCode(from) ? to : end);
-  }
-}
 
 /**
  * The fold of a text as the index ships it (`ChunkPart.fold`): the runs it changes, as offsets
@@ -954,35 +944,49 @@ export function parseQuery(query: string, ctx: QueryContext): Term[] {
     } else {
       const term = capitalsWithHan[i] || englishWord[i] ? makeTerm(token, ctx, [], []) : makeTerm(token, ctx);
       if (capitalsWithHan[i]) term.abbreviation = true;
-      // A day or a month: also as Chinese prints it (2024-03-05 is 2024年3月5日, or
-      // 二〇二四年三月五日), and as English does (March 5, 2024).
-      // (Typed as Chinese prints it, 2024年3月5日: the ISO form and the others too.)
-      const iso = isoFromChinese(token);
-      const day = iso ?? token;
-      for (const printed of iso ? [iso, ...chineseDates(iso)] : chineseDates(token)) if (printed !== token) term.variants.push({ kind: 'exact', slots: Array.from(printed, (c) => [c]) });
-      // A time as Chinese prints it (15:53: 15时53分).
-      for (const printed of chineseTimes(token)) term.variants.push({ kind: 'exact', slots: Array.from(printed, (c) => [c]) });
-      // A number in Chinese numerals also in figures, as the text mostly prints them (七十五周年: 75周年).
-      const figures = iso ? undefined : numeralsAsFigures(token);
-      if (figures && term.variants.length < MAX_VARIANTS) term.variants.push({ kind: 'exact', slots: Array.from(figures, (c) => [c]) });
-      // And figures in numerals, as the text may print them (14届: 十四届); not a day or a time.
-      const numerals = iso || /[年月日时:]/u.test(token) ? undefined : figuresAsNumerals(token);
-      if (numerals && term.variants.length < MAX_VARIANTS) term.variants.push({ kind: 'exact', slots: Array.from(numerals, (c) => [c]) });
+      // (Days, times and numbers only where there is a figure, a numeral, a unit of a day or a
+      // letter: a word such as 发展 has none, and a first query reads no more than it needs.)
+      if (NUMBER_OR_DAY.test(token)) numbersAndDays(token, term);
       // 加 after a word as the + it reads aloud (人工智能加行动: “人工智能+”行动).
       const plus = /\p{Script=Han}{2}加/u.test(token) ? token.replace(/(?<=\p{Script=Han}{2})加/gu, '+') : undefined;
       if (plus && term.variants.length < MAX_VARIANTS) term.variants.push({ kind: 'exact', slots: Array.from(plus, (c) => [c]) });
-      const english = englishDate(day) ?? englishMonthDay(token);
-      if (english) (term.latin ??= []).push({ text: english, whole: true });
-      // A day with the year last (3/5/2024): month first and day first, whichever is a date.
-      for (const yearLast of isoDatesYearLast(token)) {
-        for (const printed of [yearLast, ...chineseDates(yearLast)]) if (term.variants.length < MAX_VARIANTS) term.variants.push({ kind: 'exact', slots: Array.from(printed, (c) => [c]) });
-        (term.latin ??= []).push({ text: englishDate(yearLast)!, whole: true });
-      }
       terms.push(term);
     }
     i++;
   }
   return terms;
+}
+
+/** A figure, a Chinese numeral, a unit of a day or a time, or a letter (an English month): a token that may be a number or a day. */
+const NUMBER_OR_DAY = /[0-9a-z〇零一二三四五六七八九十百千万亿两年月日时分秒号周:./-]/u;
+
+/**
+ * A term's other forms as a day, a time or a number: a day or a month also as Chinese prints it
+ * (2024-03-05 is 2024年3月5日, or 二〇二四年三月五日) and as English does (March 5, 2024); a time
+ * as Chinese prints it (15:53: 15时53分); Chinese numerals in figures (七十五周年: 75周年) and
+ * figures in numerals (14届: 十四届); a day with the year last (3/5/2024), month first and day
+ * first, whichever is a date.
+ */
+function numbersAndDays(token: string, term: Term): void {
+  const add = (printed: string): void => {
+    if (term.variants.length < MAX_VARIANTS) term.variants.push({ kind: 'exact', slots: Array.from(printed, (c) => [c]) });
+  };
+  // (Typed as Chinese prints it, 2024年3月5日: the ISO form and the others too.)
+  const iso = isoFromChinese(token);
+  const day = iso ?? token;
+  for (const printed of iso ? [iso, ...chineseDates(iso)] : chineseDates(token)) if (printed !== token) add(printed);
+  for (const printed of chineseTimes(token)) add(printed);
+  const figures = iso ? undefined : numeralsAsFigures(token);
+  if (figures) add(figures);
+  // (Not a day or a time.)
+  const numerals = iso || /[年月日时:]/u.test(token) ? undefined : figuresAsNumerals(token);
+  if (numerals) add(numerals);
+  const english = englishDate(day) ?? englishMonthDay(token);
+  if (english) (term.latin ??= []).push({ text: english, whole: true });
+  for (const yearLast of isoDatesYearLast(token)) {
+    for (const printed of [yearLast, ...chineseDates(yearLast)]) add(printed);
+    (term.latin ??= []).push({ text: englishDate(yearLast)!, whole: true });
+  }
 }
 
 /** What ranking needs to know of a query's terms, worked out once a query (see `queryReading`). */
@@ -2309,7 +2313,7 @@ export class SearchIndex implements SearchEngine {
     this.english = a.slug.map((_, i) => {
       const flat = a.english?.[i] ?? [];
       const blocks: EnglishBlock[] = [];
-      for (let k = 0; k + 1 < flat.length; k += 2) blocks.push({ id: flat[k]!, text: flat[k + 1]!, lower: lowerCase(flat[k + 1]!) });
+      for (let k = 0; k + 1 < flat.length; k += 2) blocks.push(englishBlock(flat[k]!, flat[k + 1]!));
       return blocks;
     });
     this.titleRecords = manifest.titles.records;

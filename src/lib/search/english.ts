@@ -13,7 +13,19 @@ export interface EnglishBlock {
   /** The paragraph id it translates, or `''` for the summary (the article's head). */
   id: string;
   text: string;
-  lower: string;
+  readonly lower: string;
+}
+
+/** An English block whose lower case (`lowerCase`) is worked out when first asked for: a Chinese query never does. */
+export function englishBlock(id: string, text: string): EnglishBlock {
+  let lower: string | undefined;
+  return {
+    id,
+    text,
+    get lower() {
+      return (lower ??= lowerCase(text));
+    },
+  };
 }
 
 /**
