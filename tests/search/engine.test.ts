@@ -2146,6 +2146,16 @@ describe('the seeds', () => {
     }
   });
 
+  it('words written together leave out a particle between them (习近平等到会祝贺, 新质生产力和绿色发展, 习近平在江苏), not a longer word that ends in one', async () => {
+    const pasted = await seeds.search('全国政协十四届二次会议在京开幕，习近平等到会祝贺');
+    expect(pasted.length).toBeGreaterThan(0);
+    expect(pasted.flatMap(markedText)).toEqual(expect.arrayContaining(['全国政协十四届二次会议在京开幕', '习近平', '到会祝贺']));
+    expect(markedText((await seeds.search('新质生产力和绿色发展'))[0]!).sort()).toEqual(['新质生产力', '绿色发展']);
+    const jiangsu = (await seeds.search('习近平在江苏')).flatMap(markedText);
+    expect(jiangsu).toEqual(expect.arrayContaining(['习近平', '江苏']));
+    expect(jiangsu).not.toContain('习近平在');
+  });
+
   it('a question that finds nothing as typed finds its other words (什么是新质生产力, 中国经济怎么样, what is …); a title that is a question is found as typed', async () => {
     const marked = async (q: string): Promise<string[]> => (await seeds.search(q)).flatMap(markedText);
     expect(await seeds.search('什么是新质生产力')).toEqual(await seeds.search('新质生产力'));

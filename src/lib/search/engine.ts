@@ -3306,6 +3306,9 @@ export class SearchIndex implements SearchEngine {
         chars.length,
         (from, to) => {
           if (!cuttable(from) || !cuttable(to)) return undefined;
+          // (Not a longer word with a particle at an end that may be left out: 习近平等 of
+          // 习近平等在主席台就座 is 习近平; 不平等 stays a word.)
+          if (to - from >= 4 && ((to < chars.length - 1 && PARTICLES.includes(chars[to - 1]!)) || (from > 0 && PARTICLES.includes(chars[from]!)))) return undefined;
           const piece = chars.slice(from, to).join('');
           // Letters of a term typed in capitals stay an abbreviation (AI of AI治理 is not 爱).
           const [parsed] = term.abbreviation && /^[a-z0-9]+$/u.test(piece) ? [makeTerm(piece, { fold: this.fold, syllables: new Map() }, [], [])] : this.parse(piece);
@@ -3314,6 +3317,8 @@ export class SearchIndex implements SearchEngine {
         },
         together,
         Math.max(MAX_WORD, longestRun),
+        // A particle between words may be left out (习近平等到会祝贺: 习近平, 到会祝贺).
+        (i) => i > 0 && i < chars.length - 1 && PARTICLES.includes(chars[i]!) && cuttable(i) && cuttable(i + 1),
       );
     }
     // Pinyin (xuelongnanji): its first readings, syllable by syllable.
@@ -3333,9 +3338,10 @@ export class SearchIndex implements SearchEngine {
    * to)` says whether one does), two or more each and at most MAX_WORD, longer words first; not
    * the whole run, which was looked for already. Undefined when there is no such reading.
    * `cut(k)`, when given, is what cutting between units k - 1 and k costs: of readings alike
-   * otherwise, the one whose dearest cut is cheapest.
+   * otherwise, the one whose dearest cut is cheapest. `skip(i)`, when given, says whether unit i
+   * may be left out between two words, as no word (a particle).
    */
-  private words(n: number, word: (from: number, to: number) => Term | undefined, cut?: (k: number) => number, maxWord = MAX_WORD): Term[] | undefined {
+  private words(n: number, word: (from: number, to: number) => Term | undefined, cut?: (k: number) => number, maxWord = MAX_WORD, skip?: (i: number) => boolean): Term[] | undefined {
     const found = new Map<number, Term | null>();
     const at = (from: number, to: number): Term | null => {
       const key = from * 1024 + to;
@@ -3361,6 +3367,13 @@ export class SearchIndex implements SearchEngine {
     widest[n] = Infinity;
     dearest[n] = 0;
     for (let i = n - 2; i >= 0; i--) {
+      // Left out: what follows it, as it is read.
+      if (skip?.(i) && Number.isFinite(fewest[i + 1]!)) {
+        fewest[i] = fewest[i + 1]!;
+        widest[i] = widest[i + 1]!;
+        dearest[i] = dearest[i + 1]!;
+        next[i] = -(i + 1) - 2;
+      }
       for (let j = Math.min(n, i + maxWord); j >= i + 2; j--) {
         if (j - i >= n || fewest[j]! + 1 > fewest[i]!) continue;
         const t = at(i, j);
@@ -3377,7 +3390,15 @@ export class SearchIndex implements SearchEngine {
     }
     if (!Number.isFinite(fewest[0]!)) return undefined;
     const words: Term[] = [];
-    for (let i = 0; i < n; i = next[i]!) words.push(at(i, next[i]!)!);
+    for (let i = 0; i < n; ) {
+      // (A unit left out: `next` holds where the rest starts, as -(start) - 2.)
+      if (next[i]! < -1) {
+        i = -next[i]! - 2;
+        continue;
+      }
+      words.push(at(i, next[i]!)!);
+      i = next[i]!;
+    }
     return words;
   }
 
