@@ -2146,6 +2146,25 @@ describe('the seeds', () => {
     }
   });
 
+  it('pinyin typed on, its last syllable halfway, finds what it is becoming at every letter, though that ends inside a word (gaozh: 高质 of 高/质量; zhengfugo: 政府工 of 政府工作)', async () => {
+    // (From the first letter of the second syllable on.)
+    const becoming = async (typed: string, word: string, from: number): Promise<void> => {
+      for (let n = typed.length; n >= from; n--) {
+        const q = typed.slice(0, n);
+        const hits = await seeds.search(q);
+        expect(hits.length, q).toBeGreaterThan(0);
+        const first = markedText(hits[0]!);
+        expect(first.length, q).toBeGreaterThan(0);
+        for (const m of first) expect(word.startsWith(m) && m.length >= 2, `${q}: ${m}`).toBe(true);
+      }
+    };
+    await becoming('gaozhiliangfazhan', '高质量发展', 'gaoz'.length);
+    await becoming('zhengfugongzuobaogao', '政府工作报告', 'zhengf'.length);
+    // (guowuyuanz… may be 国务院组织法 as well.)
+    await becoming('guowuyuanzongli', '国务院总理', 'guowuyuanzo'.length);
+    for (const q of ['xinzhis', 'xinzhish', 'xinzhishen', 'xinzhishengc']) expect(markedText((await seeds.search(q))[0]!)[0], q).toMatch(/^新质生/u);
+  });
+
   it('words written together leave out a particle between them (习近平等到会祝贺, 新质生产力和绿色发展, 习近平在江苏), not a longer word that ends in one', async () => {
     const pasted = await seeds.search('全国政协十四届二次会议在京开幕，习近平等到会祝贺');
     expect(pasted.length).toBeGreaterThan(0);

@@ -36,4 +36,19 @@ describe('a deferred word breaker', () => {
     expect(words.crossesWord('实现了全年预期目标', [2, 4])).toBe(true);
     expect(words.wordBreakerReady()).toBe(true);
   });
+
+  it('reads a passage still being typed as crossing a word only at its start (atEnd false)', () => {
+    // 实现/了/全年/预期/目标: 全年预 ends inside 预期, 现了 starts inside 实现.
+    const text = '实现了全年预期目标';
+    const at = (p: string): [number, number] => [text.indexOf(p), text.indexOf(p) + p.length];
+    const starts = words.wordStarts(text);
+    for (const s of [undefined, starts]) {
+      expect(words.crossesWord(text, at('全年预'), s)).toBe(true);
+      expect(words.crossesWord(text, at('全年预'), s, false)).toBe(false);
+      expect(words.crossesWord(text, at('现了'), s, false)).toBe(true);
+      expect(words.crossesWord(text, at('全年'), s, false)).toBe(false);
+      // (Inside one word: no crossing either way.)
+      expect(words.crossesWord(text, [5, 6], s, false)).toBe(false);
+    }
+  });
 });

@@ -441,6 +441,11 @@ export interface Variant {
   syls?: (string | undefined)[];
   /** Read by its sound (see `homophones`): a slot stands for a character typed by mistake. */
   sounded?: true;
+  /**
+   * Pinyin typed in part with its last syllable typed halfway (`gaozh`, `xinzhish`: the reader
+   * is typing on): what it finds may end inside a word (高质 of 高/质量, 新质生 of 新/质/生产/力).
+   */
+  typing?: true;
 }
 
 export interface Term {
@@ -749,9 +754,11 @@ const ACRONYM = /^[A-Z]{2,}$/u;
 interface PinyinReading {
   slots: string[][];
   syls: (string | undefined)[];
+  /** Its last syllable typed halfway (see `Variant.typing`). */
+  typing?: true;
 }
 
-const joinReadings = (a: PinyinReading, b: PinyinReading): PinyinReading => ({ slots: [...a.slots, ...b.slots], syls: [...a.syls, ...b.syls] });
+const joinReadings = (a: PinyinReading, b: PinyinReading): PinyinReading => ({ slots: [...a.slots, ...b.slots], syls: [...a.syls, ...b.syls], ...(a.typing || b.typing ? { typing: true as const } : {}) });
 
 /** Every combination (up to MAX_VARIANTS) of one reading from each list, in order. */
 function combine(lists: PinyinReading[][]): PinyinReading[] {
@@ -794,6 +801,7 @@ function partReadings(units: readonly string[][], ctx: QueryContext, everyUnit: 
     // (hu zhe… is 胡喆, not 化政).
     slots: syls.map((u, i) => (everyUnit || i === syls.length - 1 ? starting(u) : [...(ctx.syllables.get(u) ?? [])])),
     syls,
+    ...(everyUnit ? {} : { typing: true as const }),
   }));
 }
 
@@ -3566,7 +3574,7 @@ export class SearchIndex implements SearchEngine {
           // only in mahjong, 调 zhou hardly ever). Typed in part, not across two words as the word
           // breaker reads them (lq is not 了全 of 实现了全年; a character read by its sound has
           // its own test, `ownWord`).
-          if (marks.length > 0 && (v.kind === 'pinyin' || v.kind === 'partial') && v.syls) marks = marks.filter((mark) => this.readsFirst(text, mark, v.syls!, v.kind === 'partial') && (v.kind === 'partial' ? this.wordLike(text, mark) && (v.sounded || !crossesWord(text, mark, this.wordStarts.get(text))) : this.spelledWord(text, mark)));
+          if (marks.length > 0 && (v.kind === 'pinyin' || v.kind === 'partial') && v.syls) marks = marks.filter((mark) => this.readsFirst(text, mark, v.syls!, v.kind === 'partial') && (v.kind === 'partial' ? this.wordLike(text, mark, v.typing) && (v.sounded || !crossesWord(text, mark, this.wordStarts.get(text), !v.typing)) : this.spelledWord(text, mark)));
           if (marks.length > 0 && v.sounded) marks = marks.filter((mark) => this.ownWord(text, mark));
           if (marks.length === 0) continue;
           // Pinyin typed in part: the commoner the word it reads as, the better.
@@ -3787,15 +3795,15 @@ export class SearchIndex implements SearchEngine {
    * barely above chance, 发 and 行 going more with others. A character is read only as the text
    * reads it: huojian is 火箭, not 和建, as the index lists 和 under huo only where the text has it so.)
    */
-  private wordLike(folded: string, mark: Mark): boolean {
+  private wordLike(folded: string, mark: Mark, typing = false): boolean {
     // (Two characters: two to four code units, a quotation mark between them or not.)
     const [start, end] = mark;
     if (end - start < 2 || end - start > 4) return true;
     // (What `apart` reads: the passage and a character either side.)
-    const key = `${folded.slice(Math.max(0, start - 2), end + 2)}|${start - Math.max(0, start - 2)}`;
+    const key = `${folded.slice(Math.max(0, start - 2), end + 2)}|${start - Math.max(0, start - 2)}|${typing ? 1 : 0}`;
     const known = this.wordLikeCache.get(key);
     if (known !== undefined && known[1] === this.chunks.size + this.shards.size) return known[0];
-    const ok = this.apart(folded, mark);
+    const ok = this.apart(folded, mark, typing);
     this.wordLikeCache.set(key, [ok, this.chunks.size + this.shards.size]);
     return ok;
   }
@@ -3905,7 +3913,7 @@ export class SearchIndex implements SearchEngine {
   }
 
   /** The first two rules of `ownWord`: a passage apart from the words beside it. */
-  private apart(folded: string, [start, end]: Mark): boolean {
+  private apart(folded: string, [start, end]: Mark, typing = false): boolean {
     const chars = passageChars(folded, [start, end]);
     if (chars.length < 2) return true;
     const count = (c1: string | undefined, c2: string | undefined): number => this.pairCount(c1, c2);
@@ -3919,10 +3927,11 @@ export class SearchIndex implements SearchEngine {
     // (A neighbour counts only as a word with it: 在新 of 在新西兰 is not, 政府 of 政府建设 is.)
     const outside = (c1: string | undefined, c2: string | undefined): number => (c1 !== undefined && c2 !== undefined && han(c1, c2) && this.together(c1, c2) >= TOGETHER_MIN ? count(c1, c2) : 0);
     const [left, first] = [outside(before, chars[0]), han(chars[0]!, chars[1]!) ? count(chars[0], chars[1]) : Infinity];
-    const [right, end_] = [outside(chars[last], after), han(chars[last - 1]!, chars[last]!) ? count(chars[last - 1], chars[last]) : Infinity];
+    // (Still being typed, it may end inside a word: 政府工 of 政府工作 for zhengfugo….)
+    const [right, end_] = [typing ? 0 : outside(chars[last], after), han(chars[last - 1]!, chars[last]!) ? count(chars[last - 1], chars[last]) : Infinity];
     if (rather(left, first) || rather(right, end_)) return false;
     // (Of two characters only: a longer passage is a word of its own, 绿水青山 of 绿水青山就是.)
-    return !(chars.length === 2 && first >= 2 && end_ >= 2 && Number.isFinite(first) && Number.isFinite(end_) && left >= first && right >= end_);
+    return typing || !(chars.length === 2 && first >= 2 && end_ >= 2 && Number.isFinite(first) && Number.isFinite(end_) && left >= first && right >= end_);
   }
 
   /**

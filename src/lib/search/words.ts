@@ -83,13 +83,15 @@ export function wordStarts(text: string): Uint8Array {
  * Whether a word of the text, as the word breaker splits it there, crosses an end of the passage:
  * begins before it and ends inside, or begins inside and ends after it (了全 of 了全面, 硬骨 of
  * 硬骨头). A passage that begins or ends a longer word (发展 of 发展中国家), or lies inside one, does
- * not cross it. With `starts` (the text's `wordStarts`), read off them; else the word breaker
- * reads the passage with a few characters either side.
+ * not cross it. With `atEnd` false, only its start counts (a passage still being typed, 高质 of
+ * 高/质量 for `gaozh…`, may end inside a word). With `starts` (the text's `wordStarts`), read off
+ * them; else the word breaker reads the passage with a few characters either side.
  */
-export function crossesWord(text: string, [start, end]: Mark, starts?: Uint8Array): boolean {
+export function crossesWord(text: string, [start, end]: Mark, starts?: Uint8Array, atEnd = true): boolean {
   if (starts) {
-    // (An end inside a word, and a word that starts inside the passage.)
-    if (starts[start] && starts[end]) return false;
+    // (An end inside a word, and a word that starts inside the passage; or, at the start only, a
+    // start inside a word that ends inside the passage.)
+    if (starts[start] && (starts[end] || !atEnd)) return false;
     for (let i = start + 1; i < end; i++) if (starts[i]) return true;
     return false;
   }
@@ -97,7 +99,7 @@ export function crossesWord(text: string, [start, end]: Mark, starts?: Uint8Arra
   for (const [s, e] of wordSpans(text, from, Math.min(text.length, end + WORD_CONTEXT))) {
     if (e <= start) continue;
     if (s >= end) break;
-    if ((s < start && e < end) || (s > start && e > end)) return true;
+    if ((s < start && e < end) || (atEnd && s > start && e > end)) return true;
   }
   return false;
 }
