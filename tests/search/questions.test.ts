@@ -11,6 +11,8 @@ describe('a query typed as a question', () => {
     expect(withoutQuestionWords('如何理解新质生产力')).toBe('理解新质生产力');
     expect(withoutQuestionWords('两会开了吗')).toBe('两会开了');
     expect(withoutQuestionWords('雪龙2号去哪里了')).toBe('雪龙2号');
+    expect(withoutQuestionWords('雪龙2号什么时候返回')).toBe('雪龙2号 返回');
+    expect(withoutQuestionWords('今年GDP增长目标是多少')).toBe('今年GDP增长目标');
   });
 
   it('in English, with a question word or mark: the question words, auxiliaries and articles', () => {

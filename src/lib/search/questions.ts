@@ -10,7 +10,7 @@
  */
 
 /** Chinese question words, with the 是 or 有 that goes with them; the longest first. */
-const CHINESE = ['是不是', '为什么', '怎么样', '怎么办', '什么是', '是什么', '有哪些', '有什么', '去哪里', '在哪里', '到哪里', '怎么', '怎样', '如何', '什么', '哪些', '哪个', '哪里', '为何', '是否', '请问'].sort((a, b) => b.length - a.length);
+const CHINESE = ['是不是', '为什么', '怎么样', '怎么办', '什么是', '是什么', '有哪些', '有什么', '去哪里', '在哪里', '到哪里', '什么时候', '是多少', '有多少', '怎么', '怎样', '如何', '什么', '哪些', '哪个', '哪里', '为何', '是否', '何时', '多少', '请问'].sort((a, b) => b.length - a.length);
 /** A particle left standing alone once the question words are out (雪龙2号去哪里了: 了). */
 const ALONE = new Set(['了', '的', '是', '吗', '呢', '呀', '啊']);
 const CHINESE_WORD = new RegExp(CHINESE.join('|'), 'gu');
