@@ -58,6 +58,7 @@ import {
   segmentInitials,
   segmentPinyin,
   warmUpQueries,
+  isHan,
   countChars,
   type ChunkPart,
   type EngineHit,
@@ -1608,6 +1609,18 @@ describe('warming up while the page is idle', () => {
       ['building', true],
     ]);
     expect(warmUpQueries(['雪龙2号'], [], primary, counts)).toEqual([]);
+    // With the text's commonest pair and what follows it: the pair, and a near miss of the three.
+    expect(warmUpQueries(titles, [], primary, counts, { pair: '发展', next: '南' }).slice(-2)).toEqual([
+      ['发展', false],
+      ['发展南极', false],
+    ]);
+    // (Read off the whole text once it is scanned; particles and what is not Chinese left out.)
+    const grams = new LocalGrams([['发展经济，发展的经济', '推动发展经济'], ['的的的的的']]);
+    expect(grams.commonest(() => false)).toBeUndefined();
+    while (!grams.prepareAll(() => true));
+    const left = (c: string): boolean => !isHan(c) || '的了'.includes(c);
+    expect(grams.commonest(left)).toEqual({ pair: '发展', next: '经' });
+    expect(grams.commonest(() => false)!.pair).toBe('的的');
     // On an index: the near miss finds the phrase, one character off (a character the text
     // does not have, or a numeral, would find nothing, and warm up nothing of that path).
     const parts = buildSearchIndex(readArticles(join(FIXTURES, 'articles'), join(FIXTURES, 'translations')), { inline: true }).parts;

@@ -1520,6 +1520,35 @@ export class LocalGrams implements Grams {
     this.countedBefore.set(c1, new Map([...(scan.before.get(c1) ?? [])].map(([code, n]) => [String.fromCodePoint(code), n])));
   }
 
+  /**
+   * The two characters that stand side by side most often in the text, neither of them `left`
+   * out (see `warmUpQueries`), and the character that most often follows the second; once the
+   * whole text is read (`prepareAll`), else undefined.
+   */
+  commonest(left: (c: string) => boolean): { pair: string; next: string | undefined } | undefined {
+    const whole = this.whole;
+    if (!whole) return undefined;
+    const top = (seconds: Map<number, number> | undefined): string | undefined => {
+      let best: string | undefined;
+      let most = 0;
+      seconds?.forEach((n, code) => {
+        if (n <= most) return;
+        const c = String.fromCodePoint(code);
+        if (!left(c)) [best, most] = [c, n];
+      });
+      return best;
+    };
+    let pair: string | undefined;
+    let most = 0;
+    whole.counts.forEach((seconds, c1) => {
+      if (left(c1)) return;
+      const c2 = top(seconds);
+      const n = c2 === undefined ? 0 : seconds.get(c2.codePointAt(0)!)!;
+      if (n > most) [pair, most] = [c1 + c2, n];
+    });
+    return pair === undefined ? undefined : { pair, next: top(whole.counts.get(pair[1]!)) };
+  }
+
   anyAfter(c1: string): Bits | undefined {
     if (!this.any.has(c1)) {
       const entries = this.entries(c1);
@@ -2188,15 +2217,23 @@ function whenIdle(fn: () => void): void {
  * something and runs its path through the engine: a word, its pinyin, its initials, a near miss
  * (its fourth character changed for the text's commonest other one, not a particle: found one
  * character off), two words written together and apart, the phrase, pinyin with spaces, and a
- * word of the English titles. None without such a title.
+ * word of the English titles. With `common` (the text's commonest pair of characters and what
+ * most often follows it, `LocalGrams.commonest`), that pair, and a near miss of it with the
+ * character after it, which many passages are: the engine's paths with a full page of hits, as
+ * a reader's first words often are. None without such a title.
  */
-export function warmUpQueries(titles: readonly string[], titlesEn: readonly string[], primary: ReadonlyMap<string, string>, counts: CharCounts | undefined): [string, boolean][] {
+export function warmUpQueries(titles: readonly string[], titlesEn: readonly string[], primary: ReadonlyMap<string, string>, counts: CharCounts | undefined, common?: { pair: string; next: string | undefined }): [string, boolean][] {
   const han = Array.from(titles.find((t) => Array.from(t).filter(isHan).length >= 4) ?? '').filter(isHan);
   if (han.length < 4) return [];
   const syllables = han.slice(0, 3).map((c) => primary.get(c) ?? '');
-  let stranger: string | undefined;
-  let most = 0;
-  for (const [c, n] of counts?.of ?? []) if (n > most && isHan(c) && !PARTICLES.includes(c) && !han.slice(0, 4).includes(c)) [stranger, most] = [c, n];
+  // The text's commonest character not among `chars`, nor a particle.
+  const strangerTo = (chars: readonly string[]): string | undefined => {
+    let found: string | undefined;
+    let most = 0;
+    for (const [c, n] of counts?.of ?? []) if (n > most && isHan(c) && !PARTICLES.includes(c) && !chars.includes(c)) [found, most] = [c, n];
+    return found;
+  };
+  const stranger = strangerTo(han.slice(0, 4));
   // Two words written together (the title's first two characters and another title's last
   // two), and a word of the English titles on the English pages.
   const other = titles.map((t) => Array.from(t).filter(isHan)).find((h) => h.length >= 2 && h[0] !== han[0]) ?? han;
@@ -2216,6 +2253,12 @@ export function warmUpQueries(titles: readonly string[], titlesEn: readonly stri
     [`${syllables[0]}${syllables[1]} ${syllables[2]}`, false],
   );
   if (english) queries.push([english, true]);
+  if (common) {
+    queries.push([common.pair, false]);
+    const phrase = [...Array.from(common.pair), ...(common.next ? [common.next] : [])];
+    const other = strangerTo(phrase);
+    if (phrase.length === 3 && other) queries.push([`${phrase.join('')}${other}`, false]);
+  }
   return queries;
 }
 
@@ -2513,7 +2556,7 @@ export class SearchIndex implements SearchEngine {
         return block === blocks.length;
       });
     }
-    const queries = warmUpQueries(this.titles, this.titlesEn, this.readings().primary, this.counts());
+    const queries = warmUpQueries(this.titles, this.titlesEn, this.readings().primary, this.counts(), this.local?.commonest((c) => !isHan(c) || PARTICLES.includes(c)));
     for (const [query, inEnglish] of queries) {
       // One query a task: on the page (no worker) the reader may type in between.
       await idle();
