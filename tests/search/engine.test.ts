@@ -141,6 +141,12 @@ describe('words of Taiwan and Hong Kong', () => {
     expect(regionalPhrases('软体和软件', fold).has('软体')).toBe(false);
   });
 
+  it("lists Traditional words whose characters one by one do not make the text's word (復甦 is 复苏, 甦 alone stays), as written and simplified character by character", () => {
+    const phrases = regionalPhrases('经济复苏', createFold(new Map([['復', '复']])));
+    expect(phrases.get('復甦')).toBe('复苏');
+    expect(phrases.get('复甦')).toBe('复苏');
+  });
+
   it("reads a query's regional words as the mainland's: 人工智慧 finds 人工智能, 軟體 软件", async () => {
     const articles = [
       { slug: 'a', title: '发展人工智能', date: '2024-03-01', blocks: [{ kind: 'paragraph' as const, text: '推动人工智能和软件产业发展。' }] },

@@ -35,7 +35,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import Fuse from 'fuse.js/basic';
 import OpenCC from 'opencc-js/t2cn';
-import { from as regionalDicts } from 'opencc-js/preset/t2cn';
+import { from as regionalDicts, to as simplifiedDicts } from 'opencc-js/preset/t2cn';
 import { pinyin } from 'pinyin-pro';
 import { compareArticles } from '../../data/order.ts';
 import { markdownParagraphText, paragraphIds } from '../paragraph-id.ts';
@@ -297,24 +297,26 @@ export function traditionalMap(corpusChars: ReadonlySet<string>): Map<string, st
 
 /**
  * Words of Taiwan and Hong Kong and the mainland's for them (OpenCC's phrase tables: 人工智慧 is
- * 人工智能, 軟體 软件, 網路 网络, 計程車 出租车), those whose mainland word is in `text` (folded
- * by `fold`): regional word → mainland word, the regional one both as written and with its
- * characters simplified (a reader may type 软体 as well as 軟體). A word that is the same
- * either way, or that the text has as it is, is left out.
+ * 人工智能, 軟體 软件, 網路 网络, 計程車 出租车), and Traditional words whose characters one by
+ * one do not make the Simplified word (OpenCC's Traditional phrase table: 復甦 is 复苏, where 甦
+ * alone stays), those whose mainland word is in `text` (folded by `fold`): word as typed →
+ * mainland word, typed as written, simplified as a phrase and character by character (a reader
+ * may type 软体 as well as 軟體, 复甦 as well as 復甦). A word that is the same either way, or
+ * that the text has as it is, is left out.
  */
 export function regionalPhrases(text: string, fold: (text: string) => string): Map<string, string> {
   const simplify = OpenCC.Converter({ from: 't', to: 'cn' });
   const out = new Map<string, string>();
-  for (const region of ['twp', 'hkp'] as const) {
-    // (The first group of each: the phrase table, then variant tables, which are characters.)
-    const table = regionalDicts[region]?.[0]?.[0];
+  // (The first group of each: the phrase table, then variant tables, which are characters.)
+  const tables = [regionalDicts.twp?.[0]?.[0], regionalDicts.hkp?.[0]?.[0], simplifiedDicts.cn?.[0]?.[0]];
+  for (const table of tables) {
     if (typeof table !== 'string') continue;
     for (const entry of table.split('|')) {
       const [regional, mainland] = entry.split(' ');
       if (!regional || !mainland || Array.from(regional).length < 2) continue;
       const target = fold(simplify(mainland));
       if (!text.includes(target)) continue;
-      for (const typed of [regional, simplify(regional)]) {
+      for (const typed of [regional, simplify(regional), fold(regional)]) {
         if (fold(typed) === target || text.includes(fold(typed)) || out.has(typed)) continue;
         out.set(typed, target);
       }
