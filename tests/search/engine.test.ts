@@ -2157,6 +2157,8 @@ describe('the seeds', () => {
     // (Its words, found apart, instead.)
     expect(await marked('两会精神')).toEqual(expect.arrayContaining(['两会', '精神']));
     expect(await marked('第十一届')).not.toContainEqual(expect.stringMatching(/十四/u));
+    // (A query with no numeral of its own: a slip of the same sound still finds the number.)
+    expect(markedText((await seeds.search('思届全国'))[0]!).join()).toContain('四届全国');
     // A character mistyped is no word of the query's: still found.
     for (const [typed, meant] of [['新质生产刀', '新质生产力'], ['高质量发屏', '高质量发展'], ['统一战钱', '统一战线']]) {
       const hits = await seeds.search(typed);
@@ -2182,6 +2184,8 @@ describe('the seeds', () => {
     // (guowuyuanz… may be 国务院组织法 as well.)
     await becoming('guowuyuanzongli', '国务院总理', 'guowuyuanzo'.length);
     for (const q of ['xinzhis', 'xinzhish', 'xinzhishen', 'xinzhishengc']) expect(markedText((await seeds.search(q))[0]!)[0], q).toMatch(/^新质生/u);
+    // (Not a particle standing alone and the start of the next word: yuj is 预计 before 于加 of 有助于加快.)
+    expect(markedText((await seeds.search('yuj'))[0]!)).toEqual(['预计']);
   });
 
   it('words written together leave out a particle between them (习近平等到会祝贺, 新质生产力和绿色发展, 习近平在江苏), not a longer word that ends in one', async () => {

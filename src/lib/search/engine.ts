@@ -1148,6 +1148,8 @@ function numbersAt(text: string, s: number, e: number): string {
 
 /** A pattern with figures: ASCII digits, or Chinese numerals other than 一 (in too many words). */
 const HAS_FIGURES = /[0-9〇零二三四五六七八九]/u;
+/** Any Chinese numeral, 一 and 十 too. */
+const NUMERAL = /[〇零一二三四五六七八九十百千万亿两]/u;
 
 /**
  * Whether a near miss at `mark` in `text` may stand for `pattern`: it is one run of searchable
@@ -1172,8 +1174,9 @@ function searchableRun(text: string, [s, e]: Mark): boolean {
 
 /** Whether `text[mark]` has the figures of `pattern`, whole (see `nearMissAllowed`). */
 function keepsFigures(text: string, [s, e]: Mark, pattern: string): boolean {
-  // (Either way: 第十一届, whose 一 and 十 are too common in words to say so alone, is not 第十四届.)
-  if (!HAS_FIGURES.test(pattern) && !HAS_FIGURES.test(text.slice(s, e))) return true;
+  // (The passage's too, where the pattern has a numeral: 第十一届, whose 一 and 十 are too common
+  // in words to say so alone, is not 第十四届; but 思届全国 is 四届全国, a slip of the same sound.)
+  if (!HAS_FIGURES.test(pattern) && !(NUMERAL.test(pattern) && HAS_FIGURES.test(text.slice(s, e)))) return true;
   return numbersAt(withoutLoneNumerals(text), s, e) === numbersAt(withoutLoneNumerals(pattern), 0, pattern.length);
 }
 
@@ -2154,7 +2157,7 @@ export function closestSpan(text: string, pattern: string, from = 0, to = text.l
 }
 
 /** Characters that mostly stand between words (的, 了, 是…): typed past a word, not a wrong character of it. */
-const PARTICLES = '的了是在和与及等也都就着过吗呢吧啊之';
+const PARTICLES = '的了是在于和与及等也都就着过吗呢吧啊之';
 
 /** A term's characters as the text has them (Simplified), when it is Chinese read as written. */
 function literalChars(term: Term): string[] | undefined {
