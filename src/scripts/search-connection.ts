@@ -8,6 +8,7 @@
  *
  *   warm()                        start the engine and the index loading
  *   search(channel, query, limit) the hits, or null when a newer query of the channel came first
+ *   onWarm(listener)              call it once the engine has warmed up (at once if it has)
  *
  * Over http the page fetches the index manifest itself and hands its bytes to the engine
  * (transferred to a worker, not copied): the download then runs while the engine's script
@@ -30,6 +31,9 @@ interface Connection {
   early?: { channel: string; query: string; limit: number; found: Promise<Found | null> } | undefined;
   waiting: Map<number, { resolve: (found: Found | null) => void; reject: (error: Error) => void }>;
   nextId: number;
+  /** Whether the engine has said it warmed up, and who waits for it (see `onWarm`). */
+  warmed: boolean;
+  onWarm: (() => void)[];
 }
 
 const GLOBAL = '__BAOKU_SEARCH_CONNECTION__';
@@ -89,8 +93,15 @@ function open(): Connection {
     for (const { reject } of waiting.values()) reject(error);
     waiting.clear();
   };
+  const onWarm: (() => void)[] = [];
+  const state = { warmed: false };
   const receive = (reply: WorkerReply): void => {
-    if (reply.type === 'warm') return void performance.mark(WARMED_MARK);
+    if (reply.type === 'warm') {
+      performance.mark(WARMED_MARK);
+      state.warmed = true;
+      for (const listener of onWarm.splice(0)) listener();
+      return;
+    }
     const entry = waiting.get(reply.id);
     if (!entry) return;
     waiting.delete(reply.id);
@@ -122,7 +133,15 @@ function open(): Connection {
     if (manifest) send({ type: 'load', indexUrl: index, manifest }, [manifest]);
     else send({ type: 'load', indexUrl: index });
   });
-  return { waiting, nextId: 0, post: (message) => void loaded.then(() => send(message)) };
+  return {
+    waiting,
+    nextId: 0,
+    post: (message) => void loaded.then(() => send(message)),
+    get warmed() {
+      return state.warmed;
+    },
+    onWarm,
+  };
 }
 
 /** This page's connection, started on first use. */
@@ -134,6 +153,16 @@ function connection(): Connection {
 /** Start the engine and the index loading (idempotent). */
 export function warm(): void {
   connection();
+}
+
+/**
+ * Call `listener` once the engine has warmed up (`SearchIndex.warm`: on a page, its word breaker
+ * made, so that words count from then on), or at once if it has.
+ */
+export function onWarm(listener: () => void): void {
+  const c = connection();
+  if (c.warmed) listener();
+  else c.onWarm.push(listener);
 }
 
 /** Results for `query`, or `null` when a newer request of the same channel made this one stale. */

@@ -14,7 +14,7 @@
 import type { SearchHit } from '../lib/search/types.ts';
 import { formatIsoDate } from '../lib/dates.ts';
 import { diskHref } from './disk-links.ts';
-import { search, warm, type Found } from './search-connection.ts';
+import { onWarm, search, warm, type Found } from './search-connection.ts';
 import { BOX_LIMIT, PAGE_SIZE } from './search-ui-limits.ts';
 
 interface Strings {
@@ -335,6 +335,12 @@ function bindBox(form: HTMLFormElement): HTMLInputElement | undefined {
 // ---------------------------------------------------------------------------------------------
 // The search page.
 
+/** Whether two lists show the same hits: the same places, in the same order, with the same snippets. */
+export function sameHits(a: readonly SearchHit[], b: readonly SearchHit[]): boolean {
+  const key = (hit: SearchHit): string => JSON.stringify([hit.article.slug, hit.paragraphId ?? '', hit.match, hit.snippet.text, hit.snippet.marks]);
+  return a.length === b.length && a.every((hit, i) => key(hit) === key(b[i]!));
+}
+
 /** The hits of `found` that `shown` does not have (the same place: article and paragraph). */
 export function newHits(shown: readonly SearchHit[], found: readonly SearchHit[]): SearchHit[] {
   const place = (hit: SearchHit): string => `${hit.article.slug}#${hit.paragraphId ?? ''}`;
@@ -437,6 +443,11 @@ function bindPage(root: HTMLElement): HTMLInputElement | undefined {
     const hits = query === listed.query && listed.hits.length > 0 && listed.hits.length < limit ? [...listed.hits, ...newHits(listed.hits, found.hits)] : found.hits;
     window.clearTimeout(loadingTimer);
     writeTypedSoon();
+    show(query, hits, found);
+  };
+
+  /** Put `hits` (the first `limit`, and whether there are more) on the page for `query`. */
+  const show = (query: string, hits: SearchHit[], found: Found): void => {
     const hasMore = hits.length > limit;
     listed = { query, hits: hits.slice(0, limit) };
     renderHits(view, list, listed.hits);
@@ -446,6 +457,28 @@ function bindPage(root: HTMLElement): HTMLInputElement | undefined {
     announce(status, statusText(view.strings, query, Math.min(hits.length, limit), hasMore));
     shown(root, query, found);
   };
+
+  // Once the engine has warmed up, words count (its word breaker is made then, see
+  // src/lib/search/words.ts): the first page of results, found before, is looked for again and
+  // put in its place where it differs (中国银行 finds no 中国进行 then), unless the reader has
+  // gone into the list, asked for more or typed since.
+  let touched = false;
+  list.addEventListener('focusin', () => (touched = true));
+  list.addEventListener('pointerdown', () => (touched = true));
+  more.addEventListener('click', () => (touched = true));
+  onWarm(() => {
+    const query = listed.query;
+    if (touched || query === '' || query !== input.value.trim() || limit !== PAGE_SIZE) return;
+    const before = listed.hits;
+    void search('page', query, limit + 1).then(
+      (found) => {
+        if (!found || touched || listed.hits !== before || query !== input.value.trim()) return;
+        if (sameHits(before, found.hits.slice(0, limit)) && (found.hits.length > limit) === !more.hidden) return;
+        show(query, found.hits, found);
+      },
+      () => undefined,
+    );
+  });
 
   const commit = (): void => {
     window.clearTimeout(commitTimer);

@@ -276,6 +276,14 @@ describeBrowser('search', () => {
     // when it has warmed up.
     await visit(page, `search/?q=${encodeURIComponent('中国银行')}`);
     await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, WARMED_MARK, { timeout: 10_000 });
+    // The list found before it was made is looked for again then, and put in its place: 中国银行
+    // finds no 中国进行, nor 中美关系 中非关系 (the breaker reads 中美关系 as one word).
+    await page.locator('[data-search-empty]').waitFor({ state: 'visible', timeout: 5_000 });
+    expect(await hits(page)).toEqual([]);
+    await visit(page, `search/?q=${encodeURIComponent('中美关系')}`);
+    await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, WARMED_MARK, { timeout: 10_000 });
+    await page.locator('[data-search-empty]').waitFor({ state: 'visible', timeout: 5_000 });
+    expect(await hits(page)).toEqual([]);
     const search = async (query: string): Promise<Hit[]> => {
       const shown = page.evaluate(
         (q) =>
