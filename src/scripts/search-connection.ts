@@ -31,9 +31,19 @@ interface Connection {
   early?: { channel: string; query: string; limit: number; found: Promise<Found | null> } | undefined;
   waiting: Map<number, { resolve: (found: Found | null) => void; reject: (error: Error) => void }>;
   nextId: number;
-  /** Whether the engine has said it warmed up, and who waits for it (see `onWarm`). */
+}
+
+/** Whether the engine has said it warmed up, and who waits for it (see `onWarm`): shared, and kept apart from the connection, which asking for it does not open. */
+interface Warmth {
   warmed: boolean;
-  onWarm: (() => void)[];
+  listeners: (() => void)[];
+}
+
+const WARMTH = '__BAOKU_SEARCH_WARMTH__';
+
+function warmth(): Warmth {
+  const scope = globalThis as Record<string, unknown>;
+  return ((scope[WARMTH] as Warmth | undefined) ??= { warmed: false, listeners: [] });
 }
 
 const GLOBAL = '__BAOKU_SEARCH_CONNECTION__';
@@ -93,13 +103,12 @@ function open(): Connection {
     for (const { reject } of waiting.values()) reject(error);
     waiting.clear();
   };
-  const onWarm: (() => void)[] = [];
-  const state = { warmed: false };
   const receive = (reply: WorkerReply): void => {
     if (reply.type === 'warm') {
       performance.mark(WARMED_MARK);
-      state.warmed = true;
-      for (const listener of onWarm.splice(0)) listener();
+      const w = warmth();
+      w.warmed = true;
+      for (const listener of w.listeners.splice(0)) listener();
       return;
     }
     const entry = waiting.get(reply.id);
@@ -133,15 +142,7 @@ function open(): Connection {
     if (manifest) send({ type: 'load', indexUrl: index, manifest }, [manifest]);
     else send({ type: 'load', indexUrl: index });
   });
-  return {
-    waiting,
-    nextId: 0,
-    post: (message) => void loaded.then(() => send(message)),
-    get warmed() {
-      return state.warmed;
-    },
-    onWarm,
-  };
+  return { waiting, nextId: 0, post: (message) => void loaded.then(() => send(message)) };
 }
 
 /** This page's connection, started on first use. */
@@ -157,12 +158,12 @@ export function warm(): void {
 
 /**
  * Call `listener` once the engine has warmed up (`SearchIndex.warm`: on a page, its word breaker
- * made, so that words count from then on), or at once if it has.
+ * made, so that words count from then on), or at once if it has. Starts nothing.
  */
 export function onWarm(listener: () => void): void {
-  const c = connection();
-  if (c.warmed) listener();
-  else c.onWarm.push(listener);
+  const w = warmth();
+  if (w.warmed) listener();
+  else w.listeners.push(listener);
 }
 
 /** Results for `query`, or `null` when a newer request of the same channel made this one stale. */

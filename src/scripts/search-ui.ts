@@ -220,6 +220,7 @@ function bindBox(form: HTMLFormElement): HTMLInputElement | undefined {
   if (!input || !panel || !list || !message || !all) return undefined;
   const view = readView(form);
   let shownQuery = '';
+  let shownHits: readonly SearchHit[] = [];
   /** Esc closed the panel: focus coming back to the box does not reopen it (typing does). */
   let dismissed = false;
   let announceTimer = 0;
@@ -242,7 +243,8 @@ function bindBox(form: HTMLFormElement): HTMLInputElement | undefined {
     announceTimer = window.setTimeout(() => announce(status, text), 500);
   };
 
-  const run = async (raw: string): Promise<void> => {
+  /** Search for `raw` and show the results; with `again`, only where they differ from those shown (see `onWarm` below). */
+  const run = async (raw: string, again = false): Promise<void> => {
     const query = raw.trim();
     window.clearTimeout(loadingTimer);
     if (query === '') {
@@ -270,7 +272,9 @@ function bindBox(form: HTMLFormElement): HTMLInputElement | undefined {
     if (found === null || query !== input.value.trim()) return;
     const { hits } = found;
     window.clearTimeout(loadingTimer);
+    if (again && (query !== shownQuery || sameHits(shownHits, hits))) return;
     shownQuery = query;
+    shownHits = hits;
     const more = hits.length > BOX_LIMIT;
     renderHits(view, list, hits.slice(0, BOX_LIMIT));
     say(hits.length === 0 ? fill(view.strings.empty, { query }) : '');
@@ -283,6 +287,12 @@ function bindBox(form: HTMLFormElement): HTMLInputElement | undefined {
     if (!dismissed && form.contains(document.activeElement)) open();
     shown(form, query, found);
   };
+
+  // Once the engine has warmed up and words count, the results shown are looked for again (see
+  // the search page's), unless the reader has gone into them.
+  onWarm(() => {
+    if (shownQuery !== '' && shownQuery === input.value.trim() && !list.contains(document.activeElement)) void run(input.value, true);
+  });
 
   input.addEventListener('focus', () => {
     warm();

@@ -311,6 +311,16 @@ describeBrowser('search', () => {
     expect(crossing.map((w) => w.join('/'))).toEqual(['实现/了/全年/预期/目标', '对/中国/进行/国事/访问', '帮助/同学/理解/抽象/的/原理']);
   });
 
+  it('the header box too looks for the results it shows again once words count: 中国银行 typed at once ends with no 中国进行', async () => {
+    await visit(page, '');
+    await page.keyboard.press('/');
+    await page.keyboard.type('中国银行');
+    await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, WARMED_MARK, { timeout: 10_000 });
+    await expect.poll(() => page.locator('[data-search-box] [data-search-hits] a').count(), { timeout: 5_000 }).toBe(0);
+    await expect.poll(() => page.locator('[data-search-box] [data-search-message]').isVisible()).toBe(true);
+    expect(session.errors).toEqual([]);
+  });
+
   it('shows more results on the search page on request, and continues from the first new one', async () => {
     // (报告: a longer list ranks a few of the first twenty differently; those shown stay.)
     await visit(page, `search/?q=${encodeURIComponent('报告')}`);
