@@ -95,6 +95,11 @@ describe('numbers in Chinese numerals', () => {
     expect(numeralsAsFigures('十二月六日')).toBe('12月6日');
     expect(numeralsAsFigures('三月五日')).toBe('3月5日');
     expect(numeralsAsFigures('六大科研平台')).toBe('6大科研平台');
+    // A percentage, as the text prints it.
+    expect(numeralsAsFigures('百分之五')).toBe('5%');
+    expect(numeralsAsFigures('增长百分之五点二')).toBe('增长5.2%');
+    expect(numeralsAsFigures('百分之三十')).toBe('30%');
+    expect(numeralsAsFigures('百分之十')).toBe('10%');
   });
 
   it('and figures beside Chinese in numerals, as the text may print them', () => {

@@ -176,10 +176,17 @@ export function numeralValue(run: string): number | undefined {
   return lastUnit === Infinity ? undefined : total;
 }
 
-/** A token with its numbers in Chinese numerals as figures (七十五周年: 75周年, 十二月六日: 12月6日); undefined when it has none. */
+/** A token with its numbers in Chinese numerals as figures (七十五周年: 75周年, 十二月六日: 12月6日, 百分之五点二: 5.2%); undefined when it has none. */
 export function numeralsAsFigures(token: string): string | undefined {
   let changed = false;
-  let out = token.replace(/[〇零一二两三四五六七八九十百千]{2,}/gu, (run) => {
+  // A percentage, as the text prints it (百分之五: 5%, 百分之三十: 30%, 百分之五点二: 5.2%).
+  let out = token.replace(/百分之([〇零一二两三四五六七八九十百]+)(?:点([〇零一二三四五六七八九]+))?/gu, (match, whole: string, fraction: string | undefined) => {
+    const value = whole.length === 1 ? (DIGIT_OF[whole] ?? UNIT_OF[whole]) : numeralValue(whole);
+    if (value === undefined) return match;
+    changed = true;
+    return `${value}${fraction ? `.${Array.from(fraction, (d) => DIGIT_OF[d]!).join('')}` : ''}%`;
+  });
+  out = out.replace(/[〇零一二两三四五六七八九十百千]{2,}/gu, (run) => {
     const value = numeralValue(run);
     if (value === undefined) return run;
     changed = true;
