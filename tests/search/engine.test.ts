@@ -2147,7 +2147,7 @@ describe('the seeds', () => {
     }
   });
 
-  it('nor where the breaker reads no word in the text but the text has one, and the query a word there (中美关系 is not 中非关系, 两会精神 not 全会精神), nor another number (第十一届 is not 第十四届)', async () => {
+  it('nor where the breaker reads no word in the text but the text has one, and the query a word there (中美关系 is not 中非关系, 两会精神 not 全会精神), nor another number or unit (第十一届 is not 第十四届, 40周年 not 40周岁)', async () => {
     // The breaker reads 中非关系 as 中/非/关系 and 两会精神 as 两/会/精神; 中非 stands together in
     // the text, it reads 全会 of 二中全会 as a word, and 两会 stands together in the text.
     for (const phrase of ['中非关系', '中全会精神', '第十四届']) expect(containing(phrase).length, phrase).toBeGreaterThan(0);
@@ -2159,6 +2159,10 @@ describe('the seeds', () => {
     expect(await marked('第十一届')).not.toContainEqual(expect.stringMatching(/十四/u));
     // (A query with no numeral of its own: a slip of the same sound still finds the number.)
     expect(markedText((await seeds.search('思届全国'))[0]!).join()).toContain('四届全国');
+    // Nor another unit after a figure (40周年 is not 40周岁), but for a slip of the same sound.
+    expect(containing('40周岁').length).toBeGreaterThan(0);
+    expect(await marked('40周年')).not.toContainEqual(expect.stringMatching(/周岁/u));
+    expect(markedText((await seeds.search('雪龙2好'))[0]!)).toEqual(['雪龙2号']);
     // A character mistyped is no word of the query's: still found.
     for (const [typed, meant] of [['新质生产刀', '新质生产力'], ['高质量发屏', '高质量发展'], ['统一战钱', '统一战线']]) {
       const hits = await seeds.search(typed);

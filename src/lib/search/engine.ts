@@ -3924,6 +3924,7 @@ export class SearchIndex implements SearchEngine {
   private anotherWordAt(folded: string, mark: Mark, pattern: string): boolean {
     if (anotherWord(folded, mark, pattern, this.sameSound, this.wordStarts.get(folded))) return true;
     let [start, end] = mark;
+    const asFound = end - start === pattern.length;
     // The pattern but its first or last character: read with the text's character there instead
     // (会精神 of 全会精神, for 两会精神).
     if (end - start === pattern.length - 1) {
@@ -3939,6 +3940,11 @@ export class SearchIndex implements SearchEngine {
       at = i;
     }
     if (at === -1 || this.sameSound(folded[start + at]!, pattern[at]!)) return false;
+    // (A unit after a figure, changed for one of another sound, is another unit: 40周年 is not
+    // 40周岁, 3月 not 3日; 雪龙2好 is still 雪龙2号, and 雪龙2号号 has one too many.)
+    let unit = at;
+    while (unit > 0 && NUMBER_NEIGHBOURS.has(pattern[unit]!)) unit--;
+    if (asFound && unit < at && digitOf(pattern[unit]) !== undefined) return true;
     for (const from of [at - 1, at]) {
       if (from < 0 || from + 2 > pattern.length) continue;
       // (Standing together counts only where the breaker reads no word across the two: 略方 of
