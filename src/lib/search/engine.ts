@@ -283,7 +283,6 @@ export function foldFromPairs(from: string, to: string): (text: string) => strin
   return table.size === 0 ? foldBasic : (text) => foldWith(text, table);
 }
 
-
 /**
  * The fold of a text as the index ships it (`ChunkPart.fold`): the runs it changes, as offsets
  * and their folded text, `[at, folded, at, folded, …]`; empty when the fold changes nothing.
