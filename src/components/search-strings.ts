@@ -15,6 +15,7 @@ export function searchStrings(locale: Locale): Record<string, string> {
     loading: t(locale, 'search.loading'),
     error: t(locale, 'search.error'),
     traditional: t(locale, 'search.match.traditional'),
+    regional: t(locale, 'search.match.regional'),
     pinyin: t(locale, 'search.match.pinyin'),
     fuzzy: t(locale, 'search.match.fuzzy'),
     title: t(locale, 'search.match.title'),

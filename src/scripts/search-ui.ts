@@ -26,6 +26,7 @@ interface Strings {
   loading: string;
   error: string;
   traditional: string;
+  regional: string;
   pinyin: string;
   fuzzy: string;
   title: string;

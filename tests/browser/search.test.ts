@@ -264,6 +264,8 @@ describeBrowser('search', () => {
     const regional = await resultsShown(page);
     expect(regional.length).toBeGreaterThan(1);
     expect(regional.every((h) => h.marks.join('').includes('人工智能'))).toBe(true);
+    // Each says it found the mainland's word.
+    expect(regional.every((h) => h.meta.includes('地区用词')), regional.map((h) => h.meta).join(' | ')).toBe(true);
 
     await visit(page, 'search/?q=xuelong');
     const pinyin = await resultsShown(page);

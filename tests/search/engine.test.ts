@@ -158,7 +158,11 @@ describe('words of Taiwan and Hong Kong', () => {
       expect(hits.length, typed).toBeGreaterThan(0);
       expect(hits.every((h) => h.article.slug === 'a'), typed).toBe(true);
       expect(markedText(hits[0]!).join(''), typed).toContain(meant);
+      // Said so: the mainland's word for a regional one, not the text as typed.
+      expect(hits.every((h) => h.match === 'regional'), typed).toBe(true);
     }
+    // A word the text has as typed is found as typed.
+    expect((await e.search('人工智能'))[0]!.match).toBe('title');
   });
 });
 

@@ -427,7 +427,7 @@ export function pieceKey(c1: string, key: string, splits: ReadonlyMap<string, nu
  * How a variant reads the term: as written, in Simplified, as full pinyin, or as pinyin typed in
  * part (initials, `xlh` for 雪龙号; or a last syllable typed halfway, `xuelo` for 雪龙).
  */
-export type MatchKind = 'exact' | 'traditional' | 'pinyin' | 'partial';
+export type MatchKind = 'exact' | 'traditional' | 'regional' | 'pinyin' | 'partial';
 
 /** One way of matching a term: a sequence of slots, each a set of characters (one for a literal). */
 export interface Variant {
@@ -476,6 +476,11 @@ export interface Term {
 export interface QueryContext {
   fold: (text: string) => string;
   syllables: ReadonlyMap<string, readonly string[]>;
+  /**
+   * The mainland's words for the regional ones in a (folded) text (see `ManifestPart.phrases`):
+   * a term's `regional` variant (人工智慧: 人工智能, 軟體: 软件).
+   */
+  mainland?: (folded: string) => string;
   /**
    * Characters the fold changes that are Simplified ones too, the Simplified form of another
    * (么 of 麼, 著 of 著 in 显著: OpenCC reads them alone as Traditional for 幺 and 着): typed
@@ -831,6 +836,8 @@ function makeTerm(token: string, ctx: QueryContext, pinyinOverride?: PinyinReadi
   const typed = typedSimplified ? simplified : cut;
   const variants: Variant[] = asWritten ? [{ kind: 'exact', slots: Array.from(typed).map((c) => [c]) }] : [];
   if (simplified !== typed) variants.push({ kind: 'traditional', slots: Array.from(simplified).map((c) => [c]) });
+  const mainland = ctx.mainland?.(simplified);
+  if (mainland !== undefined && mainland !== simplified) variants.push({ kind: 'regional', slots: Array.from(mainland).map((c) => [c]) });
   for (const reading of readings) variants.push({ kind: 'pinyin', ...reading });
   const term: Term = { text: cut, variants };
   // Pinyin typed in part, unless it reads the same as typed in full (`xuelong`: long… is long).
@@ -1901,7 +1908,7 @@ interface TermCandidates {
   literal?: Bits;
 }
 
-const KIND_RANK: Record<BlockMatch['kind'], number> = { exact: 0, traditional: 1, pinyin: 2, partial: 3, fuzzy: 4 };
+const KIND_RANK: Record<BlockMatch['kind'], number> = { exact: 0, traditional: 1, regional: 1, pinyin: 2, partial: 3, fuzzy: 4 };
 /** The base of a hit's score, by the worst way a term matched in its article. */
 const CLASS_SCORE = { exact: 100, partial: 60, fuzzy: 0 };
 
@@ -2581,9 +2588,10 @@ export class SearchIndex implements SearchEngine {
   /** The terms a query is read as (for tests and debugging). */
   parse(query: string): Term[] {
     const ctx = this;
-    return parseQuery(this.mainlandWords(query), {
+    return parseQuery(query, {
       fold: this.fold,
       simplified: this.simplifiedChars,
+      mainland: (folded) => this.mainlandWords(folded),
       // Only a Latin token needs the syllables.
       get syllables() {
         return ctx.readings().syllables;

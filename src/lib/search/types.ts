@@ -26,8 +26,11 @@ export interface SearchHit {
   snippet: { text: string; marks: Mark[] };
   /** Higher is better. */
   score: number;
-  /** How it matched: the exact text, a Traditional or pinyin form of it, or a near miss (typo). */
-  match: 'exact' | 'title' | 'traditional' | 'pinyin' | 'fuzzy';
+  /**
+   * How it matched: the exact text, a Traditional form of it, the mainland's word for a regional
+   * one (人工智慧: 人工智能), a pinyin form of it, or a near miss (typo).
+   */
+  match: 'exact' | 'title' | 'traditional' | 'regional' | 'pinyin' | 'fuzzy';
   /** `en` when the snippet is English (the English title, summary or a translated paragraph), not the article's Chinese. */
   lang?: 'en';
 }
