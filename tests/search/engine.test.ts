@@ -2206,6 +2206,12 @@ describe('the seeds', () => {
     expect(jiangsu).not.toContain('习近平在');
   });
 
+  it('reads a regional word as the mainland\'s in words written together too (发展人工智慧: 发展 and 人工智能, not 智慧)', async () => {
+    const marks = (await seeds.search('发展人工智慧')).flatMap(markedText);
+    expect(marks).toEqual(expect.arrayContaining(['发展', '人工智能']));
+    expect(marks).not.toContain('智慧');
+  });
+
   it('a question that finds nothing as typed finds its other words (什么是新质生产力, 中国经济怎么样, what is …); a title that is a question is found as typed', async () => {
     const marked = async (q: string): Promise<string[]> => (await seeds.search(q)).flatMap(markedText);
     expect(await seeds.search('什么是新质生产力')).toEqual(await seeds.search('新质生产力'));

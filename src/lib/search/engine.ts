@@ -844,9 +844,11 @@ function makeTerm(token: string, ctx: QueryContext, pinyinOverride?: PinyinReadi
   const seen = new Set(variants.map((v) => slotsKey(v.slots)));
   const partial = (partialOverride ?? partialSlots(cut, ctx)).filter((r) => !seen.has(slotsKey(r.slots)) && (seen.add(slotsKey(r.slots)), true));
   if (partial.length > 0) term.partial = partial.slice(0, MAX_VARIANTS).map((r) => ({ kind: 'partial', ...r }));
-  const chars = Array.from(simplified);
+  // (Read as the mainland's word, where it is a regional one.)
+  const literal = mainland ?? simplified;
+  const chars = Array.from(literal);
   // Near misses for three characters or more, two of them Chinese (not 14组 or 2.5万: a unit swapped).
-  if (chars.length >= 3 && chars.length <= MAX_FUZZY_CHARS && chars.filter(isHan).length >= 2) term.fuzzy = simplified;
+  if (chars.length >= 3 && chars.length <= MAX_FUZZY_CHARS && chars.filter(isHan).length >= 2) term.fuzzy = literal;
   // English words: one (of three characters or more), or several read as one term (wang yi).
   const english = englishForm(cut);
   if (english) term.latin = [english];
@@ -2167,7 +2169,7 @@ const PARTICLES = '的了是在于和与及等也都就着过吗呢吧啊之';
 
 /** A term's characters as the text has them (Simplified), when it is Chinese read as written. */
 function literalChars(term: Term): string[] | undefined {
-  const v = term.variants.find((x) => x.kind === 'traditional') ?? term.variants.find((x) => x.kind === 'exact');
+  const v = term.variants.find((x) => x.kind === 'regional') ?? term.variants.find((x) => x.kind === 'traditional') ?? term.variants.find((x) => x.kind === 'exact');
   if (!v || !v.slots.every((slot) => slot.length === 1)) return undefined;
   const chars = v.slots.map((slot) => slot[0]!);
   return chars.some(isHan) ? chars : undefined;
