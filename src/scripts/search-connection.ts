@@ -33,7 +33,10 @@ interface Connection {
   nextId: number;
 }
 
-/** Whether the engine has said it warmed up, and who waits for it (see `onWarm`): shared, and kept apart from the connection, which asking for it does not open. */
+/**
+ * Whether the engine has said it warmed up, and who waits for it (see `onWarm`): shared by the
+ * page's scripts, as the connection is, and kept apart from it, which asking does not open.
+ */
 interface Warmth {
   warmed: boolean;
   listeners: (() => void)[];

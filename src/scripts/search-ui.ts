@@ -136,6 +136,12 @@ function renderHits(view: View, list: HTMLElement, hits: readonly SearchHit[]): 
   list.replaceChildren(...hits.map((hit) => renderHit(view, hit)));
 }
 
+/** Whether two lists show the same hits: the same places, in the same order, with the same snippets. */
+export function sameHits(a: readonly SearchHit[], b: readonly SearchHit[]): boolean {
+  const key = (hit: SearchHit): string => JSON.stringify([hit.article.slug, hit.paragraphId ?? '', hit.match, hit.snippet.text, hit.snippet.marks]);
+  return a.length === b.length && a.every((hit, i) => key(hit) === key(b[i]!));
+}
+
 function statusText(strings: Strings, query: string, count: number, more: boolean): string {
   const template = more ? strings.statusMore : count === 1 ? strings.statusOne : strings.status;
   return fill(template, { query, count });
@@ -345,12 +351,6 @@ function bindBox(form: HTMLFormElement): HTMLInputElement | undefined {
 
 // ---------------------------------------------------------------------------------------------
 // The search page.
-
-/** Whether two lists show the same hits: the same places, in the same order, with the same snippets. */
-export function sameHits(a: readonly SearchHit[], b: readonly SearchHit[]): boolean {
-  const key = (hit: SearchHit): string => JSON.stringify([hit.article.slug, hit.paragraphId ?? '', hit.match, hit.snippet.text, hit.snippet.marks]);
-  return a.length === b.length && a.every((hit, i) => key(hit) === key(b[i]!));
-}
 
 /** The hits of `found` that `shown` does not have (the same place: article and paragraph). */
 export function newHits(shown: readonly SearchHit[], found: readonly SearchHit[]): SearchHit[] {

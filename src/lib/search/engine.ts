@@ -3931,7 +3931,8 @@ export class SearchIndex implements SearchEngine {
    * A character mistyped is no word of the query's (生产刀 of 新质生产刀 is 生产力).
    */
   private anotherWordAt(folded: string, mark: Mark, pattern: string): boolean {
-    if (anotherWord(folded, mark, pattern, this.sameSound, this.wordStarts.get(folded))) return true;
+    const starts = this.wordStarts.get(folded);
+    if (anotherWord(folded, mark, pattern, this.sameSound, starts)) return true;
     let [start, end] = mark;
     const asFound = end - start === pattern.length;
     // The pattern but its first or last character: read with the text's character there instead
@@ -3961,7 +3962,6 @@ export class SearchIndex implements SearchEngine {
       const pair: Mark = [from, from + 2];
       const queryPair = patternWords(pattern).some(([s, e]) => s <= from && from + 2 <= e) || (this.pairWord(pattern[from]!, pattern[from + 1]!) && !crossesWord(pattern, pair));
       const inText: Mark = [start + from, start + from + 2];
-      const starts = this.wordStarts.get(folded);
       const textPair = isWord(folded, inText, starts) || (this.pairWord(folded[inText[0]]!, folded[inText[0] + 1]!) && !crossesWord(folded, inText, starts));
       if (queryPair && textPair) return true;
     }
