@@ -20,6 +20,7 @@ import {
   partScript,
   readArticles,
   regionalPhrases,
+  traditionalPhrases,
   sortForIndex,
   type IndexArticle,
 } from '../../src/lib/search/build-index.ts';
@@ -130,21 +131,22 @@ describe('readings in context', () => {
 describe('words of Taiwan and Hong Kong', () => {
   const fold = createFold(new Map([['體', '体'], ['軟', '软'], ['網', '网']]));
 
-  it('lists the regional words whose mainland word is in the text, as written and in Simplified characters', () => {
+  it('lists the regional words whose mainland word is in the text, folded (as a query is read)', () => {
     const phrases = regionalPhrases('发展人工智能、软件和网络', fold);
     expect(phrases.get('人工智慧')).toBe('人工智能');
-    expect(phrases.get('軟體')).toBe('软件');
+    // (軟體 typed in Traditional characters and 软体 in Simplified ones are both 软体 folded.)
     expect(phrases.get('软体')).toBe('软件');
-    expect(phrases.get('網路')).toBe('网络');
+    expect(phrases.get('网路')).toBe('网络');
+    expect(phrases.has('軟體')).toBe(false);
     // Not one whose mainland word the text lacks (云计算), nor one the text has as it is.
     expect([...phrases.values()]).not.toContain('云计算');
     expect(regionalPhrases('软体和软件', fold).has('软体')).toBe(false);
   });
 
-  it("lists Traditional words whose characters one by one do not make the text's word (復甦 is 复苏, 甦 alone stays), as written and simplified character by character", () => {
-    const phrases = regionalPhrases('经济复苏', createFold(new Map([['復', '复']])));
-    expect(phrases.get('復甦')).toBe('复苏');
+  it("lists Traditional words whose characters one by one do not make the text's word (復甦 is 复苏, 甦 alone stays), folded", () => {
+    const phrases = traditionalPhrases('经济复苏', createFold(new Map([['復', '复']])));
     expect(phrases.get('复甦')).toBe('复苏');
+    expect(regionalPhrases('经济复苏', createFold(new Map([['復', '复']]))).has('复甦')).toBe(false);
   });
 
   it("reads a query's regional words as the mainland's: 人工智慧 finds 人工智能, 軟體 软件", async () => {
@@ -2232,6 +2234,10 @@ describe('the seeds', () => {
     const hits = await seeds.search('什麼');
     expect(hits.length).toBeGreaterThan(0);
     expect(markedText(hits[0]!)).toEqual(['什么']);
+    // A Traditional word that character by character would be another (復甦: 复苏, 甦 alone stays).
+    const recovery = await seeds.search('經濟復甦');
+    expect(markedText(recovery[0]!)).toEqual(['经济复苏']);
+    expect(recovery[0]!.match).toBe('traditional');
     // Folding twice changes nothing: 麼 goes where 么 does.
     const fold = foldFromPairs('麼么', '么幺');
     expect(fold('什麼')).toBe(fold('什么'));

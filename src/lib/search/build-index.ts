@@ -297,27 +297,37 @@ export function traditionalMap(corpusChars: ReadonlySet<string>): Map<string, st
 
 /**
  * Words of Taiwan and Hong Kong and the mainland's for them (OpenCC's phrase tables: 人工智慧 is
- * 人工智能, 軟體 软件, 網路 网络, 計程車 出租车), and Traditional words whose characters one by
- * one do not make the Simplified word (OpenCC's Traditional phrase table: 復甦 is 复苏, where 甦
- * alone stays), those whose mainland word is in `text` (folded by `fold`): word as typed →
- * mainland word, typed as written, simplified as a phrase and character by character (a reader
- * may type 软体 as well as 軟體, 复甦 as well as 復甦). A word that is the same either way, or
- * that the text has as it is, is left out.
+ * 人工智能, 軟體 软件, 網路 网络, 計程車 出租车), those whose mainland word is in `text` (folded
+ * by `fold`): regional word → mainland word, both folded (a query is read folded: 軟體 and 软体
+ * are both 软体 then). A word that is the same either way, or that the text has as it is, is
+ * left out.
  */
 export function regionalPhrases(text: string, fold: (text: string) => string): Map<string, string> {
+  // (The first group of each: the phrase table, then variant tables, which are characters.)
+  return phrasesIn([regionalDicts.twp?.[0]?.[0], regionalDicts.hkp?.[0]?.[0]], text, fold);
+}
+
+/**
+ * Traditional words whose characters one by one do not make the Simplified word (OpenCC's
+ * Traditional phrase table: 復甦 is 复苏, where 甦 alone stays), as `regionalPhrases` lists its.
+ */
+export function traditionalPhrases(text: string, fold: (text: string) => string): Map<string, string> {
+  return phrasesIn([simplifiedDicts.cn?.[0]?.[0]], text, fold);
+}
+
+function phrasesIn(tables: readonly unknown[], text: string, fold: (text: string) => string): Map<string, string> {
   const simplify = OpenCC.Converter({ from: 't', to: 'cn' });
   const out = new Map<string, string>();
-  // (The first group of each: the phrase table, then variant tables, which are characters.)
-  const tables = [regionalDicts.twp?.[0]?.[0], regionalDicts.hkp?.[0]?.[0], simplifiedDicts.cn?.[0]?.[0]];
   for (const table of tables) {
     if (typeof table !== 'string') continue;
     for (const entry of table.split('|')) {
-      const [regional, mainland] = entry.split(' ');
-      if (!regional || !mainland || Array.from(regional).length < 2) continue;
+      const [word, mainland] = entry.split(' ');
+      if (!word || !mainland || Array.from(word).length < 2) continue;
       const target = fold(simplify(mainland));
       if (!text.includes(target)) continue;
-      for (const typed of [regional, simplify(regional), fold(regional)]) {
-        if (fold(typed) === target || text.includes(fold(typed)) || out.has(typed)) continue;
+      // (Typed in Traditional characters, or in Simplified ones: 軟體, 软体.)
+      for (const typed of [fold(word), fold(simplify(word))]) {
+        if (typed === target || text.includes(typed) || out.has(typed)) continue;
         out.set(typed, target);
       }
     }
@@ -558,8 +568,12 @@ export function buildSearchIndex(articles: readonly IndexArticle[], options: Bui
     if (syl) heard[syl] = (heard[syl] ?? '') + ch;
   }
   manifest.counts = encodeCounts(countChars(chunks.flatMap((chunk) => chunk.texts.map(fold))).of);
-  const phrases = regionalPhrases(articles.flatMap((a) => [a.title, a.header ?? '', ...a.blocks.map((b) => b.text)]).map(fold).join('\n'), fold);
-  if (phrases.size > 0) manifest.phrases = [...phrases].map(([from, to]) => `${from} ${to}`).join('|');
+  const allText = articles.flatMap((a) => [a.title, a.header ?? '', ...a.blocks.map((b) => b.text)]).map(fold).join('\n');
+  const listed = (phrases: Map<string, string>): string | undefined => (phrases.size > 0 ? [...phrases].map(([from, to]) => `${from} ${to}`).join('|') : undefined);
+  const phrases = listed(regionalPhrases(allText, fold));
+  if (phrases) manifest.phrases = phrases;
+  const traditional = listed(traditionalPhrases(allText, fold));
+  if (traditional) manifest.traditionalPhrases = traditional;
   const parts: Record<string, unknown> = { [MANIFEST_PART]: manifest, [HEARD_PART]: heard };
   if (options.inline ?? textBytes <= INLINE_TEXT_BYTES) {
     manifest.grams = [];

@@ -107,10 +107,15 @@ export interface ManifestPart {
   chunks?: ChunkPart[];
   /**
    * Words of Taiwan and Hong Kong for the mainland's (`人工智慧 人工智能|软体 软件|…`): the
-   * regional word, in Traditional and in Simplified characters, and the text's, folded. Only those
-   * whose mainland word is in the text. A query's regional words are read as the mainland's.
+   * regional word and the text's, folded. Only those whose mainland word is in the text. A
+   * query's regional words are read as the mainland's (a `regional` variant).
    */
   phrases?: string;
+  /**
+   * Traditional words whose characters one by one do not make the text's (`复甦 复苏`: 甦 alone
+   * stays), as `phrases` lists its: a query is read so when it is folded (a `traditional` variant).
+   */
+  traditionalPhrases?: string;
 }
 
 /**
@@ -481,6 +486,8 @@ export interface QueryContext {
    * a term's `regional` variant (人工智慧: 人工智能, 軟體: 软件).
    */
   mainland?: (folded: string) => string;
+  /** A (folded) text with its Traditional words read as the text's (`ManifestPart.traditionalPhrases`: 复甦 is 复苏). */
+  phrases?: (folded: string) => string;
   /**
    * Characters the fold changes that are Simplified ones too, the Simplified form of another
    * (么 of 麼, 著 of 著 in 显著: OpenCC reads them alone as Traditional for 幺 and 着): typed
@@ -830,8 +837,9 @@ function makeTerm(token: string, ctx: QueryContext, pinyinOverride?: PinyinReadi
   // A word of three letters or more that reads as pinyin is pinyin (the text is Chinese: `ai`
   // may be AI, `xuelong` is 雪龙); English titles are still searched for it.
   const asWritten = !(LETTERS.test(cut) && cut.length >= 3 && readings.length > 0);
-  const simplified = ctx.fold(cut);
-  // (The fold keeps every offset: unit i of one is unit i of the other.)
+  const folded = ctx.fold(cut);
+  const simplified = ctx.phrases?.(folded) ?? folded;
+  // (The fold keeps every offset: unit i of one is unit i of the other; so do OpenCC's phrases.)
   const typedSimplified = simplified !== cut && ctx.simplified !== undefined && Array.from(cut).every((c, i) => c === simplified[i] || ctx.simplified!.has(c));
   const typed = typedSimplified ? simplified : cut;
   const variants: Variant[] = asWritten ? [{ kind: 'exact', slots: Array.from(typed).map((c) => [c]) }] : [];
@@ -2273,6 +2281,35 @@ export function warmUpQueries(titles: readonly string[], titlesEn: readonly stri
   return queries;
 }
 
+/**
+ * A list of words and the text's for them, `from to|from to|…` (`ManifestPart.phrases`), read on
+ * first use: a text with the words it lists replaced, the longest first.
+ */
+function phraseReader(listed: string | undefined): (text: string) => string {
+  let table: { words: Map<string, string>; longest: number } | undefined;
+  return (text) => {
+    table ??= ((): { words: Map<string, string>; longest: number } => {
+      const words = new Map<string, string>();
+      for (const entry of listed?.split('|') ?? []) {
+        const [from, to] = entry.split(' ');
+        if (from && to) words.set(from, to);
+      }
+      return { words, longest: Math.max(0, ...[...words.keys()].map((w) => w.length)) };
+    })();
+    if (table.words.size === 0) return text;
+    let out = '';
+    for (let i = 0; i < text.length; ) {
+      let length = Math.min(table.longest, text.length - i);
+      for (; length >= 2; length--) if (table.words.has(text.slice(i, i + length))) break;
+      if (length >= 2) {
+        out += table.words.get(text.slice(i, i + length))!;
+        i += length;
+      } else out += text[i++];
+    }
+    return out;
+  };
+}
+
 export class SearchIndex implements SearchEngine {
   readonly articleCount: number;
   /**
@@ -2330,9 +2367,10 @@ export class SearchIndex implements SearchEngine {
   private readonly asEnglish = new WeakMap<readonly Term[], boolean>();
   /** The bigram map of an inline index, built at load. */
   private readonly local: LocalGrams | undefined;
-  /** `manifest.phrases`, and the map read from it on first use (see `mainlandWords`). */
-  private readonly phrasesJson: string | undefined;
-  private regional: { words: Map<string, string>; longest: number } | undefined;
+  /** A text with the words of Taiwan and Hong Kong the index lists read as the mainland's (`ManifestPart.phrases`: 人工智慧 as 人工智能, 软体 as 软件). */
+  private readonly mainlandWords: (text: string) => string;
+  /** A text with the Traditional words the index lists read as the text's (`ManifestPart.traditionalPhrases`: 复甦 as 复苏). */
+  private readonly traditionalWords: (text: string) => string;
   /** `manifest.counts`, until read. */
   private readonly countsJson: [string, string] | undefined;
   private charCounts: CharCounts | undefined;
@@ -2380,7 +2418,8 @@ export class SearchIndex implements SearchEngine {
     });
     this.titleRecords = manifest.titles.records;
     this.countsJson = manifest.counts;
-    this.phrasesJson = manifest.phrases;
+    this.mainlandWords = phraseReader(manifest.phrases);
+    this.traditionalWords = phraseReader(manifest.traditionalPhrases);
     if (manifest.chunks) {
       // Inline text: every chunk is here; the bigram map is built from it, as one local part.
       if (manifest.chunks.length !== this.chunkCount) throw new Error('search index: inline chunks do not match the article list');
@@ -2395,32 +2434,6 @@ export class SearchIndex implements SearchEngine {
       if (a.date[i]) info.date = a.date[i];
       return info;
     });
-  }
-
-  /**
-   * A query with the words of Taiwan and Hong Kong the index lists (`ManifestPart.phrases`) read
-   * as the mainland's the text has (人工智慧 as 人工智能, 軟體 as 软件), the longest first.
-   */
-  private mainlandWords(query: string): string {
-    const { words, longest } = (this.regional ??= ((): { words: Map<string, string>; longest: number } => {
-      const words = new Map<string, string>();
-      for (const entry of this.phrasesJson?.split('|') ?? []) {
-        const [from, to] = entry.split(' ');
-        if (from && to) words.set(from, to);
-      }
-      return { words, longest: Math.max(0, ...[...words.keys()].map((w) => w.length)) };
-    })());
-    if (words.size === 0) return query;
-    let out = '';
-    for (let i = 0; i < query.length; ) {
-      let length = Math.min(longest, query.length - i);
-      for (; length >= 2; length--) if (words.has(query.slice(i, i + length))) break;
-      if (length >= 2) {
-        out += words.get(query.slice(i, i + length))!;
-        i += length;
-      } else out += query[i++];
-    }
-    return out;
   }
 
   /**
@@ -2593,7 +2606,8 @@ export class SearchIndex implements SearchEngine {
     return parseQuery(query, {
       fold: this.fold,
       simplified: this.simplifiedChars,
-      mainland: (folded) => this.mainlandWords(folded),
+      mainland: this.mainlandWords,
+      phrases: this.traditionalWords,
       // Only a Latin token needs the syllables.
       get syllables() {
         return ctx.readings().syllables;
