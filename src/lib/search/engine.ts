@@ -839,7 +839,8 @@ function makeTerm(token: string, ctx: QueryContext, pinyinOverride?: PinyinReadi
   const asWritten = !(LETTERS.test(cut) && cut.length >= 3 && readings.length > 0);
   const folded = ctx.fold(cut);
   const simplified = ctx.phrases?.(folded) ?? folded;
-  // (The fold keeps every offset: unit i of one is unit i of the other; so do OpenCC's phrases.)
+  // (The fold keeps every offset: unit i of one is unit i of the other; so does each of OpenCC's
+  // Traditional phrases, as long as the text's word.)
   const typedSimplified = simplified !== cut && ctx.simplified !== undefined && Array.from(cut).every((c, i) => c === simplified[i] || ctx.simplified!.has(c));
   const typed = typedSimplified ? simplified : cut;
   const variants: Variant[] = asWritten ? [{ kind: 'exact', slots: Array.from(typed).map((c) => [c]) }] : [];
@@ -3435,11 +3436,12 @@ export class SearchIndex implements SearchEngine {
       return n;
     };
     // fewest[i]: the fewest words for the run from i; widest[i]: the articles of the rarest of
-    // them; next[i]: where the first of them ends.
+    // them; next[i]: where the first of them ends (i + 1 for a unit left out, `leftOut[i]`).
     const fewest = new Array<number>(n + 1).fill(Infinity);
     const widest = new Array<number>(n + 1).fill(0);
     const dearest = new Array<number>(n + 1).fill(Infinity);
     const next = new Array<number>(n + 1).fill(-1);
+    const leftOut = new Array<boolean>(n + 1).fill(false);
     fewest[n] = 0;
     widest[n] = Infinity;
     dearest[n] = 0;
@@ -3449,7 +3451,8 @@ export class SearchIndex implements SearchEngine {
         fewest[i] = fewest[i + 1]!;
         widest[i] = widest[i + 1]!;
         dearest[i] = dearest[i + 1]!;
-        next[i] = -(i + 1) - 2;
+        next[i] = i + 1;
+        leftOut[i] = true;
       }
       for (let j = Math.min(n, i + maxWord); j >= i + 2; j--) {
         if (j - i >= n || fewest[j]! + 1 > fewest[i]!) continue;
@@ -3462,20 +3465,13 @@ export class SearchIndex implements SearchEngine {
           widest[i] = wide;
           dearest[i] = dear;
           next[i] = j;
+          leftOut[i] = false;
         }
       }
     }
     if (!Number.isFinite(fewest[0]!)) return undefined;
     const words: Term[] = [];
-    for (let i = 0; i < n; ) {
-      // (A unit left out: `next` holds where the rest starts, as -(start) - 2.)
-      if (next[i]! < -1) {
-        i = -next[i]! - 2;
-        continue;
-      }
-      words.push(at(i, next[i]!)!);
-      i = next[i]!;
-    }
+    for (let i = 0; i < n; i = next[i]!) if (!leftOut[i]) words.push(at(i, next[i]!)!);
     return words;
   }
 
